@@ -1,0 +1,90 @@
+"""Everything a run needs before it reads a draft: configuration, plugins, rules, readers.
+
+The CLI, the pre-commit entry and the language server all start here, so they agree on
+which configuration applies and which rules run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sociable.config import Config, find_config, load_config
+from sociable.ruleset import RuleSet, build_ruleset
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from sociable.faces.formatters.base import Formatter
+    from sociable.readers.base import Reader
+
+
+@dataclass
+class Context:
+    config: Config
+    manager: pluggy.PluginManager
+    ruleset: RuleSet
+
+    def readers(self) -> dict[str, Reader]:
+        """Suffix -> reader; a later plugin's reader wins over the built-in one."""
+        table: dict[str, Reader] = {}
+        for group in reversed(self.manager.hook.sociable_readers()):
+            for reader in group or []:
+                for ext in reader.extensions:
+                    table[ext.lower()] = reader
+        return table
+
+    def discover_extensions(self) -> list[str]:
+        return sorted({ext for ext, reader in self.readers().items() if reader.discover})
+
+    def formatters(self) -> dict[str, type[Formatter]]:
+        table: dict[str, type[Formatter]] = {}
+        for group in reversed(self.manager.hook.sociable_formatters()):
+            table.update(group or {})
+        return table
+
+
+def cache_root(config: Config, override: str | None = None) -> Path:
+    """Where cached packs and results go: flag, env, config, else ``.sociable_cache``."""
+    if override:
+        return Path(override)
+    env = os.environ.get("SOCIABLE_CACHE_DIR")
+    if env:
+        return Path(env)
+    return config.cache_dir or (config.root / ".sociable_cache")
+
+
+def resolve_config(config_path: str | None, isolated: bool, start: Path) -> Config:
+    if isolated:
+        return Config()
+    if config_path:
+        return load_config(Path(config_path))
+    return load_config(find_config(start))
+
+
+def load_context(
+    config: Config,
+    *,
+    select: Sequence[str] | None = None,
+    extend_select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    use_cache: bool = True,
+    cache_dir: str | None = None,
+    entrypoints: bool = True,
+) -> Context:
+    """Plugins and rules for ``config``; command-line selectors extend the file's."""
+    from sociable.plugins.manager import get_plugin_manager
+
+    manager = get_plugin_manager(entrypoints=entrypoints)
+    ruleset = build_ruleset(
+        manager,
+        extra_packs=config.extend_packs,
+        select=list(select) if select is not None else config.select,
+        extend_select=[*config.extend_select, *extend_select],
+        ignore=[*config.ignore, *ignore],
+        cache_dir=cache_root(config, cache_dir) if use_cache else None,
+    )
+    return Context(config, manager, ruleset)

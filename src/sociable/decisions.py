@@ -1,0 +1,165 @@
+"""What is silenced, decided in one place: inline comments, frontmatter and per-file ignores.
+
+Inline comments (HTML comments, so they never show when a draft is rendered)::
+
+    Like if you agree! <!-- sociable: ignore EB101 -->   silences that line (all codes if none)
+    <!-- sociable: ignore GP201 -->                      on a line of its own: the next paragraph
+    <!-- sociable: disable EB -->  ...  <!-- sociable: enable -->     a block
+    <!-- sociable: skip-file -->                         the whole draft
+
+Codes may be prefixes (``EB`` silences every engagement-bait rule). A comment inside a code
+block is an example, not a directive. A directive that silences nothing is itself reported
+(``SX100``), as ruff reports unused ``noqa`` comments, so stale suppressions do not pile up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sociable.findings import Edit, Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from sociable.document import Document
+
+UNUSED_CODE = "SX100"
+
+_DIRECTIVE = re.compile(
+    r"<!--\s*sociable\s*:\s*(?P<verb>ignore|disable|enable|skip-file)\b(?P<codes>[^>]*?)\s*-->",
+    re.I,
+)
+_CODE = re.compile(r"[A-Za-z]+[0-9]*")
+
+
+@dataclass
+class Directive:
+    verb: str
+    codes: tuple[str, ...]  # empty = every code
+    first_line: int
+    last_line: int  # inclusive; lines it covers
+    line: int
+    column: int
+    end_column: int
+    start: int
+    end: int
+    text: str
+    used: bool = False
+
+    def covers(self, finding: Finding) -> bool:
+        if not self.first_line <= finding.line <= self.last_line:
+            return False
+        return not self.codes or any(finding.code.startswith(code) for code in self.codes)
+
+
+@dataclass
+class Suppressions:
+    """A draft's silencing decisions, small and picklable (workers send it back)."""
+
+    path: str
+    directives: list[Directive] = field(default_factory=list)
+    file_ignores: tuple[str, ...] = ()
+    skip_file: bool = False
+
+    @classmethod
+    def from_document(cls, doc: Document, extra_ignores: Iterable[str] = ()) -> Suppressions:
+        result = cls(doc.path, file_ignores=tuple(doc.ignores) + tuple(extra_ignores))
+        text = doc.text
+        if "sociable" not in text:
+            return result
+        lines = text.split("\n")
+        open_blocks: list[Directive] = []
+        code_masks = [(s, e) for s, e, kind in doc.masks if kind in ("code", "blockquote")]
+        for match in _DIRECTIVE.finditer(text):
+            if any(s <= match.start() < e for s, e in code_masks):
+                continue
+            verb = match.group("verb").lower()
+            codes = tuple(code.upper() for code in _CODE.findall(match.group("codes")))
+            line, column = doc.position(match.start())
+            _, end_column = doc.position(match.end())
+            line_index = line - 1 - doc.line_base
+            before = lines[line_index][: column - 1] if 0 <= line_index < len(lines) else ""
+            directive = Directive(
+                verb, codes, line, line, line, column, end_column, match.start(), match.end(),
+                match.group(0),
+            )
+            if verb == "skip-file":
+                result.skip_file = True
+                continue
+            if verb == "ignore" and not before.strip():
+                directive.first_line, directive.last_line = _next_paragraph(lines, line_index, doc)
+            elif verb == "disable":
+                directive.last_line = 10**9
+                open_blocks.append(directive)
+            elif verb == "enable":
+                for block in open_blocks:
+                    if block.last_line == 10**9 and (not codes or set(codes) & set(block.codes)):
+                        block.last_line = line
+                continue
+            result.directives.append(directive)
+        return result
+
+    def apply(self, findings: Iterable[Finding], unused_rule: object | None = None) -> list[Finding]:
+        """The findings that survive; plus an SX100 finding per unused directive when
+        ``unused_rule`` (the SX100 RuleSpec) is given."""
+        if self.skip_file:
+            return []
+        kept = []
+        for finding in findings:
+            if any(finding.code.startswith(code) for code in self.file_ignores):
+                continue
+            silenced = False
+            for directive in self.directives:
+                if directive.covers(finding):
+                    directive.used = True
+                    silenced = True
+            if not silenced:
+                kept.append(finding)
+        if unused_rule is not None:
+            kept.extend(self._unused(unused_rule))
+        return kept
+
+    def _unused(self, spec: object) -> list[Finding]:
+        from sociable.packs.schema import RuleSpec
+
+        assert isinstance(spec, RuleSpec)
+        out = []
+        for directive in self.directives:
+            if directive.used:
+                continue
+            what = ", ".join(directive.codes) if directive.codes else "all codes"
+            out.append(
+                Finding(
+                    path=self.path,
+                    code=spec.code,
+                    name=spec.name,
+                    category=spec.category,
+                    severity=Severity(spec.severity),
+                    message=spec.message.format(match=directive.text, codes=what),
+                    start=directive.start,
+                    end=directive.end,
+                    line=directive.line,
+                    column=directive.column,
+                    end_line=directive.line,
+                    end_column=directive.end_column,
+                    fix=Fix(
+                        (Edit(directive.start, directive.end, ""),),
+                        description="Remove the unused suppression",
+                    ),
+                    url=spec.url,
+                )
+            )
+        return out
+
+
+def _next_paragraph(lines: list[str], index: int, doc: Document) -> tuple[int, int]:
+    """1-based first and last line of the paragraph after line ``index`` (0-based)."""
+    first = index + 1
+    while first < len(lines) and not lines[first].strip():
+        first += 1
+    last = first
+    while last + 1 < len(lines) and lines[last + 1].strip():
+        last += 1
+    base = doc.line_base + 1
+    return first + base, last + base

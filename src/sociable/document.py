@@ -1,0 +1,384 @@
+"""The document model: one draft, its parts, and what rules must not read.
+
+A :class:`Document` is built once per draft and then only read. It knows
+
+* the decoded text (positions index it; a BOM is removed and remembered);
+* YAML frontmatter (``channel``, ``to``, ``subject``, ``sociable: {ignore: [...]}``) and an
+  email's ``Subject:`` header;
+* *scopes*, the parts of a draft a rule may look at: ``subject``, ``greeting``, ``body``,
+  ``signature``, plus ``opening`` and ``closing`` (first and last paragraph of the body),
+  ``text`` (everything the reader sees, less the subject) and ``all``;
+* *masked regions* rules do not read by default: code, URLs, e-mail addresses, HTML comments,
+  blockquotes and quoted speech, i.e. text the author quotes rather than writes.
+
+Rules read a *view*: a string as long as the text where everything outside the scope and
+inside a mask is blanked to spaces (newlines kept). Offsets found in a view are therefore
+offsets in the original text, so line and column stay right with frontmatter, CRLF and emoji.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+CHANNELS = (
+    "linkedin-connect",
+    "linkedin-dm",
+    "linkedin-post",
+    "linkedin-inmail",
+    "cold-email",
+    "follow-up-email",
+    "x-post",
+    "x-dm",
+    "facebook-post",
+    "instagram-post",
+    "comment",
+    "dm",
+)
+
+SCOPES = ("all", "text", "subject", "greeting", "body", "opening", "closing", "signature")
+
+MASK_KINDS = ("code", "url", "email", "comment", "blockquote", "speech", "frontmatter", "header")
+
+Span = tuple[int, int]
+
+
+class DocumentError(ValueError):
+    """The draft cannot be read as written (bad frontmatter, say); the message says why."""
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Whom a draft is for, from frontmatter ``to:`` or an export's recipient columns."""
+
+    name: str = ""
+    company: str = ""
+    role: str = ""
+
+    @property
+    def first_name(self) -> str:
+        parts = self.name.split()
+        return parts[0] if parts else ""
+
+    @classmethod
+    def from_value(cls, value: object) -> Recipient | None:
+        if isinstance(value, str) and value.strip():
+            return cls(name=value.strip())
+        if isinstance(value, Mapping):
+            get = lambda key: str(value.get(key) or "").strip()  # noqa: E731
+            recipient = cls(name=get("name"), company=get("company"), role=get("role"))
+            return recipient if (recipient.name or recipient.company) else None
+        return None
+
+
+# --- recognisers for the parts of a draft --------------------------------------------------
+
+_FRONTMATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_SUBJECT_LINE = re.compile(r"\A[ \t]*(?:Subject|Re|Fwd?)[ \t]*:[ \t]*(?P<value>[^\r\n]*)", re.I)
+_SALUTATION = re.compile(
+    r"""^[ \t]*(?:hi|hey|hiya|hello|heya|dear|greetings|good\s+(?:morning|afternoon|evening|day)
+        |howdy|yo|salut|hallo|hola|to\s+whom\s+it\s+may\s+concern)\b""",
+    re.I | re.X,
+)
+_SIGN_OFF = re.compile(
+    r"""^[ \t]*(?:--[ \t]*|(?:best|warm(?:est)?|kind|all\s+the\s+best|many)?[ \t]*
+        (?:regards|wishes|best|thanks|thank\s+you|cheers|sincerely|yours(?:\s+truly|\s+sincerely)?
+        |talk\s+soon|speak\s+soon|respectfully|with\s+gratitude|gratefully|take\s+care|ciao
+        |all\s+the\s+best|best\s+wishes|thanks\s+(?:again|so\s+much|in\s+advance)|warmly)
+        [ \t]*[,.!]?[ \t]*)\r?$""",
+    re.I | re.X,
+)
+_CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*\r?$|\Z)", re.M | re.S)
+_INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_BLOCKQUOTE = re.compile(r"^[ \t]*>[^\n]*", re.M)
+_URL = re.compile(
+    r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]"""
+    r"""|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|ly|me|ai|app|dev|in|uk)/[^\s<>"'`]*""",
+    re.I,
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# Quoted speech: two or more words inside straight or curly double quotes, in one paragraph.
+_SPEECH = re.compile(r"(?:\"(?=[^\"\n]*\s)[^\"\n]{3,300}\"|“[^”\n]*\s[^”\n]*”|«[^»\n]*\s[^»\n]*»)")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+
+
+@dataclass
+class Document:
+    """One draft, parsed once, read by every rule."""
+
+    path: str
+    text: str
+    channel: str | None = None
+    frontmatter: dict[str, Any] = field(default_factory=dict)
+    recipient: Recipient | None = None
+    ignores: tuple[str, ...] = ()
+    bom: bool = False
+    # Added to every line number: a draft read out of a bigger file (a CSV row) starts there.
+    line_base: int = 0
+    scopes: dict[str, list[Span]] = field(default_factory=dict)
+    masks: list[tuple[int, int, str]] = field(default_factory=list)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _views: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict, repr=False)
+
+    # --- construction ------------------------------------------------------------------
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        path: str = "-",
+        *,
+        channel: str | None = None,
+        email_headers: bool = False,
+        recipient: Recipient | None = None,
+        line_base: int = 0,
+    ) -> Document:
+        """Parse a draft. ``channel`` is the fallback when frontmatter names none."""
+        bom = text.startswith("\ufeff")
+        if bom:
+            text = text[1:]
+        doc = cls(path=path, text=text, bom=bom, line_base=line_base)
+        doc._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        body_start = doc._parse_frontmatter()
+        subject: Span | None = doc._frontmatter_subject()
+        if email_headers:
+            body_start, header_subject = doc._parse_email_headers(body_start)
+            subject = header_subject or subject
+        else:
+            match = _SUBJECT_LINE.match(text, body_start)
+            if match and match.group("value").strip():
+                subject = match.span("value")
+                body_start = match.end()
+        fm_channel = doc.frontmatter.get("channel")
+        if fm_channel is not None:
+            if not isinstance(fm_channel, str) or fm_channel not in CHANNELS:
+                raise DocumentError(
+                    f"unknown channel {fm_channel!r} in frontmatter; "
+                    f"use one of: {', '.join(CHANNELS)}"
+                )
+            doc.channel = fm_channel
+        else:
+            doc.channel = channel
+        doc.recipient = Recipient.from_value(doc.frontmatter.get("to")) or recipient
+        doc._mask(body_start)
+        doc._split_scopes(body_start, subject)
+        return doc
+
+    def _parse_frontmatter(self) -> int:
+        text = self.text
+        if not (text.startswith("---\n") or text.startswith("---\r\n")):
+            return 0
+        first_line_end = text.index("\n") + 1
+        end = _FRONTMATTER_END.search(text, first_line_end)
+        if end is None:
+            raise DocumentError("frontmatter starts with '---' but has no closing '---' line")
+        raw = text[first_line_end : end.start()]
+        import yaml  # only drafts that carry frontmatter pay for YAML
+
+        try:
+            data = yaml.safe_load(raw) if raw.strip() else {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 2}" if mark is not None else ""
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise DocumentError(f"invalid YAML frontmatter{where}: {problem}") from None
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise DocumentError("frontmatter must be a mapping of keys to values")
+        self.frontmatter = data
+        settings = data.get("sociable") or {}
+        if not isinstance(settings, dict):
+            raise DocumentError("frontmatter 'sociable' must be a mapping, e.g. {ignore: [SB101]}")
+        ignore = settings.get("ignore") or []
+        if isinstance(ignore, str):
+            ignore = [part.strip() for part in ignore.split(",") if part.strip()]
+        if not isinstance(ignore, list) or not all(isinstance(code, str) for code in ignore):
+            raise DocumentError("frontmatter 'sociable.ignore' must be a list of rule codes")
+        self.ignores = tuple(ignore)
+        body_start = end.end()
+        if text.startswith("\n", body_start):
+            body_start += 1
+        self.masks.append((0, body_start, "frontmatter"))
+        return body_start
+
+    def _frontmatter_subject(self) -> Span | None:
+        """Point the ``subject`` scope at the subject's value inside the frontmatter text."""
+        value = self.frontmatter.get("subject")
+        if not isinstance(value, str) or not value.strip():
+            return None
+        fm_end = self.masks[0][1] if self.masks else 0
+        line = re.compile(r"^subject[ \t]*:[ \t]*(['\"]?)(?P<v>.*?)\1[ \t]*\r?$", re.M)
+        match = line.search(self.text, 0, fm_end)
+        return match.span("v") if match else None
+
+    def _parse_email_headers(self, start: int) -> tuple[int, Span | None]:
+        """Skip RFC 5322 headers; return where the body starts and the Subject's span."""
+        blank = re.compile(r"\r?\n[ \t]*\r?\n").search(self.text, start)
+        end = blank.end() if blank else len(self.text)
+        header_block = self.text[start:end]
+        if not re.match(r"[A-Za-z][\w-]*:", header_block):
+            return start, None
+        subject = re.compile(r"^Subject:[ \t]*(?P<v>[^\r\n]*)", re.M | re.I)
+        match = subject.search(self.text, start, end)
+        self.masks.append((start, end, "header"))
+        return end, (match.span("v") if match else None)
+
+    def _mask(self, body_start: int) -> None:
+        text = self.text
+        found: list[tuple[int, int, str]] = []
+        for pattern, kind in (
+            (_CODE_FENCE, "code"),
+            (_HTML_COMMENT, "comment"),
+            (_BLOCKQUOTE, "blockquote"),
+            (_INLINE_CODE, "code"),
+            (_URL, "url"),
+            (_EMAIL, "email"),
+            (_SPEECH, "speech"),
+        ):
+            for match in pattern.finditer(text, body_start):
+                start, end = match.span()
+                if not any(s <= start < e for s, e, _ in found):
+                    found.append((start, end, kind))
+        self.masks.extend(sorted(found))
+
+    def _split_scopes(self, body_start: int, subject: Span | None) -> None:
+        text = self.text
+        end = len(text)
+        content = [(start, stop) for start, stop in _lines(text, body_start, end)]
+        nonblank = [(s, e) for s, e in content if text[s:e].strip()]
+        greeting: Span | None = None
+        if nonblank:
+            first_start, first_end = nonblank[0]
+            match = _SALUTATION.match(text, first_start, first_end)
+            if match:
+                line = text[first_start:first_end]
+                comma = re.search(r"[,!:]|\s[-–—]\s", line)
+                words_before = len(line[: comma.start()].split()) if comma else len(line.split())
+                if comma and words_before <= 6:
+                    greeting = (first_start, first_start + comma.end())
+                elif len(line.split()) <= 6:
+                    greeting = (first_start, first_end)
+        signature: Span | None = None
+        tail = nonblank[-8:]
+        for index, (start, stop) in enumerate(tail):
+            if len(tail) - index > 6:
+                continue
+            if greeting and start < greeting[1]:
+                continue
+            if _SIGN_OFF.match(text, start, stop):
+                signature = (start, end)
+                break
+        body_from = greeting[1] if greeting else body_start
+        body_to = signature[0] if signature else end
+        body = (body_from, max(body_from, body_to))
+        paragraphs = _paragraphs(text, *body)
+        self.scopes = {
+            "all": [(0, end)],
+            "text": [(body_start, end)],
+            "subject": [subject] if subject else [],
+            "greeting": [greeting] if greeting else [],
+            "body": [body],
+            "opening": paragraphs[:1],
+            "closing": paragraphs[-1:],
+            "signature": [signature] if signature else [],
+        }
+        if subject:
+            self.scopes["all"] = [(0, end)]
+
+    # --- reading ----------------------------------------------------------------------
+
+    def view(self, scope: str = "body", unmask: Iterable[str] = ()) -> str:
+        """The text with everything outside ``scope`` or inside a mask blanked out.
+
+        The result has the same length as :attr:`text`, so offsets carry over unchanged.
+        ``unmask`` names mask kinds to keep readable (``url`` for a rule that counts links).
+        """
+        key = (scope, frozenset(unmask))
+        cached = self._views.get(key)
+        if cached is not None:
+            return cached
+        spans = self.scopes.get(scope)
+        if spans is None:
+            raise KeyError(f"unknown scope {scope!r}; use one of: {', '.join(SCOPES)}")
+        chars = list(_blank(self.text))
+        keep = bytearray(len(self.text))
+        for start, stop in spans:
+            keep[start:stop] = b"\x01" * (stop - start)
+        skip = key[1]
+        for start, stop, kind in self.masks:
+            if kind in skip or (kind == "frontmatter" and scope in ("subject", "all")):
+                continue
+            keep[start:stop] = bytes(stop - start)
+        if scope in ("subject", "all"):
+            for start, stop in self.scopes.get("subject", []):
+                keep[start:stop] = b"\x01" * (stop - start)
+        text = self.text
+        for index, flag in enumerate(keep):
+            if flag:
+                chars[index] = text[index]
+        view = "".join(chars)
+        self._views[key] = view
+        return view
+
+    def scope_text(self, scope: str = "body", unmask: Iterable[str] = ()) -> str:
+        """The readable words of a scope, for metrics that need prose rather than offsets."""
+        return re.sub(r"[ \t]{2,}", " ", self.view(scope, unmask)).strip()
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset, columns counted in characters."""
+        index = bisect_right(self._line_starts, offset) - 1
+        return index + 1 + self.line_base, offset - self._line_starts[index] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line (without its line ending), for ``--show-source``."""
+        index = line - 1 - self.line_base
+        if not 0 <= index < len(self._line_starts):
+            return ""
+        start = self._line_starts[index]
+        stop = self._line_starts[index + 1] if index + 1 < len(self._line_starts) else None
+        return self.text[start:stop].rstrip("\r\n")
+
+    def is_masked(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e, _ in self.masks)
+
+
+def _blank(text: str) -> str:
+    """Spaces in place of every character but line breaks."""
+    return re.sub(r"[^\r\n]", " ", text)
+
+
+def _lines(text: str, start: int, end: int) -> list[Span]:
+    spans = []
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        stop = end if newline == -1 else newline
+        line_end = stop - 1 if stop > position and text[stop - 1] == "\r" else stop
+        spans.append((position, line_end))
+        position = stop + 1
+    return spans
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[Span]:
+    spans = []
+    position = start
+    for match in _PARAGRAPH_BREAK.finditer(text, start, end):
+        if text[position : match.start()].strip():
+            spans.append(_strip_span(text, position, match.start()))
+        position = match.end()
+    if text[position:end].strip():
+        spans.append(_strip_span(text, position, end))
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,98 @@
+"""Running rules over drafts: a pure per-draft step, then one corpus step over all drafts.
+
+``lint_document(doc, ruleset)`` is the function the CLI runs in worker processes and the
+language server runs on an editor buffer: document and rules in, a :class:`DraftResult` out,
+no I/O. ``finish(results, ruleset)`` then runs corpus kinds (repetition across drafts) over the
+signatures the workers returned, applies each draft's suppressions, reports unused ones and
+sorts everything by path, line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sociable.decisions import UNUSED_CODE, Suppressions
+from sociable.document import Document
+from sociable.findings import Finding
+from sociable.regex_guard import RegexTimeout, time_limit
+from sociable.ruleset import RuleSet
+
+RULE_TIME_LIMIT = 2.0  # seconds one rule may spend on one draft
+
+
+@dataclass
+class DraftResult:
+    """What one draft produced; small and picklable."""
+
+    path: str
+    findings: list[Finding]
+    suppressions: Suppressions
+    signatures: dict[str, Any] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def locate(doc: Document, finding: Finding) -> Finding:
+    """Fill in 1-based line and column from the finding's offsets."""
+    line, column = doc.position(finding.start)
+    end_line, end_column = doc.position(max(finding.start, finding.end))
+    return replace(finding, line=line, column=column, end_line=end_line, end_column=end_column)
+
+
+def lint_document(
+    doc: Document,
+    ruleset: RuleSet,
+    extra_ignores: Iterable[str] = (),
+    rule_time_limit: float = RULE_TIME_LIMIT,
+) -> DraftResult:
+    """Every selected rule that applies to the draft's channel, over the draft."""
+    findings: list[Finding] = []
+    problems: list[str] = []
+    signatures: dict[str, Any] = {}
+    suppressions = Suppressions.from_document(doc, extra_ignores)
+    if suppressions.skip_file:
+        return DraftResult(doc.path, [], suppressions)
+    for rule in ruleset.active(doc.channel):
+        kind = rule.kind
+        try:
+            with time_limit(rule_time_limit):
+                if kind.corpus:
+                    signature = kind.signature(doc, rule)
+                    if signature is not None:
+                        signatures[rule.code] = signature
+                if doc.scopes.get(rule.spec.scope):
+                    findings.extend(kind.check(doc, rule))
+        except RegexTimeout:
+            problems.append(
+                f"{doc.path}: rule {rule.code} ({rule.spec.name}) ran longer than "
+                f"{rule_time_limit:g}s and was skipped for this draft"
+            )
+        except Exception as exc:  # a broken plugin kind must not sink the run
+            problems.append(f"{doc.path}: rule {rule.code} ({kind.name}) failed: {exc!r}")
+    located = [locate(doc, finding) if not finding.line else finding for finding in findings]
+    return DraftResult(doc.path, located, suppressions, signatures, problems)
+
+
+def finish(results: Sequence[DraftResult], ruleset: RuleSet) -> list[Finding]:
+    """Corpus checks, suppression and ordering over every draft of a run."""
+    corpus_findings: dict[str, list[Finding]] = {}
+    for code in ruleset.selected:
+        rule = ruleset.rule(code)
+        if not rule.kind.corpus:
+            continue
+        signatures = [r.signatures[code] for r in results if code in r.signatures]
+        for finding in rule.kind.compare(signatures, rule):
+            corpus_findings.setdefault(finding.path, []).append(finding)
+    unused = ruleset.specs.get(UNUSED_CODE) if UNUSED_CODE in ruleset.selected else None
+    out: list[Finding] = []
+    for result in results:
+        # A file read as several drafts (an export's rows) gets its corpus findings once.
+        extra = corpus_findings.pop(result.path, [])
+        out.extend(result.suppressions.apply([*result.findings, *extra], unused))
+    return sorted(out, key=lambda f: f.sort_key)
+
+
+def check_document(doc: Document, ruleset: RuleSet, extra_ignores: Iterable[str] = ()) -> list[Finding]:
+    """One draft on its own, start to finish (examples, the language server, tests)."""
+    return finish([lint_document(doc, ruleset, extra_ignores)], ruleset)

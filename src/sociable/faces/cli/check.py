@@ -1,0 +1,226 @@
+"""``sociable check``: discover, lint, finish, report; returns the exit code.
+
+Like flake8's ``Application``: :meth:`CheckApp.initialize` (configuration, plugins, rules,
+files), :meth:`CheckApp.run_checks`, :meth:`CheckApp.report`. Errors about input go to stderr
+as one clear line each; the rest of the run goes on and the exit code becomes 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from sociable.findings import Finding
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def split_codes(raw: str | None) -> list[str] | None:
+    if raw is None:
+        return None
+    return [part.strip().upper() for part in raw.split(",") if part.strip()]
+
+
+def split_globs(raw: str | None) -> tuple[str, ...] | None:
+    if raw is None:
+        return None
+    return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+
+def use_color(flag: bool | None, stream: TextIO) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+class Progress:
+    """``checked 120/4000 drafts`` on a terminal's stderr; silent when stderr is piped."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("CI")
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.enabled and total >= 200:
+            self.stream.write(f"\rsociable: checked {done}/{total} drafts")
+            self.stream.flush()
+            self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+@dataclass
+class CheckApp:
+    args: argparse.Namespace
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    had_errors: bool = False
+
+    def error(self, message: str) -> None:
+        self.had_errors = True
+        self.stderr.write(f"sociable: error: {message}\n")
+
+    def initialize(self) -> bool:
+        from sociable.config import ConfigError, check_channel
+        from sociable.context import load_context, resolve_config
+        from sociable.packs.loader import PackError
+
+        args = self.args
+        self.paths = args.paths or ["."]
+        start = Path(self.paths[0]) if self.paths[0] != "-" else Path.cwd()
+        try:
+            config = resolve_config(args.config, args.isolated, start if start.exists() else Path.cwd())
+            if args.channel:
+                check_channel(args.channel, "--channel")
+            config = config.with_overrides(
+                channel=args.channel,
+                exclude=split_globs(args.exclude),
+                extend_exclude=(
+                    config.extend_exclude + (split_globs(args.extend_exclude) or ())
+                    if args.extend_exclude else None
+                ),
+                output_format=args.output_format,
+                history=tuple(Path(p) for p in args.history) if args.history else None,
+                languagetool=args.languagetool,
+            )
+            self.context = load_context(
+                config,
+                select=split_codes(args.select),
+                extend_select=split_codes(args.extend_select) or (),
+                ignore=split_codes(args.ignore) or (),
+                use_cache=not args.no_cache,
+                cache_dir=args.cache_dir,
+            )
+        except (ConfigError, PackError) as exc:
+            self.error(str(exc))
+            return False
+        formatters = self.context.formatters()
+        self.format_name = config.output_format
+        if self.format_name not in formatters:
+            self.error(f"unknown output format {self.format_name!r}; use one of: {', '.join(sorted(formatters))}")
+            return False
+        unknown = [
+            code for code in (split_codes(args.select) or []) + (split_codes(args.extend_select) or [])
+            if code != "ALL" and not any(c.startswith(code) for c in self.context.ruleset.specs)
+        ]
+        if unknown:
+            self.error(f"--select: no rule matches {', '.join(unknown)}; see `sociable rules`")
+            return False
+        self.config = config
+        return True
+
+    def run_checks(self) -> None:
+        from sociable.discover import discover
+        from sociable.engine import finish
+        from sociable.runner import InputError, Job, decode, lint_text, run
+
+        args = self.args
+        context = self.context
+        job = Job(context.ruleset, context.readers(), self.config, keep_text=args.show_source)
+        outcomes = []
+        file_paths = [Path(p) for p in self.paths if p != "-"]
+        targets, missing = discover(
+            file_paths,
+            root=self.config.root,
+            extensions=context.discover_extensions(),
+            exclude=self.config.all_excludes,
+            respect_gitignore=not args.no_gitignore,
+        )
+        for message in missing:
+            self.error(message)
+        if "-" in self.paths:
+            name = args.stdin_filename or "-"
+            try:
+                text = decode(sys.stdin.buffer.read(), name)
+                outcomes.append(lint_text(text, name, job))
+            except InputError as exc:
+                self.error(str(exc))
+        progress = Progress(self.stderr)
+        outcomes.extend(run([str(t.path) for t in targets], job, args.jobs, progress))
+        progress.clear()
+        results = []
+        self.sources: dict[str, list[str]] = {}
+        for outcome in outcomes:
+            if outcome.error:
+                self.error(outcome.error)
+            for result in outcome.results:
+                for problem in result.problems:
+                    self.stderr.write(f"sociable: warning: {problem}\n")
+            results.extend(outcome.results)
+            if outcome.texts:
+                self.sources[outcome.path] = "\n".join(outcome.texts).split("\n")
+        self.drafts = len(results)
+        self.findings: list[Finding] = finish(results, context.ruleset)
+
+    def source_line(self, path: str, line: int) -> str:
+        lines = self.sources.get(path)
+        if lines is None:
+            try:
+                lines = Path(path).read_text(encoding="utf-8", errors="replace").split("\n")
+            except OSError:
+                lines = []
+            self.sources[path] = lines
+        return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+
+    def report(self) -> int:
+        from sociable.faces.formatters.base import FormatterOptions, RunSummary
+
+        args = self.args
+        stream: TextIO = self.stdout
+        handle = None
+        if args.output_file:
+            try:
+                handle = open(args.output_file, "w", encoding="utf-8")  # noqa: SIM115
+            except OSError as exc:
+                self.error(f"cannot write {args.output_file}: {exc.strerror}")
+                return EXIT_ERROR
+            stream = handle
+        options = FormatterOptions(
+            show_source=args.show_source,
+            color=use_color(args.color, stream) and self.format_name == "text",
+            statistics=args.statistics,
+            quiet=args.quiet,
+            source_line=self.source_line,
+            rules=self.context.ruleset.specs,
+        )
+        formatter = self.context.formatters()[self.format_name](stream, options)
+        summary = RunSummary(drafts=self.drafts)
+        formatter.start()
+        for finding in self.findings:
+            formatter.handle(finding)
+            summary.findings += 1
+            summary.by_code[finding.code] = summary.by_code.get(finding.code, 0) + 1
+            if finding.fix is not None and finding.fix.applicability.value == "safe":
+                summary.fixable += 1
+        formatter.stop(summary)
+        if handle is not None:
+            handle.close()
+        if self.had_errors:
+            return EXIT_ERROR
+        if self.findings and not args.exit_zero:
+            return EXIT_FINDINGS
+        return EXIT_CLEAN
+
+
+def run_check(args: argparse.Namespace) -> int:
+    app = CheckApp(args)
+    if not app.initialize():
+        return EXIT_ERROR
+    if args.fix or args.diff:
+        from sociable.faces.cli.fix_cmd import run_fix
+
+        return run_fix(app)
+    app.run_checks()
+    return app.report()

@@ -1,0 +1,113 @@
+"""The ``sociable`` command: parse arguments, dispatch to a subcommand, return an exit code.
+
+Exit codes follow ruff: 0 clean, 1 findings, 2 usage, configuration, pack or input errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from sociable import __version__
+
+SUBCOMMANDS = ("check", "rules", "explain", "plugins", "lsp", "init")
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"sociable: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="sociable",
+        description="Lint outreach drafts for the habits that make social media anti-social.",
+    )
+    parser.add_argument("--version", action="version", version=f"sociable {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    check = sub.add_parser("check", help="lint drafts (files, folders, or - for stdin)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    check.add_argument("--config", metavar="PATH", help="use this configuration file")
+    check.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    check.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to enable")
+    check.add_argument("--extend-select", metavar="CODES", help="codes or prefixes to add to the selection")
+    check.add_argument("--ignore", metavar="CODES", help="codes or prefixes to disable")
+    check.add_argument("--channel", help="channel of drafts that name none (e.g. linkedin-connect)")
+    check.add_argument("--exclude", metavar="GLOBS", help="comma-separated globs to skip (replaces the defaults)")
+    check.add_argument("--extend-exclude", metavar="GLOBS", help="globs to skip on top of the defaults")
+    check.add_argument("--no-gitignore", action="store_true", help="do not honour .gitignore files")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name of the draft read from stdin")
+    check.add_argument(
+        "--output-format", "--format", dest="output_format", metavar="FORMAT",
+        help="text (default), json, json-lines, sarif or github",
+    )
+    check.add_argument("--output-file", "-o", metavar="PATH", help="write findings to this file")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--show-source", action="store_true", help="show the line each finding is on")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    color = check.add_mutually_exclusive_group()
+    color.add_argument("--color", dest="color", action="store_const", const=True, help="always colour")
+    color.add_argument("--no-color", dest="color", action="store_const", const=False, help="never colour")
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    check.add_argument("--cache-dir", metavar="PATH", help="where to keep the cache (default .sociable_cache)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, apply unsafe fixes too")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff, change nothing")
+    check.add_argument("--history", action="append", metavar="PATH", help="already-sent messages to compare with")
+    check.add_argument("--languagetool", metavar="URL", help="LanguageTool server for grammar rules")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", "--output-format", dest="format", choices=("text", "json", "markdown"), default="text")
+    rules.add_argument("--config", metavar="PATH", help="use this configuration file")
+    rules.add_argument("--all", action="store_true", help="also list rules that are not selected")
+
+    explain = sub.add_parser("explain", help="why a rule exists, examples and fix")
+    explain.add_argument("code", metavar="CODE")
+    explain.add_argument("--config", metavar="PATH", help="use this configuration file")
+
+    sub.add_parser("plugins", help="list the plugins found and their versions")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # `sociable drafts/` is read as `sociable check drafts/`, like ruff's old default.
+    if args_list and args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-"):
+        args_list.insert(0, "check")
+    if args_list and args_list[0] == "lsp":
+        from sociable.faces.lsp.server import main as lsp_main
+
+        return lsp_main(args_list[1:])
+    if args_list and args_list[0] == "init":
+        from sociable.faces.cli.init_cmd import main as init_main
+
+        return init_main(args_list[1:])
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        if args.command == "check":
+            from sociable.faces.cli.check import run_check
+
+            return run_check(args)
+        if args.command in ("rules", "explain", "plugins"):
+            from sociable.faces.cli import rule_cmd
+
+            return int(getattr(rule_cmd, f"run_{args.command}")(args))
+        parser.print_help()
+        return 2
+    except KeyboardInterrupt:
+        print("sociable: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `sociable check | head`: stop quietly, as Unix tools do.
+        sys.stderr.close()
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

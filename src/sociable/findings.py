@@ -1,0 +1,107 @@
+"""Findings are plain data: what a rule found, where, and how it could be fixed.
+
+Kinds create them, the engine sorts and filters them, formatters and the language server read
+them. Nothing here prints or knows about terminals. Offsets index the document's text (the
+decoded file, BOM removed); line and column are 1-based, in characters, as editors count them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    """How loud a finding is; ``error`` > ``warning`` > ``info``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Applicability(str, Enum):
+    """Whether ``--fix`` may apply a fix without asking (ruff's three levels).
+
+    ``safe`` fixes keep the author's meaning; ``unsafe`` ones need ``--unsafe-fixes``;
+    ``display`` ones are only shown as suggestions.
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY = "display"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One or more edits that together resolve a finding."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+    description: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "applicability": self.applicability.value,
+            "description": self.description,
+            "edits": [asdict(e) for e in self.edits],
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's verdict on one span of one draft."""
+
+    path: str
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    fix: Fix | None = None
+    url: str = ""
+    # Extra, kind-specific facts (the other draft of a repetition, LanguageTool's rule id, ...).
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape every machine-readable format starts from."""
+        data: dict[str, Any] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity.value,
+            "message": self.message,
+            "fix": self.fix.to_dict() if self.fix else None,
+            "url": self.url,
+        }
+        if self.extra:
+            data["extra"] = self.extra
+        return data

@@ -1,0 +1,201 @@
+"""The one interface every rule kind implements, and the helpers kinds share.
+
+A *kind* is code; a *rule* is data. A kind declares the YAML keys it adds to the common ones
+(:attr:`Kind.keys`), turns a rule's options into whatever it needs to run fast
+(:meth:`Kind.prepare`, once per process) and checks a document (:meth:`Kind.check`).
+
+Kinds that need every draft at once (repetition across drafts) set ``corpus = True`` and also
+implement :meth:`Kind.signature` (per draft, in a worker, returns small picklable data) and
+:meth:`Kind.compare` (once, in the main process, over all signatures).
+
+Kinds never print, never read CLI options and never touch the network on their own.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sociable.findings import Applicability, Edit, Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from sociable.document import Document
+    from sociable.packs.schema import RuleSpec
+
+
+class RuleError(ValueError):
+    """A rule's options are invalid; ``key`` names the offending YAML key, if any."""
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+@dataclass(frozen=True)
+class Key:
+    """One kind-specific YAML key: its Python type(s), whether it is required, its meaning."""
+
+    types: tuple[type, ...]
+    doc: str
+    required: bool = False
+    default: Any = None
+
+
+@dataclass
+class Rule:
+    """A rule ready to run: the validated spec plus what its kind prepared from it."""
+
+    spec: RuleSpec
+    kind: Kind
+    prepared: Any = None
+
+    @property
+    def code(self) -> str:
+        return self.spec.code
+
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        *,
+        match: str | None = None,
+        fix: Fix | None | bool = True,
+        severity: str | None = None,
+        extra: Mapping[str, Any] | None = None,
+        **fields: object,
+    ) -> Finding:
+        """Build a finding for ``doc.text[start:end]`` with the rule's message filled in.
+
+        ``fix=True`` (the default) attaches the fix the rule's ``fix:`` block describes;
+        pass a :class:`Fix` to use another, or ``None`` for none.
+        """
+        spec = self.spec
+        values: dict[str, object] = {
+            "match": _one_line(match if match is not None else doc.text[start:end]),
+            "channel": doc.channel or "",
+            "first_name": doc.recipient.first_name if doc.recipient else "",
+            "recipient": doc.recipient.name if doc.recipient else "",
+            "company": doc.recipient.company if doc.recipient else "",
+        }
+        values.update(fields)
+        message = string.Formatter().vformat(spec.message, (), _Defaulting(values))
+        return Finding(
+            path=doc.path,
+            code=spec.code,
+            name=spec.name,
+            category=spec.category,
+            severity=Severity(severity or spec.severity),
+            message=message,
+            start=start,
+            end=end,
+            fix=self.default_fix(doc, start, end) if fix is True else (fix or None),
+            url=spec.url,
+            extra=dict(extra or {}),
+        )
+
+    def default_fix(self, doc: Document, start: int, end: int) -> Fix | None:
+        """The fix the rule's ``fix:`` block describes, applied to ``text[start:end]``."""
+        spec = self.spec.fix
+        if spec is None:
+            return None
+        applicability = Applicability(spec.applicability)
+        text = doc.text
+        if spec.action == "replace":
+            values = {
+                "first_name": doc.recipient.first_name if doc.recipient else "",
+                "recipient": doc.recipient.name if doc.recipient else "",
+                "company": doc.recipient.company if doc.recipient else "",
+                "match": text[start:end],
+            }
+            needed = {name for _, name, _, _ in string.Formatter().parse(spec.replacement) if name}
+            if any(not values.get(name) for name in needed):
+                return None  # e.g. "Hi {first_name}" with no recipient: nothing safe to offer
+            replacement = spec.replacement.format_map(values)
+            description = spec.description or f"Replace with {replacement!r}"
+            return Fix((Edit(start, end, replacement),), applicability, description)
+        if spec.action == "remove-sentence":
+            start, end = sentence_around(text, start, end)
+        start, end = widen_for_removal(text, start, end)
+        description = spec.description or (
+            "Remove the sentence" if spec.action == "remove-sentence" else "Remove the phrase"
+        )
+        return Fix((Edit(start, end, ""),), applicability, description)
+
+
+class Kind:
+    """Base class of rule kinds. Subclasses set ``name`` and ``keys`` and override ``check``."""
+
+    name: ClassVar[str] = ""
+    keys: ClassVar[dict[str, Key]] = {}
+    #: Extra ``{placeholders}`` the kind fills in messages, beyond the common ones.
+    message_fields: ClassVar[tuple[str, ...]] = ()
+    #: True for kinds that compare drafts with each other (see module docstring).
+    corpus: ClassVar[bool] = False
+
+    def prepare(self, spec: RuleSpec) -> Any:
+        """Validate ``spec.options`` beyond their types and precompile them. Raise RuleError."""
+        return None
+
+    def check(self, doc: Document, rule: Rule) -> Iterable[Finding]:
+        """Findings of ``rule`` in ``doc``. Must be a pure function of its arguments."""
+        return ()
+
+    def signature(self, doc: Document, rule: Rule) -> Any:
+        """Corpus kinds: a small picklable summary of ``doc`` (None to take no part)."""
+        return None
+
+    def compare(self, signatures: list[Any], rule: Rule) -> Iterable[Finding]:
+        """Corpus kinds: findings from all drafts' signatures (and any history)."""
+        return ()
+
+
+COMMON_PLACEHOLDERS = ("match", "channel", "first_name", "recipient", "company")
+
+
+class _Defaulting(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --- span helpers shared by kinds and fixes -----------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*[-*•]\s)")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or bullet, or one-line paragraph) that contains ``text[start:end]``."""
+    left = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        left = match.end()
+    line_start = text.rfind("\n", 0, start) + 1
+    left = max(left, line_start) if "\n" in text[left:start] else left
+    right_match = _SENTENCE_END.search(text, end)
+    line_end = text.find("\n", end)
+    right = right_match.end() if right_match else len(text)
+    if line_end != -1 and line_end < right:
+        right = line_end
+    while left < start and text[left].isspace():
+        left += 1
+    return left, right
+
+
+def widen_for_removal(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend a removal so no double space or stray punctuation is left behind.
+
+    Only horizontal whitespace after the span (or before it, at a line end) is taken: line
+    breaks are never removed, so a removal cannot join two paragraphs.
+    """
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    if end == len(text) or text[end] in "\r\n":
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+    return start, end

@@ -1,0 +1,113 @@
+"""``pattern``: flag matches of regular expressions, or their absence.
+
+For what a phrase list cannot say: "comment <WORD> below", a merge field in any syntax, a
+calendar link. Patterns are case-insensitive unless ``case_sensitive`` is set. A named group
+``(?P<match>...)`` narrows the reported span to that group. Patterns whose shape can backtrack
+catastrophically are rejected at load time, and every check runs under a time limit.
+
+Keys (besides the common ones):
+
+* ``pattern`` (text or list of text, required): Python regular expressions.
+* ``case_sensitive`` (bool): match case exactly (default false).
+* ``when`` (``found`` | ``missing``): flag each match (default), or flag the scope once when
+  nothing matches (e.g. a first note that never asks a question).
+* ``exceptions`` / ``unless`` (list of text): as for ``phrases``.
+* ``max_findings`` (int): report at most this many matches per draft (default 3).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sociable.kinds.base import Key, Kind, Rule, RuleError
+from sociable.kinds.matching import optional_phrases, vetoed
+from sociable.regex_guard import risky_repeat
+
+if TYPE_CHECKING:
+    from sociable.document import Document
+    from sociable.findings import Finding
+    from sociable.packs.schema import RuleSpec
+
+
+@dataclass(frozen=True)
+class Prepared:
+    regexes: tuple[re.Pattern[str], ...]
+    missing: bool
+    exceptions: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    max_findings: int
+
+
+class Pattern(Kind):
+    name = "pattern"
+    keys = {
+        "pattern": Key((str, list), "one regular expression or a list of them", required=True),
+        "case_sensitive": Key((bool,), "match case exactly", default=False),
+        "when": Key((str,), "'found' flags matches, 'missing' flags their absence", default="found"),
+        "exceptions": Key((list,), "longer phrases containing a match that make it fine"),
+        "unless": Key((list,), "phrases that make a match fine when in the same sentence"),
+        "max_findings": Key((int,), "at most this many findings per draft", default=3),
+    }
+
+    def prepare(self, spec: RuleSpec) -> Prepared:
+        options = spec.options
+        sources = options["pattern"]
+        if isinstance(sources, str):
+            sources = [sources]
+        if not sources or not all(isinstance(s, str) and s for s in sources):
+            raise RuleError("'pattern' must be a non-empty regex or list of regexes", key="pattern")
+        flags = 0 if options.get("case_sensitive") else re.IGNORECASE
+        compiled = []
+        for source in sources:
+            try:
+                regex = re.compile(source, flags | re.MULTILINE)
+            except re.error as exc:
+                raise RuleError(f"bad regex {source!r}: {exc}", key="pattern") from None
+            problem = risky_repeat(source, flags)
+            if problem:
+                raise RuleError(f"regex {source!r} is unsafe: {problem}", key="pattern")
+            if regex.match(""):
+                raise RuleError(f"regex {source!r} matches empty text", key="pattern")
+            compiled.append(regex)
+        when = options.get("when") or "found"
+        if when not in ("found", "missing"):
+            raise RuleError("'when' must be 'found' or 'missing'", key="when")
+        return Prepared(
+            tuple(compiled),
+            when == "missing",
+            optional_phrases(options.get("exceptions"), "exceptions"),
+            optional_phrases(options.get("unless"), "unless"),
+            int(options.get("max_findings") or 3),
+        )
+
+    def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        prepared: Prepared = rule.prepared
+        view = doc.view(rule.spec.scope, rule.spec.unmask)
+        if prepared.missing:
+            if not view.strip():
+                return
+            if not any(regex.search(view) for regex in prepared.regexes):
+                start = len(view) - len(view.lstrip())
+                line_end = view.find("\n", start)
+                end = line_end if line_end != -1 else len(view.rstrip())
+                yield rule.finding(doc, start, max(start + 1, end), fix=None)
+            return
+        count = 0
+        reported: list[tuple[int, int]] = []
+        for regex in prepared.regexes:
+            for match in regex.finditer(view):
+                start, end = match.span("match") if "match" in regex.groupindex else match.span()
+                if start < 0 or start == end:
+                    continue
+                if any(s < end and start < e for s, e in reported):
+                    continue  # two patterns of one rule found the same words
+                reported.append((start, end))
+                if vetoed(doc.text, view, start, end, prepared.exceptions, prepared.unless):
+                    continue
+                yield rule.finding(doc, start, end)
+                count += 1
+                if count >= prepared.max_findings:
+                    return

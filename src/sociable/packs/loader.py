@@ -1,0 +1,345 @@
+"""YAML rule packs -> validated :class:`RuleSpec` objects, or errors that name file and line.
+
+Validation is strict, like Vale's: an unknown key (with a "did you mean" hint), a missing
+field, a wrong type, a duplicate code, an unknown kind or a bad regex is an error reported as
+``pack.yaml:LINE: message``. Only YAML's safe constructors are used. Parsed packs are cached
+on disk (see :mod:`sociable.cache`) so a one-draft run does not pay for YAML parsing.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sociable.document import CHANNELS, MASK_KINDS, SCOPES
+from sociable.kinds.base import COMMON_PLACEHOLDERS, Kind, RuleError
+from sociable.packs.schema import (
+    APPLICABILITIES,
+    CATEGORIES,
+    CODE_RE,
+    FIX_ACTIONS,
+    NAME_RE,
+    SEVERITIES,
+    FixSpec,
+    RuleSpec,
+)
+
+PACK_KEYS = ("pack", "description", "rules")
+REQUIRED_RULE_KEYS = (
+    "code", "name", "kind", "category", "severity", "scope", "message", "why", "examples",
+)
+OPTIONAL_RULE_KEYS = ("channels", "fix", "summary", "link", "enabled", "unmask")
+
+
+@dataclass(frozen=True)
+class PackProblem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class PackError(Exception):
+    """One or more problems in rule packs; ``str()`` lists them one per line."""
+
+    def __init__(self, problems: Iterable[PackProblem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class _Node:
+    """A YAML value with the line it starts on (1-based)."""
+
+    __slots__ = ("keys", "line", "value")
+
+    def __init__(self, value: Any, line: int, keys: dict[str, int] | None = None) -> None:
+        self.value = value
+        self.line = line
+        self.keys = keys or {}
+
+
+def _parse(path: Path, text: str) -> _Node:
+    import yaml
+
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        root = yaml.compose(text, Loader=loader_class)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PackError([PackProblem(str(path), line, f"invalid YAML: {problem}")]) from None
+    if root is None:
+        raise PackError([PackProblem(str(path), 1, "empty pack")])
+    constructor = yaml.SafeLoader("")
+    problems: list[PackProblem] = []
+
+    def convert(node: Any) -> _Node:
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            items: dict[str, _Node] = {}
+            keys: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key = constructor.construct_object(key_node, deep=True)
+                key_line = key_node.start_mark.line + 1
+                if not isinstance(key, str):
+                    problems.append(PackProblem(str(path), key_line, f"key {key!r} is not text"))
+                    continue
+                if key in items:
+                    problems.append(PackProblem(str(path), key_line, f"duplicate key {key!r}"))
+                items[key] = convert(value_node)
+                keys[key] = key_line
+            return _Node(items, line, keys)
+        if isinstance(node, yaml.SequenceNode):
+            return _Node([convert(item) for item in node.value], line)
+        return _Node(constructor.construct_object(node, deep=True), line)
+
+    result = convert(root)
+    if problems:
+        raise PackError(problems)
+    return result
+
+
+def plain(node: _Node) -> Any:
+    """Strip line information: the Python value a normal YAML load would give."""
+    if isinstance(node.value, dict):
+        return {key: plain(value) for key, value in node.value.items()}
+    if isinstance(node.value, list):
+        return [plain(item) for item in node.value]
+    return node.value
+
+
+def load_pack(path: Path, kinds: Mapping[str, Kind]) -> list[RuleSpec]:
+    """Read and validate one pack file. Raises :class:`PackError` listing every problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError([PackProblem(str(path), 1, f"cannot read pack: {exc}")]) from None
+    root = _parse(path, text)
+    checker = _Checker(str(path), kinds)
+    return checker.pack(root)
+
+
+def validate_unique(specs: Iterable[RuleSpec]) -> None:
+    """Codes and names must be unique across every loaded pack."""
+    seen: dict[str, RuleSpec] = {}
+    names: dict[str, RuleSpec] = {}
+    problems = []
+    for spec in specs:
+        path, _, line = spec.source.rpartition(":")
+        if spec.code in seen:
+            problems.append(
+                PackProblem(path, int(line), f"duplicate code {spec.code}: also {seen[spec.code].source}")
+            )
+        elif spec.name in names:
+            problems.append(
+                PackProblem(path, int(line), f"duplicate name {spec.name!r}: also {names[spec.name].source}")
+            )
+        seen.setdefault(spec.code, spec)
+        names.setdefault(spec.name, spec)
+    if problems:
+        raise PackError(problems)
+
+
+class _Checker:
+    def __init__(self, path: str, kinds: Mapping[str, Kind]) -> None:
+        self.path = path
+        self.kinds = kinds
+        self.problems: list[PackProblem] = []
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(PackProblem(self.path, line, message))
+
+    def unknown_keys(self, node: _Node, allowed: Iterable[str], what: str) -> None:
+        allowed = list(allowed)
+        for key, line in node.keys.items():
+            if key not in allowed:
+                hint = difflib.get_close_matches(key, allowed, n=1)
+                suffix = f" (did you mean {hint[0]!r}?)" if hint else f"; allowed: {', '.join(allowed)}"
+                self.problem(line, f"unknown key {key!r} in {what}{suffix}")
+
+    def pack(self, root: _Node) -> list[RuleSpec]:
+        if not isinstance(root.value, dict):
+            raise PackError([PackProblem(self.path, root.line, "a pack must be a mapping")])
+        self.unknown_keys(root, PACK_KEYS, "pack")
+        name_node = root.value.get("pack")
+        pack_name = name_node.value if name_node and isinstance(name_node.value, str) else ""
+        if not pack_name:
+            self.problem(root.line, "missing 'pack' (the pack's name)")
+        rules_node = root.value.get("rules")
+        specs: list[RuleSpec] = []
+        if rules_node is None or not isinstance(rules_node.value, list) or not rules_node.value:
+            self.problem(root.line, "missing 'rules' (a list of rules)")
+        else:
+            for rule_node in rules_node.value:
+                spec = self.rule(rule_node, pack_name)
+                if spec is not None:
+                    specs.append(spec)
+        if self.problems:
+            raise PackError(self.problems)
+        return specs
+
+    def text(self, rule: _Node, key: str, required: bool = True) -> str:
+        node = rule.value.get(key)
+        if node is None:
+            if required:
+                self.problem(rule.line, f"rule is missing {key!r}")
+            return ""
+        if not isinstance(node.value, str) or not node.value.strip():
+            self.problem(node.line, f"{key!r} must be non-empty text")
+            return ""
+        return node.value
+
+    def choice(self, rule: _Node, key: str, choices: Iterable[str]) -> str:
+        value = self.text(rule, key)
+        choices = tuple(choices)
+        if value and value not in choices:
+            self.problem(rule.value[key].line, f"{key} {value!r} is not one of: {', '.join(choices)}")
+        return value
+
+    def string_list(self, node: _Node, what: str, choices: Iterable[str] | None = None) -> tuple[str, ...]:
+        values = node.value if isinstance(node.value, list) else [node]
+        result = []
+        allowed = tuple(choices) if choices is not None else None
+        for item in values:
+            if not isinstance(item.value, str) or not item.value.strip():
+                self.problem(item.line, f"every item of {what} must be non-empty text")
+            elif allowed is not None and item.value not in allowed:
+                self.problem(item.line, f"{item.value!r} in {what} is not one of: {', '.join(allowed)}")
+            else:
+                result.append(item.value)
+        return tuple(result)
+
+    def rule(self, node: _Node, pack_name: str) -> RuleSpec | None:
+        if not isinstance(node.value, dict):
+            self.problem(node.line, "each rule must be a mapping")
+            return None
+        before = len(self.problems)
+        kind_name = self.text(node, "kind")
+        kind = self.kinds.get(kind_name) if kind_name else None
+        if kind_name and kind is None:
+            hint = difflib.get_close_matches(kind_name, list(self.kinds), n=1)
+            suffix = f" (did you mean {hint[0]!r}?)" if hint else ""
+            self.problem(node.value["kind"].line, f"unknown kind {kind_name!r}{suffix}; known: {', '.join(sorted(self.kinds))}")
+        allowed = list(REQUIRED_RULE_KEYS) + list(OPTIONAL_RULE_KEYS) + list(kind.keys if kind else {})
+        code = self.text(node, "code")
+        what = f"rule {code}" if code else "rule"
+        if kind is not None or not kind_name:
+            self.unknown_keys(node, allowed, what)
+        if code and not CODE_RE.match(code):
+            self.problem(node.value["code"].line, f"code {code!r} must be letters then digits, like EB101")
+        name = self.text(node, "name")
+        if name and not NAME_RE.match(name):
+            self.problem(node.value["name"].line, f"name {name!r} must be kebab-case, like share-begging")
+        category = self.choice(node, "category", CATEGORIES)
+        severity = self.choice(node, "severity", SEVERITIES)
+        scope = self.choice(node, "scope", SCOPES)
+        message = self.text(node, "message")
+        why = self.text(node, "why")
+        summary = self.text(node, "summary", required=False)
+        link = self.text(node, "link", required=False)
+        channels: tuple[str, ...] = ()
+        if "channels" in node.value:
+            channels = self.string_list(node.value["channels"], "channels", CHANNELS)
+        unmask: tuple[str, ...] = ()
+        if "unmask" in node.value:
+            unmask = self.string_list(node.value["unmask"], "unmask", MASK_KINDS)
+        enabled = True
+        if "enabled" in node.value:
+            enabled_node = node.value["enabled"]
+            if not isinstance(enabled_node.value, bool):
+                self.problem(enabled_node.line, "'enabled' must be true or false")
+            else:
+                enabled = enabled_node.value
+        fix = self.fix(node.value["fix"]) if "fix" in node.value else None
+        bad, good = self.examples(node)
+        if message and kind is not None:
+            self.placeholders(node.value["message"], message, kind)
+        options: dict[str, Any] = {}
+        if kind is not None:
+            for key, key_spec in kind.keys.items():
+                option = node.value.get(key)
+                if option is None:
+                    if key_spec.required:
+                        self.problem(node.line, f"{what} (kind {kind_name}) is missing {key!r}: {key_spec.doc}")
+                    else:
+                        options[key] = key_spec.default
+                    continue
+                value = plain(option)
+                if not isinstance(value, key_spec.types) or isinstance(value, bool) and bool not in key_spec.types:
+                    names = " or ".join(t.__name__ for t in key_spec.types)
+                    self.problem(option.line, f"{key!r} must be {names}: {key_spec.doc}")
+                    continue
+                options[key] = value
+        if len(self.problems) > before:
+            return None
+        spec = RuleSpec(
+            code=code, name=name, kind=kind_name, category=category, severity=severity,
+            scope=scope, message=message, why=why, examples_bad=bad, examples_good=good,
+            pack=pack_name, source=f"{self.path}:{node.line}", channels=channels, fix=fix,
+            summary=summary, link=link, enabled=enabled, unmask=unmask, options=options,
+        )
+        assert kind is not None
+        try:
+            kind.prepare(spec)
+        except RuleError as exc:
+            line = node.keys.get(exc.key or "", node.line)
+            self.problem(line, f"{what}: {exc}")
+            return None
+        return spec
+
+    def placeholders(self, node: _Node, message: str, kind: Kind) -> None:
+        import string
+
+        allowed = set(COMMON_PLACEHOLDERS) | set(kind.message_fields)
+        try:
+            fields = {name for _, name, _, _ in string.Formatter().parse(message) if name}
+        except ValueError as exc:
+            self.problem(node.line, f"message has a broken placeholder: {exc}")
+            return
+        for name in sorted(fields - allowed):
+            self.problem(node.line, f"message placeholder {{{name}}} is unknown; use: {', '.join(sorted(allowed))}")
+
+    def fix(self, node: _Node) -> FixSpec | None:
+        if not isinstance(node.value, dict):
+            self.problem(node.line, "'fix' must be a mapping, e.g. {action: remove}")
+            return None
+        self.unknown_keys(node, ("action", "replace", "applicability", "description"), "fix")
+        data = plain(node)
+        action = data.get("action") or ("replace" if "replace" in data else None)
+        if action not in FIX_ACTIONS:
+            self.problem(node.line, f"fix action must be one of: {', '.join(FIX_ACTIONS)}")
+            return None
+        replacement = data.get("replace", "")
+        if action == "replace" and not isinstance(replacement, str):
+            self.problem(node.line, "fix 'replace' must be text")
+            return None
+        applicability = data.get("applicability", "safe")
+        if applicability not in APPLICABILITIES:
+            self.problem(node.line, f"fix applicability must be one of: {', '.join(APPLICABILITIES)}")
+            return None
+        return FixSpec(action, replacement, applicability, str(data.get("description", "")))
+
+    def examples(self, node: _Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        examples = node.value.get("examples")
+        if examples is None:
+            self.problem(node.line, "rule is missing 'examples' (bad and good drafts, both required)")
+            return (), ()
+        if not isinstance(examples.value, dict):
+            self.problem(examples.line, "'examples' must be a mapping with 'bad' and 'good' lists")
+            return (), ()
+        self.unknown_keys(examples, ("bad", "good"), "examples")
+        result = []
+        for key in ("bad", "good"):
+            items = examples.value.get(key)
+            if items is None or not isinstance(items.value, list) or not items.value:
+                self.problem(examples.line, f"examples need a non-empty '{key}' list")
+                result.append(())
+                continue
+            result.append(self.string_list(items, f"examples.{key}"))
+        return result[0], result[1]

@@ -1,0 +1,85 @@
+"""What a rule is once its YAML has been validated: plain, picklable data.
+
+The common fields (code, name, kind, category, severity, scope, channels, message, why, fix,
+examples) are the same for every kind, as Vale's ``Definition`` is embedded in every check; the
+kind-specific keys live in :attr:`RuleSpec.options` and are validated by the kind itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+CATEGORIES = (
+    "engagement-bait",
+    "generic-pitch",
+    "no-personalization",
+    "pitch-on-connect",
+    "automation",
+    "self-promotion",
+    "tag-hijack",
+    "repetition",
+    "readability",
+    "length",
+    "grammar",
+    "style",
+)
+SEVERITIES = ("error", "warning", "info")
+FIX_ACTIONS = ("remove", "remove-sentence", "replace")
+APPLICABILITIES = ("safe", "unsafe", "display")
+
+CODE_RE = re.compile(r"^[A-Z]{1,5}[0-9]{1,5}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+DOCS_URL = "https://github.com/sociable-lint/sociable/blob/main/docs/rules/{code}.md"
+
+
+@dataclass(frozen=True)
+class FixSpec:
+    """How to fix what a rule matched; only ``safe`` fixes run under plain ``--fix``."""
+
+    action: str
+    replacement: str = ""
+    applicability: str = "safe"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One validated rule from a pack."""
+
+    code: str
+    name: str
+    kind: str
+    category: str
+    severity: str
+    scope: str
+    message: str
+    why: str
+    examples_bad: tuple[str, ...]
+    examples_good: tuple[str, ...]
+    pack: str
+    source: str  # "path/to/pack.yaml:LINE" of the rule, for error messages and `explain`
+    channels: tuple[str, ...] = ()
+    fix: FixSpec | None = None
+    summary: str = ""
+    link: str = ""
+    enabled: bool = True
+    unmask: tuple[str, ...] = ()
+    options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def url(self) -> str:
+        return self.link or DOCS_URL.format(code=self.code)
+
+    @property
+    def one_line(self) -> str:
+        """The summary, or the first sentence of ``why``: what ``sociable rules`` lists."""
+        if self.summary:
+            return self.summary
+        first = re.split(r"(?<=[.!?])\s", self.why.strip(), maxsplit=1)[0]
+        return first.strip()
+
+    def applies_to(self, channel: str | None) -> bool:
+        return not self.channels or channel in self.channels

@@ -1,0 +1,63 @@
+"""The plugin contract: every hook sociable calls, what it receives and what it must return.
+
+sociable's own rule packs, kinds, readers and formatters are provided by
+:mod:`sociable.plugins.builtin` through exactly these hooks, registered under the same
+``sociable`` entry-point group a third-party distribution uses::
+
+    [project.entry-points.sociable]
+    my_plugin = "my_package.sociable_plugin"
+
+A plugin module implements any subset of the hooks with ``@sociable.hookimpl``. Each hook is
+called once per run (and once per language-server configuration load), with no arguments;
+results from all plugins are combined. None of them is ``firstresult``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sociable.plugins.markers import hookspec
+
+if TYPE_CHECKING:
+    from sociable.faces.formatters.base import Formatter
+    from sociable.kinds.base import Kind
+    from sociable.readers.base import Reader
+
+
+@hookspec
+def sociable_rule_packs() -> list[Path]:
+    """Return YAML rule pack files, or folders of them (``*.yaml`` / ``*.yml``).
+
+    Called when the rule set is built. Packs from every plugin are validated together: a
+    rule code that two packs define is an error, so prefix your codes (``ACME101``).
+    Rules of a plugin's packs are selected by default, like built-in ones.
+    """
+
+
+@hookspec
+def sociable_rule_kinds() -> list[Kind]:
+    """Return :class:`~sociable.kinds.base.Kind` instances, each with a unique ``name``.
+
+    Called before any pack is loaded, so packs from any plugin may use any kind. A kind's
+    ``keys`` declare the YAML keys it accepts; its ``check`` must be a pure function of the
+    document and rule (it runs in worker processes and in the language server).
+    """
+
+
+@hookspec
+def sociable_readers() -> list[Reader]:
+    """Return :class:`~sociable.readers.base.Reader` instances for file formats.
+
+    Called when files are discovered. A reader claims file name suffixes
+    (``extensions``); when two readers claim the same suffix, the one registered later
+    (a third-party plugin over the built-in) wins. Folders are searched for every claimed
+    suffix.
+    """
+
+
+@hookspec
+def sociable_formatters() -> dict[str, type[Formatter]]:
+    """Return output formats by name, each a :class:`~sociable.faces.formatters.base.Formatter`
+    subclass. Called when ``--output-format`` is resolved; later plugins override earlier ones.
+    """

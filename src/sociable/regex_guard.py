@@ -1,0 +1,127 @@
+"""Keep a user's regular expression from hanging a run.
+
+Two guards, because neither alone is enough:
+
+* at load time, :func:`risky_repeat` rejects the shapes that backtrack catastrophically in a
+  backtracking engine: an unbounded repeat inside another unbounded repeat (``(a+)+``,
+  ``(\\w+\\s?)*``) and a repeated alternation whose branches can match the same text;
+* at run time, :func:`time_limit` interrupts a check that runs too long (SIGALRM, where the
+  platform and thread allow it) and the engine reports the rule as skipped for that draft.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import re._constants as _sre_constants
+    import re._parser as _sre_parse
+else:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants
+    import sre_parse as _sre_parse
+
+_MAXREPEAT = _sre_constants.MAXREPEAT
+_REPEATS = {_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT}
+_POSSESSIVE = getattr(_sre_constants, "POSSESSIVE_REPEAT", None)
+
+
+class RegexTimeout(Exception):
+    """A rule's regular expression ran past its time limit on one draft."""
+
+
+def risky_repeat(pattern: str, flags: int = 0) -> str | None:
+    """Why ``pattern`` may backtrack catastrophically, or None when its shape is safe."""
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except Exception as exc:  # re.error; the caller compiles and reports it properly
+        return f"invalid regular expression: {exc}"
+    return _walk(list(parsed), inside_unbounded=False)
+
+
+def _walk(items: list[Any], inside_unbounded: bool) -> str | None:
+    for op, arg in items:
+        if op in _REPEATS:
+            low, high, body = arg
+            unbounded = high == _MAXREPEAT or high > 100
+            body_items = list(body)
+            if unbounded and inside_unbounded and _can_repeat(body_items):
+                return "nested unbounded repeats such as (a+)+ can take exponential time"
+            if unbounded and _overlapping_branches(body_items):
+                return "a repeated alternation whose branches overlap, such as (a|a)*, can take exponential time"
+            problem = _walk(body_items, inside_unbounded or unbounded)
+            if problem:
+                return problem
+        elif op == _POSSESSIVE:
+            continue
+        elif op == _sre_constants.SUBPATTERN:
+            problem = _walk(list(arg[-1]), inside_unbounded)
+            if problem:
+                return problem
+        elif op == _sre_constants.BRANCH:
+            for branch in arg[1]:
+                problem = _walk(list(branch), inside_unbounded)
+                if problem:
+                    return problem
+        elif op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+            problem = _walk(list(arg[1]), inside_unbounded)
+            if problem:
+                return problem
+    return None
+
+
+def _can_repeat(items: list[Any]) -> bool:
+    """True when ``items`` contain an unbounded repeat at any depth."""
+    for op, arg in items:
+        if op in _REPEATS:
+            if arg[1] == _MAXREPEAT or arg[1] > 100:
+                return True
+            if _can_repeat(list(arg[2])):
+                return True
+        elif op == _sre_constants.SUBPATTERN and _can_repeat(list(arg[-1])):
+            return True
+        elif op == _sre_constants.BRANCH and any(_can_repeat(list(b)) for b in arg[1]):
+            return True
+    return False
+
+
+def _overlapping_branches(items: list[Any]) -> bool:
+    """A repeated group that is only an alternation with two identical branches."""
+    if len(items) == 1 and items[0][0] == _sre_constants.SUBPATTERN:
+        items = list(items[0][1][-1])
+    if len(items) != 1 or items[0][0] != _sre_constants.BRANCH:
+        return False
+    branches = [repr(list(b)) for b in items[0][1][1]]
+    return len(branches) != len(set(branches))
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise RegexTimeout()
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`RegexTimeout` if the block runs longer than ``seconds``.
+
+    Works in the main thread on platforms with ``setitimer`` (Linux, macOS); elsewhere the
+    load-time check is the only guard.
+    """
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

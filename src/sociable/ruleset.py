@@ -1,0 +1,165 @@
+"""The rules of a run: every pack from every plugin, validated, selected and prepared.
+
+Building a rule set is the expensive part of start-up (YAML parsing), so validated packs are
+cached on disk keyed on each file's path, size and modification time, sociable's version and
+the set of kinds; a one-draft run then skips YAML entirely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sociable import __version__
+from sociable.packs.loader import PackError, PackProblem, load_pack, validate_unique
+from sociable.packs.schema import RuleSpec
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from sociable.kinds.base import Kind, Rule
+
+
+def selector_matches(selector: str, code: str) -> int:
+    """How specifically ``selector`` matches ``code``: its length, or -1 when it does not."""
+    if selector == "ALL":
+        return 0
+    return len(selector) if code.startswith(selector) else -1
+
+
+def is_selected(
+    code: str,
+    select: Sequence[str] | None,
+    extend_select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    default: bool = True,
+) -> bool:
+    """ruff's rule: the most specific selector wins; on a tie, ``ignore`` wins.
+
+    With no ``select`` every rule that is enabled by default is on.
+    """
+    chosen = list(select) if select is not None else (["ALL"] if default else [])
+    chosen += list(extend_select)
+    best_on = max((selector_matches(s, code) for s in chosen), default=-1)
+    best_off = max((selector_matches(s, code) for s in ignore), default=-1)
+    return best_on >= 0 and best_on > best_off
+
+
+def pack_files(locations: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for location in locations:
+        if location.is_dir():
+            files.extend(sorted(p for p in location.iterdir() if p.suffix in (".yaml", ".yml")))
+        elif location.is_file():
+            files.append(location)
+        else:
+            raise PackError([PackProblem(str(location), 1, "rule pack not found")])
+    return files
+
+
+def _cache_key(files: Sequence[Path], kinds: Mapping[str, Kind]) -> str:
+    digest = hashlib.sha1(__version__.encode())
+    for name in sorted(kinds):
+        kind = kinds[name]
+        digest.update(f"{name}:{type(kind).__module__}.{type(kind).__qualname__}".encode())
+        digest.update(repr(sorted(kind.keys)).encode())
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def load_specs(
+    locations: Sequence[Path], kinds: Mapping[str, Kind], cache_dir: Path | None = None
+) -> list[RuleSpec]:
+    """All rules of the given packs, validated together (codes unique across packs)."""
+    files = pack_files(locations)
+    cache_file = None
+    if cache_dir is not None:
+        cache_file = cache_dir / "packs" / f"{_cache_key(files, kinds)}.pickle"
+        try:
+            with cache_file.open("rb") as handle:
+                cached: list[RuleSpec] = pickle.load(handle)
+            return cached
+        except Exception:  # missing, stale or unreadable: rebuild it
+            pass
+    specs: list[RuleSpec] = []
+    problems: list[PackProblem] = []
+    for path in files:
+        try:
+            specs.extend(load_pack(path, kinds))
+        except PackError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise PackError(problems)
+    validate_unique(specs)
+    if cache_file is not None:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as handle:
+                pickle.dump(specs, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache_file)
+        except OSError:
+            pass  # a read-only cache folder costs speed, not correctness
+    return specs
+
+
+@dataclass
+class RuleSet:
+    """Every known rule (for ``rules``/``explain``) and the selected ones, ready to run."""
+
+    specs: dict[str, RuleSpec]
+    kinds: dict[str, Kind]
+    selected: list[str] = field(default_factory=list)
+    _prepared: dict[str, Rule] = field(default_factory=dict, repr=False)
+
+    def rule(self, code: str) -> Rule:
+        """The prepared rule for ``code``; kinds prepare once per process, on first use."""
+        rule = self._prepared.get(code)
+        if rule is None:
+            from sociable.kinds.base import Rule
+
+            spec = self.specs[code]
+            kind = self.kinds[spec.kind]
+            rule = Rule(spec, kind, kind.prepare(spec))
+            self._prepared[code] = rule
+        return rule
+
+    def active(self, channel: str | None) -> list[Rule]:
+        return [self.rule(code) for code in self.selected if self.specs[code].applies_to(channel)]
+
+    def __getstate__(self) -> dict[str, object]:
+        # Workers re-prepare: compiled regexes pickle, but kinds may hold unpicklable state.
+        return {"specs": self.specs, "kinds": self.kinds, "selected": self.selected, "_prepared": {}}
+
+
+def build_ruleset(
+    manager: pluggy.PluginManager,
+    *,
+    extra_packs: Sequence[Path] = (),
+    select: Sequence[str] | None = None,
+    extend_select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    cache_dir: Path | None = None,
+) -> RuleSet:
+    kinds: dict[str, Kind] = {}
+    for group in manager.hook.sociable_rule_kinds():
+        for kind in group or []:
+            kinds[kind.name] = kind
+    locations: list[Path] = []
+    for group in reversed(manager.hook.sociable_rule_packs()):
+        locations.extend(Path(p) for p in group or [])
+    locations.extend(extra_packs)
+    specs = load_specs(locations, kinds, cache_dir)
+    by_code = {spec.code: spec for spec in specs}
+    selected = [
+        spec.code for spec in specs
+        if is_selected(spec.code, select, extend_select, ignore, default=spec.enabled)
+    ]
+    return RuleSet(by_code, kinds, selected)

@@ -1,0 +1,158 @@
+"""Files in, draft results out: reading, decoding and linting many files, in parallel.
+
+This is the piece between discovery and :func:`sociable.engine.finish`. Each file is one unit
+of work: decode, hand to the reader that claims its suffix, lint every draft it yields. Units
+run in a process pool when there are many; a short run stays in-process, which is faster than
+starting workers. Bad input (undecodable bytes, broken frontmatter) becomes an error message
+for that file and the run goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sociable.config import Config
+from sociable.document import Document, DocumentError
+from sociable.engine import DraftResult, lint_document
+from sociable.globs import matches
+from sociable.readers.base import Reader
+from sociable.ruleset import RuleSet
+
+PARALLEL_THRESHOLD = 48  # files; below this, worker start-up costs more than it saves
+
+
+class InputError(Exception):
+    """A file sociable cannot read as a draft; the message says what to do."""
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    results: list[DraftResult] = field(default_factory=list)
+    error: str | None = None
+    #: The decoded texts, only kept when asked (``--show-source``, ``--fix``).
+    texts: list[str] = field(default_factory=list)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes of a draft as text: UTF-8 (BOM kept for the document to note) or UTF-16 with BOM."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: cannot decode as UTF-16 ({exc.reason})") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: looks like a binary file, not a draft; exclude it")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save the draft as UTF-8"
+        ) from None
+
+
+def channel_for(relative: str, config: Config) -> str | None:
+    for glob, channel in config.channels.items():
+        if matches(glob, relative):
+            return channel
+    return config.channel
+
+
+def per_file_ignores(relative: str, config: Config) -> tuple[str, ...]:
+    codes: list[str] = []
+    for glob, ignored in config.per_file_ignores.items():
+        if matches(glob, relative):
+            codes.extend(ignored)
+    return tuple(codes)
+
+
+@dataclass
+class Job:
+    """Everything a worker needs; inherited by forked workers, pickled otherwise."""
+
+    ruleset: RuleSet
+    readers: Mapping[str, Reader]
+    config: Config
+    keep_text: bool = False
+
+
+_JOB: Job | None = None
+
+
+def _init_worker(job: Job) -> None:
+    global _JOB
+    _JOB = job
+
+
+def reader_for(name: str, readers: Mapping[str, Reader]) -> Reader:
+    suffix = os.path.splitext(name)[1].lower()
+    return readers.get(suffix) or readers[".txt"]
+
+
+def lint_text(text: str, display: str, job: Job, relative: str | None = None) -> FileOutcome:
+    relative = relative if relative is not None else display
+    outcome = FileOutcome(display)
+    reader = reader_for(display, job.readers)
+    try:
+        documents: list[Document] = reader.read(text, display, channel_for(relative, job.config))
+    except DocumentError as exc:
+        outcome.error = f"{display}: {exc}"
+        return outcome
+    except Exception as exc:  # a third-party reader's bug is reported, not raised
+        outcome.error = f"{display}: reader {reader.name!r} failed: {exc!r}"
+        return outcome
+    ignores = per_file_ignores(relative, job.config)
+    for doc in documents:
+        outcome.results.append(lint_document(doc, job.ruleset, ignores))
+        if job.keep_text:
+            outcome.texts.append(doc.text)
+    return outcome
+
+
+def lint_path(path: str) -> FileOutcome:
+    assert _JOB is not None, "worker not initialised"
+    job = _JOB
+    try:
+        data = Path(path).read_bytes()
+        text = decode(data, path)
+    except OSError as exc:
+        return FileOutcome(path, error=f"{path}: cannot read: {exc.strerror or exc}")
+    except InputError as exc:
+        return FileOutcome(path, error=str(exc))
+    from sociable.discover import relative_to
+
+    return lint_text(text, path, job, relative_to(Path(path), job.config.root))
+
+
+def run(
+    paths: Sequence[str],
+    job: Job,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[FileOutcome]:
+    """Lint ``paths``, yielding outcomes in input order."""
+    _init_worker(job)
+    workers = jobs or os.cpu_count() or 1
+    if len(paths) < PARALLEL_THRESHOLD or workers <= 1:
+        for index, path in enumerate(paths, 1):
+            yield lint_path(path)
+            if progress:
+                progress(index, len(paths))
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if sys.platform.startswith("linux") else None
+    context = multiprocessing.get_context(method)
+    chunk = max(1, min(64, len(paths) // (workers * 8)))
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(job,)) as pool:
+        for index, outcome in enumerate(pool.map(lint_path, paths, chunksize=chunk), 1):
+            yield outcome
+            if progress and (index % 50 == 0 or index == len(paths)):
+                progress(index, len(paths))

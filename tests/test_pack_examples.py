@@ -1,0 +1,47 @@
+"""Every rule of every pack carries examples, and every example behaves as documented.
+
+Each ``bad`` example must raise its rule's code; each ``good`` example must not. Examples
+run through the same per-draft function as the CLI, with the rule's first channel when the
+rule is channel-specific and the example names none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sociable.config import Config
+from sociable.context import load_context
+from sociable.document import Document
+from sociable.engine import check_document
+from sociable.ruleset import RuleSet
+
+_RULESET = load_context(Config(), use_cache=False).ruleset
+_CASES = [
+    pytest.param(code, verdict, index, id=f"{code}-{verdict}-{index}")
+    for code, spec in sorted(_RULESET.specs.items())
+    for verdict, examples in (("bad", spec.examples_bad), ("good", spec.examples_good))
+    for index in range(len(examples))
+]
+
+
+def _codes_for(ruleset: RuleSet, code: str, text: str) -> list[str]:
+    spec = ruleset.specs[code]
+    doc = Document.from_text(text, f"<{code} example>", channel=spec.channels[0] if spec.channels else None)
+    return [f.code for f in check_document(doc, ruleset)]
+
+
+def test_every_rule_has_bad_and_good_examples() -> None:
+    missing = [c for c, s in _RULESET.specs.items() if not s.examples_bad or not s.examples_good]
+    assert not missing, f"rules without examples: {missing}"
+    assert len(_RULESET.specs) >= 5
+
+
+@pytest.mark.parametrize(("code", "verdict", "index"), _CASES)
+def test_example(ruleset: RuleSet, code: str, verdict: str, index: int) -> None:
+    spec = ruleset.specs[code]
+    text = (spec.examples_bad if verdict == "bad" else spec.examples_good)[index]
+    codes = _codes_for(ruleset, code, text)
+    if verdict == "bad":
+        assert code in codes, f"{code} should flag its bad example {text!r}; got {codes}"
+    else:
+        assert code not in codes, f"{code} should not flag its good example {text!r}"
