@@ -87,4 +87,10 @@ def load_context(
         ignore=[*config.ignore, *ignore],
         cache_dir=cache_root(config, cache_dir) if use_cache else None,
     )
+    ruleset.settings.update(
+        languagetool=config.languagetool or os.environ.get("SOCIABLE_LANGUAGETOOL_URL") or None,
+        language=config.language,
+        history=list(config.history),
+        root=str(config.root),
+    )
     return Context(config, manager, ruleset)

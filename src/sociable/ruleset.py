@@ -13,7 +13,7 @@ import pickle
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sociable import __version__
 from sociable.packs.loader import PackError, PackProblem, load_pack, validate_unique
@@ -117,6 +117,9 @@ class RuleSet:
     specs: dict[str, RuleSpec]
     kinds: dict[str, Kind]
     selected: list[str] = field(default_factory=list)
+    #: Run-time settings kinds may read (``languagetool`` URL, ``language``, ...): the part of
+    #: the configuration that is not rule data. Set by :func:`sociable.context.load_context`.
+    settings: dict[str, Any] = field(default_factory=dict)
     _prepared: dict[str, Rule] = field(default_factory=dict, repr=False)
 
     def rule(self, code: str) -> Rule:
@@ -127,7 +130,7 @@ class RuleSet:
 
             spec = self.specs[code]
             kind = self.kinds[spec.kind]
-            rule = Rule(spec, kind, kind.prepare(spec))
+            rule = Rule(spec, kind, kind.prepare(spec), self.settings)
             self._prepared[code] = rule
         return rule
 
@@ -136,7 +139,10 @@ class RuleSet:
 
     def __getstate__(self) -> dict[str, object]:
         # Workers re-prepare: compiled regexes pickle, but kinds may hold unpicklable state.
-        return {"specs": self.specs, "kinds": self.kinds, "selected": self.selected, "_prepared": {}}
+        return {
+            "specs": self.specs, "kinds": self.kinds, "selected": self.selected,
+            "settings": self.settings, "_prepared": {},
+        }
 
 
 def build_ruleset(

@@ -51,6 +51,8 @@ class Rule:
     spec: RuleSpec
     kind: Kind
     prepared: Any = None
+    #: Run-time settings shared by all rules of a run (see ``RuleSet.settings``).
+    settings: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def code(self) -> str:
