@@ -33,6 +33,7 @@ KEYS = {
     "extend-exclude": "globs to exclude on top of 'exclude'",
     "output-format": "text, json, json-lines, sarif or github",
     "history": "folders or CSV/JSONL exports of messages already sent",
+    "compare-with": "folders or files of drafts to compare with but not lint (e.g. the whole repo)",
     "languagetool": "URL of a LanguageTool server for grammar rules",
     "language": "language code for grammar checks (default en-US)",
     "cache-dir": "where cached results live (default .sociable_cache)",
@@ -63,6 +64,7 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     output_format: str = "text"
     history: tuple[Path, ...] = ()
+    compare_with: tuple[Path, ...] = ()
     languagetool: str | None = None
     language: str = "en-US"
     cache_dir: Path | None = None
@@ -181,6 +183,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         extend_exclude=strings("extend-exclude") or (),
         output_format=output_format,
         history=tuple(root / p for p in strings("history") or ()),
+        compare_with=tuple(root / p for p in strings("compare-with") or ()),
         languagetool=text("languagetool"),
         language=text("language") or "en-US",
         cache_dir=(root / cache_dir) if cache_dir else None,

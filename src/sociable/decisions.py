@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sociable.findings import Edit, Finding, Fix, Severity
+from sociable.kinds.base import widen_for_removal
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -46,6 +47,7 @@ class Directive:
     end: int
     text: str
     used: bool = False
+    removal: tuple[int, int] = (0, 0)  # what to delete to remove the directive cleanly
 
     def covers(self, finding: Finding) -> bool:
         if not self.first_line <= finding.line <= self.last_line:
@@ -84,6 +86,7 @@ class Suppressions:
                 verb, codes, line, line, line, column, end_column, match.start(), match.end(),
                 match.group(0),
             )
+            directive.removal = widen_for_removal(text, match.start(), match.end())
             if verb == "skip-file":
                 result.skip_file = True
                 continue
@@ -144,7 +147,7 @@ class Suppressions:
                     end_line=directive.line,
                     end_column=directive.end_column,
                     fix=Fix(
-                        (Edit(directive.start, directive.end, ""),),
+                        (Edit(*directive.removal, ""),),
                         description="Remove the unused suppression",
                     ),
                     url=spec.url,

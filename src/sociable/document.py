@@ -81,7 +81,7 @@ _SUBJECT_LINE = re.compile(r"\A[ \t]*(?:Subject|Re|Fwd?)[ \t]*:[ \t]*(?P<value>[
 _SALUTATION = re.compile(
     r"""^[ \t]*(?:hi|hey|hiya|hello|heya|dear|greetings|good\s+(?:morning|afternoon|evening|day)
         |howdy|yo|salut|hallo|hola|to\s+whom\s+it\s+may\s+concern)\b""",
-    re.I | re.X,
+    re.I | re.X | re.M,
 )
 _SIGN_OFF = re.compile(
     r"""^[ \t]*(?:--[ \t]*|(?:best|warm(?:est)?|kind|all\s+the\s+best|many)?[ \t]*
@@ -89,7 +89,7 @@ _SIGN_OFF = re.compile(
         |talk\s+soon|speak\s+soon|respectfully|with\s+gratitude|gratefully|take\s+care|ciao
         |all\s+the\s+best|best\s+wishes|thanks\s+(?:again|so\s+much|in\s+advance)|warmly)
         [ \t]*[,.!]?[ \t]*)\r?$""",
-    re.I | re.X,
+    re.I | re.X | re.M,
 )
 _CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*\r?$|\Z)", re.M | re.S)
 _INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")

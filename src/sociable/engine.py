@@ -53,8 +53,11 @@ def lint_document(
     suppressions = Suppressions.from_document(doc, extra_ignores)
     if suppressions.skip_file:
         return DraftResult(doc.path, [], suppressions)
-    for rule in ruleset.active(doc.channel):
-        kind = rule.kind
+    for spec in ruleset.active(doc.channel):
+        kind = ruleset.kinds[spec.kind]
+        if not kind.corpus and not doc.scopes.get(spec.scope):
+            continue  # nothing to read: do not even prepare the rule
+        rule = ruleset.rule(spec.code)
         try:
             with time_limit(rule_time_limit):
                 if kind.corpus:
@@ -74,16 +77,31 @@ def lint_document(
     return DraftResult(doc.path, located, suppressions, signatures, problems)
 
 
-def finish(results: Sequence[DraftResult], ruleset: RuleSet) -> list[Finding]:
-    """Corpus checks, suppression and ordering over every draft of a run."""
+def finish(
+    results: Sequence[DraftResult],
+    ruleset: RuleSet,
+    references: Sequence[DraftResult] = (),
+    problems: list[str] | None = None,
+) -> list[Finding]:
+    """Corpus checks, suppression and ordering over every draft of a run.
+
+    ``references`` are drafts compared against but not reported on (``--compare-with``, the
+    language server's workspace): their signatures take part, their findings are dropped.
+    A corpus rule that fails is reported in ``problems`` (when given) and the run goes on.
+    """
     corpus_findings: dict[str, list[Finding]] = {}
     for code in ruleset.selected:
         rule = ruleset.rule(code)
         if not rule.kind.corpus:
             continue
-        signatures = [r.signatures[code] for r in results if code in r.signatures]
-        for finding in rule.kind.compare(signatures, rule):
-            corpus_findings.setdefault(finding.path, []).append(finding)
+        signatures = [r.signatures[code] for r in [*results, *references] if code in r.signatures]
+        try:
+            for finding in rule.kind.compare(signatures, rule):
+                corpus_findings.setdefault(finding.path, []).append(finding)
+        except ValueError as exc:  # bad input the kind names, e.g. unreadable history
+            if problems is None:
+                raise
+            problems.append(f"rule {code}: {exc}")
     unused = ruleset.specs.get(UNUSED_CODE) if UNUSED_CODE in ruleset.selected else None
     out: list[Finding] = []
     for result in results:
@@ -93,6 +111,14 @@ def finish(results: Sequence[DraftResult], ruleset: RuleSet) -> list[Finding]:
     return sorted(out, key=lambda f: f.sort_key)
 
 
-def check_document(doc: Document, ruleset: RuleSet, extra_ignores: Iterable[str] = ()) -> list[Finding]:
-    """One draft on its own, start to finish (examples, the language server, tests)."""
-    return finish([lint_document(doc, ruleset, extra_ignores)], ruleset)
+def check_document(
+    doc: Document,
+    ruleset: RuleSet,
+    extra_ignores: Iterable[str] = (),
+    references: Sequence[DraftResult] = (),
+) -> list[Finding]:
+    """One draft on its own, start to finish (examples, the language server, tests).
+
+    ``references`` (e.g. the workspace's drafts) take part in corpus rules, unreported.
+    """
+    return finish([lint_document(doc, ruleset, extra_ignores)], ruleset, references)

@@ -2,9 +2,9 @@
 
 Two guards, because neither alone is enough:
 
-* at load time, :func:`risky_repeat` rejects the shapes that backtrack catastrophically in a
+* at load time, :func:`risky_repeat` rejects the shape that backtracks catastrophically in a
   backtracking engine: an unbounded repeat inside another unbounded repeat (``(a+)+``,
-  ``(\\w+\\s?)*``) and a repeated alternation whose branches can match the same text;
+  ``(\\w+\\s?)*``);
 * at run time, :func:`time_limit` interrupts a check that runs too long (SIGALRM, where the
   platform and thread allow it) and the engine reports the rule as skipped for that draft.
 """
@@ -49,10 +49,8 @@ def _walk(items: list[Any], inside_unbounded: bool) -> str | None:
             low, high, body = arg
             unbounded = high == _MAXREPEAT or high > 100
             body_items = list(body)
-            if unbounded and inside_unbounded and _can_repeat(body_items):
+            if unbounded and inside_unbounded:
                 return "nested unbounded repeats such as (a+)+ can take exponential time"
-            if unbounded and _overlapping_branches(body_items):
-                return "a repeated alternation whose branches overlap, such as (a|a)*, can take exponential time"
             problem = _walk(body_items, inside_unbounded or unbounded)
             if problem:
                 return problem
@@ -72,31 +70,6 @@ def _walk(items: list[Any], inside_unbounded: bool) -> str | None:
             if problem:
                 return problem
     return None
-
-
-def _can_repeat(items: list[Any]) -> bool:
-    """True when ``items`` contain an unbounded repeat at any depth."""
-    for op, arg in items:
-        if op in _REPEATS:
-            if arg[1] == _MAXREPEAT or arg[1] > 100:
-                return True
-            if _can_repeat(list(arg[2])):
-                return True
-        elif op == _sre_constants.SUBPATTERN and _can_repeat(list(arg[-1])):
-            return True
-        elif op == _sre_constants.BRANCH and any(_can_repeat(list(b)) for b in arg[1]):
-            return True
-    return False
-
-
-def _overlapping_branches(items: list[Any]) -> bool:
-    """A repeated group that is only an alternation with two identical branches."""
-    if len(items) == 1 and items[0][0] == _sre_constants.SUBPATTERN:
-        items = list(items[0][1][-1])
-    if len(items) != 1 or items[0][0] != _sre_constants.BRANCH:
-        return False
-    branches = [repr(list(b)) for b in items[0][1][1]]
-    return len(branches) != len(set(branches))
 
 
 def _on_alarm(signum: int, frame: object) -> None:

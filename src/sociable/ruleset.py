@@ -134,8 +134,9 @@ class RuleSet:
             self._prepared[code] = rule
         return rule
 
-    def active(self, channel: str | None) -> list[Rule]:
-        return [self.rule(code) for code in self.selected if self.specs[code].applies_to(channel)]
+    def active(self, channel: str | None) -> list[RuleSpec]:
+        """Selected rules for a channel, unprepared: the engine prepares only rules it runs."""
+        return [self.specs[code] for code in self.selected if self.specs[code].applies_to(channel)]
 
     def __getstate__(self) -> dict[str, object]:
         # Workers re-prepare: compiled regexes pickle, but kinds may hold unpicklable state.

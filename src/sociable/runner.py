@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sociable.config import Config
 from sociable.document import Document, DocumentError
@@ -21,6 +22,9 @@ from sociable.engine import DraftResult, lint_document
 from sociable.globs import matches
 from sociable.readers.base import Reader
 from sociable.ruleset import RuleSet
+
+if TYPE_CHECKING:
+    from sociable.cache import ResultCache
 
 PARALLEL_THRESHOLD = 48  # files; below this, worker start-up costs more than it saves
 
@@ -36,6 +40,8 @@ class FileOutcome:
     error: str | None = None
     #: The decoded texts, only kept when asked (``--show-source``, ``--fix``).
     texts: list[str] = field(default_factory=list)
+    #: True when this outcome came from the results cache (``sociable.cache``).
+    cached: bool = False
 
 
 def decode(data: bytes, path: str) -> str:
@@ -80,6 +86,8 @@ class Job:
     readers: Mapping[str, Reader]
     config: Config
     keep_text: bool = False
+    #: Results of unchanged files (``sociable.cache``); None with ``--no-cache``.
+    cache: ResultCache | None = None
 
 
 _JOB: Job | None = None
@@ -127,7 +135,22 @@ def lint_path(path: str) -> FileOutcome:
         return FileOutcome(path, error=str(exc))
     from sociable.discover import relative_to
 
-    return lint_text(text, path, job, relative_to(Path(path), job.config.root))
+    relative = relative_to(Path(path), job.config.root)
+    if job.cache is None:
+        return lint_text(text, path, job, relative)
+    # Texts are not cached, so a run that needs them (--fix, --show-source) lints afresh.
+    key = job.cache.key(
+        data, path, relative, channel_for(relative, job.config),
+        per_file_ignores(relative, job.config), job,
+    )
+    if not job.keep_text:
+        cached = job.cache.get(key)
+        if cached is not None:
+            cached.cached = True
+            return cached
+    outcome = lint_text(text, path, job, relative)
+    job.cache.put(key, outcome)
+    return outcome
 
 
 def run(
@@ -137,6 +160,24 @@ def run(
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[FileOutcome]:
     """Lint ``paths``, yielding outcomes in input order."""
+    if job.cache is None or not os.environ.get("SOCIABLE_CACHE_STATS"):
+        yield from _run(paths, job, jobs, progress)
+        return
+    hits = misses = 0
+    for outcome in _run(paths, job, jobs, progress):
+        hits, misses = hits + outcome.cached, misses + (not outcome.cached)
+        yield outcome
+    from sociable.cache import stats_line
+
+    sys.stderr.write(stats_line(hits, misses) + "\n")
+
+
+def _run(
+    paths: Sequence[str],
+    job: Job,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[FileOutcome]:
     _init_worker(job)
     workers = jobs or os.cpu_count() or 1
     if len(paths) < PARALLEL_THRESHOLD or workers <= 1:

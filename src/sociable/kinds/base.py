@@ -138,8 +138,16 @@ class Kind:
     #: True for kinds that compare drafts with each other (see module docstring).
     corpus: ClassVar[bool] = False
 
+    def validate(self, spec: RuleSpec) -> None:
+        """Check ``spec.options`` when a pack is loaded (not on every run: packs are cached).
+
+        The default prepares the rule, so anything ``prepare`` rejects is reported with the
+        pack's file and line. Override to add checks too slow for every run.
+        """
+        self.prepare(spec)
+
     def prepare(self, spec: RuleSpec) -> Any:
-        """Validate ``spec.options`` beyond their types and precompile them. Raise RuleError."""
+        """Precompile ``spec.options`` for checking (once per process). Raise RuleError."""
         return None
 
     def check(self, doc: Document, rule: Rule) -> Iterable[Finding]:

@@ -13,8 +13,11 @@ from collections.abc import Iterable, Sequence
 
 from sociable.kinds.base import RuleError, sentence_around
 
-# Between two words: punctuation or whitespace, but not a paragraph break.
-_GAP = r"(?:[^\w\n]|\n(?![ \t]*\r?\n)){1,8}"
+# Between two words: punctuation or whitespace. Kept this small because compiling it once per
+# phrase is most of a short run's start-up; matches that span a paragraph break are dropped
+# afterwards by :func:`crosses_paragraph`.
+_GAP = r"\W{1,8}"
+_PARAGRAPH = re.compile(r"\n[ \t]*\r?\n")
 _ONE_WORD = r"[\w'’-]+"
 _TOKEN = re.compile(r"\*\*|\*|[#@$]?\w+|[^\w\s'’,.;:!?\"()\[\]-]")
 
@@ -68,6 +71,10 @@ def vetoed(
         if unless.search(view, left, right):
             return True
     return False
+
+
+def crosses_paragraph(text: str) -> bool:
+    return "\n" in text and _PARAGRAPH.search(text) is not None
 
 
 def optional_phrases(values: Iterable[str] | None, key: str) -> re.Pattern[str] | None:

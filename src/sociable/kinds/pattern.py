@@ -13,6 +13,8 @@ Keys (besides the common ones):
   nothing matches (e.g. a first note that never asks a question).
 * ``exceptions`` / ``unless`` (list of text): as for ``phrases``.
 * ``max_findings`` (int): report at most this many matches per draft (default 3).
+* ``min_matches`` (int): flag only drafts with at least this many distinct matches (default 1):
+  one stock compliment is fine, three in one comment read as a spam template.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class Prepared:
     exceptions: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     max_findings: int
+    min_matches: int = 1
 
 
 class Pattern(Kind):
@@ -50,7 +53,15 @@ class Pattern(Kind):
         "exceptions": Key((list,), "longer phrases containing a match that make it fine"),
         "unless": Key((list,), "phrases that make a match fine when in the same sentence"),
         "max_findings": Key((int,), "at most this many findings per draft", default=3),
+        "min_matches": Key((int,), "flag only drafts with at least this many matches", default=1),
     }
+
+    def validate(self, spec: RuleSpec) -> None:
+        prepared = self.prepare(spec)
+        for regex in prepared.regexes:
+            problem = risky_repeat(regex.pattern, regex.flags & re.IGNORECASE)
+            if problem:
+                raise RuleError(f"regex {regex.pattern!r} is unsafe: {problem}", key="pattern")
 
     def prepare(self, spec: RuleSpec) -> Prepared:
         options = spec.options
@@ -66,9 +77,6 @@ class Pattern(Kind):
                 regex = re.compile(source, flags | re.MULTILINE)
             except re.error as exc:
                 raise RuleError(f"bad regex {source!r}: {exc}", key="pattern") from None
-            problem = risky_repeat(source, flags)
-            if problem:
-                raise RuleError(f"regex {source!r} is unsafe: {problem}", key="pattern")
             if regex.match(""):
                 raise RuleError(f"regex {source!r} matches empty text", key="pattern")
             compiled.append(regex)
@@ -81,6 +89,7 @@ class Pattern(Kind):
             optional_phrases(options.get("exceptions"), "exceptions"),
             optional_phrases(options.get("unless"), "unless"),
             int(options.get("max_findings") or 3),
+            max(1, int(options.get("min_matches") or 1)),
         )
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -95,11 +104,15 @@ class Pattern(Kind):
                 end = line_end if line_end != -1 else len(view.rstrip())
                 yield rule.finding(doc, start, max(start + 1, end), fix=None)
             return
-        count = 0
+        hits: list[tuple[int, int]] = []
         reported: list[tuple[int, int]] = []
         for regex in prepared.regexes:
             for match in regex.finditer(view):
                 start, end = match.span("match") if "match" in regex.groupindex else match.span()
+                while start < end and view[start].isspace():
+                    start += 1  # `^\s*` may have run over blanked lines: report the words
+                while end > start and view[end - 1].isspace():
+                    end -= 1
                 if start < 0 or start == end:
                     continue
                 if any(s < end and start < e for s, e in reported):
@@ -107,7 +120,10 @@ class Pattern(Kind):
                 reported.append((start, end))
                 if vetoed(doc.text, view, start, end, prepared.exceptions, prepared.unless):
                     continue
-                yield rule.finding(doc, start, end)
-                count += 1
-                if count >= prepared.max_findings:
-                    return
+                hits.append((start, end))
+                if len(hits) >= max(prepared.max_findings, prepared.min_matches):
+                    break
+        if len(hits) < prepared.min_matches:
+            return  # too few tells to judge the draft (see ``min_matches``)
+        for start, end in sorted(hits)[: prepared.max_findings]:
+            yield rule.finding(doc, start, end)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sociable.kinds.base import Key, Kind, Rule
-from sociable.kinds.matching import compile_phrases, optional_phrases, vetoed
+from sociable.kinds.matching import compile_phrases, crosses_paragraph, optional_phrases, vetoed
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -62,6 +62,8 @@ class Phrases(Kind):
         count = 0
         for match in prepared.regex.finditer(view):
             start, end = match.span()
+            if crosses_paragraph(match.group()):
+                continue
             if vetoed(doc.text, view, start, end, prepared.exceptions, prepared.unless):
                 continue
             yield rule.finding(doc, start, end)

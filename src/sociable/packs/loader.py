@@ -52,6 +52,11 @@ class PackError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
+}
+
+
 class _Node:
     """A YAML value with the line it starts on (1-based)."""
 
@@ -81,6 +86,9 @@ def _parse(path: Path, text: str) -> _Node:
 
     def convert(node: Any) -> _Node:
         line = node.start_mark.line + 1
+        if node.tag not in _PLAIN_TAGS:
+            problems.append(PackProblem(str(path), line, f"YAML tag {node.tag!r} is not allowed in packs"))
+            return _Node(None, line)
         if isinstance(node, yaml.MappingNode):
             items: dict[str, _Node] = {}
             keys: dict[str, int] = {}
@@ -286,7 +294,7 @@ class _Checker:
         )
         assert kind is not None
         try:
-            kind.prepare(spec)
+            kind.validate(spec)
         except RuleError as exc:
             line = node.keys.get(exc.key or "", node.line)
             self.problem(line, f"{what}: {exc}")

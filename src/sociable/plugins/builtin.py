@@ -30,6 +30,10 @@ BUILTIN_KINDS = (
     "sociable.kinds.pattern:Pattern",
     "sociable.kinds.count:Count",
     "sociable.kinds.directive:Directive",
+    "sociable.kinds.repetition:NearDuplicate",
+    "sociable.kinds.repetition:SharedSentence",
+    "sociable.kinds.repetition:HashtagSet",
+    "sociable.kinds.repetition:SelfRepetition",
 )
 
 
@@ -47,9 +51,10 @@ def sociable_rule_kinds() -> list[Kind]:
 @hookimpl
 def sociable_readers() -> list[Reader]:
     from sociable.readers.eml import EmailReader
+    from sociable.readers.export import CsvReader, JsonLinesReader
     from sociable.readers.text import TextReader
 
-    return [TextReader(), EmailReader()]
+    return [TextReader(), EmailReader(), CsvReader(), JsonLinesReader()]
 
 
 @hookimpl

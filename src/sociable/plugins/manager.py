@@ -31,6 +31,24 @@ def blocked_plugins() -> list[str]:
     return [name.strip() for name in raw.split(",") if name.strip() and name.strip() != BUILTIN]
 
 
+def load_entrypoint_plugins(manager: pluggy.PluginManager) -> None:
+    """Register every plugin of the ``sociable`` entry-point group that is not blocked.
+
+    Equivalent to pluggy's ``load_setuptools_entrypoints`` but without importing
+    :mod:`importlib.metadata` (see :mod:`sociable.plugins.entrypoints`).
+    """
+    from sociable.plugins.entrypoints import entry_points
+
+    for entry in entry_points(PROJECT):
+        if manager.get_plugin(entry.name) is not None or manager.is_blocked(entry.name):
+            continue
+        manager.register(entry.load(), name=entry.name)
+        _DISTRIBUTIONS[entry.name] = entry.distribution
+
+
+_DISTRIBUTIONS: dict[str, str] = {}
+
+
 def get_plugin_manager(entrypoints: bool = True) -> pluggy.PluginManager:
     """A manager with sociable's hookspecs, external plugins (unless blocked) and built-ins."""
     manager = pluggy.PluginManager(PROJECT)
@@ -38,7 +56,7 @@ def get_plugin_manager(entrypoints: bool = True) -> pluggy.PluginManager:
     for name in blocked_plugins():
         manager.set_blocked(name)
     if entrypoints:
-        manager.load_setuptools_entrypoints(PROJECT)
+        load_entrypoint_plugins(manager)
     if manager.get_plugin(BUILTIN) is None:
         # Running from a source tree without installed metadata: register it by hand.
         from sociable.plugins import builtin
@@ -50,16 +68,18 @@ def get_plugin_manager(entrypoints: bool = True) -> pluggy.PluginManager:
 
 def plugin_infos(manager: pluggy.PluginManager) -> list[PluginInfo]:
     """What ``sociable plugins`` lists: each registered plugin with its distribution."""
+    from importlib import metadata
+
     infos = []
-    distributions = {id(plugin): dist for plugin, dist in manager.list_plugin_distinfo()}
     for name, plugin in manager.list_name_plugin():
         if plugin is None:
             continue
-        dist = distributions.get(id(plugin))
-        if dist is not None:
-            infos.append(PluginInfo(name, dist.project_name, dist.version))
-        else:
+        dist = _DISTRIBUTIONS.get(name, "sociable" if name == BUILTIN else "?")
+        try:
+            version = metadata.version(dist)
+        except metadata.PackageNotFoundError:
             from sociable import __version__
 
-            infos.append(PluginInfo(name, "sociable" if name == BUILTIN else "?", __version__))
+            version = __version__ if dist == "sociable" else "?"
+        infos.append(PluginInfo(name, dist, version))
     return sorted(infos, key=lambda info: (info.name != BUILTIN, info.name))

@@ -12,7 +12,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from sociable.findings import Finding
 
@@ -93,6 +93,10 @@ class CheckApp:
                 ),
                 output_format=args.output_format,
                 history=tuple(Path(p) for p in args.history) if args.history else None,
+                compare_with=(
+                    tuple(Path(p) for p in args.compare_with)
+                    if getattr(args, "compare_with", None) else None
+                ),
                 languagetool=args.languagetool,
             )
             self.context = load_context(
@@ -128,7 +132,12 @@ class CheckApp:
 
         args = self.args
         context = self.context
-        job = Job(context.ruleset, context.readers(), self.config, keep_text=args.show_source)
+        from sociable.cache import open_cache
+
+        job = Job(
+            context.ruleset, context.readers(), self.config, keep_text=args.show_source,
+            cache=open_cache(self.config, args.cache_dir, enabled=not args.no_cache),
+        )
         outcomes = []
         file_paths = [Path(p) for p in self.paths if p != "-"]
         targets, missing = discover(
@@ -147,9 +156,14 @@ class CheckApp:
                 outcomes.append(lint_text(text, name, job))
             except InputError as exc:
                 self.error(str(exc))
+        reference_paths = self.reference_paths(targets)
         progress = Progress(self.stderr)
-        outcomes.extend(run([str(t.path) for t in targets], job, args.jobs, progress))
+        linted = len(outcomes) + len(targets)
+        outcomes.extend(run([str(t.path) for t in targets] + reference_paths, job, args.jobs, progress))
         progress.clear()
+        # Drafts of --compare-with take part in corpus rules only; their errors are not ours.
+        references = [r for outcome in outcomes[linted:] for r in outcome.results]
+        del outcomes[linted:]
         results = []
         self.sources: dict[str, list[str]] = {}
         for outcome in outcomes:
@@ -162,7 +176,30 @@ class CheckApp:
             if outcome.texts:
                 self.sources[outcome.path] = "\n".join(outcome.texts).split("\n")
         self.drafts = len(results)
-        self.findings: list[Finding] = finish(results, context.ruleset)
+        problems: list[str] = []
+        self.findings: list[Finding] = finish(results, context.ruleset, references, problems)
+        for problem in problems:
+            self.error(problem)
+
+    def reference_paths(self, targets: list[Any]) -> list[str]:
+        """Files of ``--compare-with``/``compare-with`` that are not linted in this run."""
+        from sociable.discover import discover
+
+        if not self.config.compare_with:
+            return []
+        found, missing = discover(
+            list(self.config.compare_with),
+            root=self.config.root,
+            extensions=self.context.discover_extensions(),
+            exclude=self.config.all_excludes,
+            respect_gitignore=not self.args.no_gitignore,
+        )
+        for message in missing:
+            self.error(f"--compare-with {message}")
+        linted = {t.path.resolve() for t in targets}
+        if "-" in self.paths and self.args.stdin_filename:
+            linted.add(Path(self.args.stdin_filename).resolve())
+        return [str(t.path) for t in found if t.path.resolve() not in linted]
 
     def source_line(self, path: str, line: int) -> str:
         lines = self.sources.get(path)

@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, apply unsafe fixes too")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff, change nothing")
     check.add_argument("--history", action="append", metavar="PATH", help="already-sent messages to compare with")
+    check.add_argument(
+        "--compare-with", action="append", metavar="PATH",
+        help="drafts to compare with but not lint (pre-commit: --compare-with .)",
+    )
     check.add_argument("--languagetool", metavar="URL", help="LanguageTool server for grammar rules")
 
     rules = sub.add_parser("rules", help="list every rule")

@@ -97,7 +97,8 @@ def explain_text(spec: RuleSpec) -> str:
             "replace": f"replaces it with {spec.fix.replacement!r}",
         }[spec.fix.action]
         lines.append(f"The fix {what} ({spec.fix.applicability}).")
-    lines += ["", f"Defined in {spec.source}."]
+    file_name, _, line = spec.source.rpartition(":")
+    lines += ["", f"Defined in pack `{spec.pack}` ({Path(file_name).name}, line {line})."]
     return "\n".join(lines) + "\n"
 
 

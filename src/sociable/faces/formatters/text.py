@@ -18,7 +18,8 @@ class TextFormatter(Formatter):
         color = self.options.color
         where = _paint(f"{finding.path}:{finding.line}:{finding.column}:", "1", color)
         code = _paint(finding.code, "1;" + _COLORS[finding.severity.value], color)
-        line = f"{where} {code} {finding.message}"
+        message = " ".join(finding.message.split())  # one finding, one line
+        line = f"{where} {code} {message}"
         if finding.fix is not None and finding.fix.applicability.value == "safe":
             line += _paint(" [*]", "32", color) if color else " [*]"
         if self.options.show_source:

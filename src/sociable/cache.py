@@ -1,0 +1,215 @@
+"""Results of unchanged files, kept between runs, so a re-run only lints what changed.
+
+A pre-commit run in a content repo compares the committed drafts with every draft in the repo,
+so it reads thousands of files to change one: each file's :class:`~sociable.runner.FileOutcome`
+(findings, suppressions, corpus signatures; not the decoded texts) is stored under
+``<cache>/results/`` and reused while nothing it depends on has changed.
+
+The key of an entry covers everything a file's outcome depends on:
+
+* the file: its bytes, the path it is shown as, its path relative to the configuration's root,
+  its channel and its per-file ignores (so changing ``channels`` or ``per-file-ignores`` in the
+  configuration re-lints only the files it touches);
+* the run: sociable's version, the size and modification time of sociable's own modules and of
+  every module that defines a kind or a reader (a plugin upgrade or an edit in a checkout
+  changes them), every selected rule's validated spec (so an edited pack, ``select`` or
+  ``ignore`` invalidates), and the run-time settings kinds read (LanguageTool URL, language).
+
+Entries are one small pickle per key in 256 shards, written to a temporary file and renamed
+into place, so concurrent runs never see half an entry; an unreadable entry is a miss. Outcomes
+that carry problems (a rule timed out, a plugin kind raised) are not stored: those depend on
+the machine's load or a server, not on the file. The folder holds a ``CACHEDIR.TAG`` (backup
+tools skip it) and a ``.gitignore`` of ``*`` (git ignores it), as ruff's does.
+
+``SOCIABLE_CACHE_STATS=1`` makes a run print ``sociable: cache: N hits, M misses`` to stderr.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sociable import __version__
+
+if TYPE_CHECKING:
+    from sociable.config import Config
+    from sociable.runner import FileOutcome, Job
+
+#: Bumped when the layout of an entry changes; old entries then simply miss.
+FORMAT = 1
+
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by sociable.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+
+#: Names a sociable cache folder may hold; ``sociable clean`` refuses to delete anything else.
+CACHE_ENTRIES = frozenset({"CACHEDIR.TAG", ".gitignore", "packs", "results"})
+
+
+def _module_stamp(module_name: str) -> str:
+    """``name:size:mtime`` of the file defining a module: changes when the code does."""
+    module = sys.modules.get(module_name)
+    source = getattr(module, "__file__", None)
+    if not source:
+        return f"{module_name}:?"
+    try:
+        stat = os.stat(source)
+    except OSError:
+        return f"{module_name}:?"
+    return f"{module_name}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def code_stamps(classes: Iterable[type]) -> list[str]:
+    """Stamps of sociable's own modules and of the modules defining ``classes``.
+
+    A released install changes only with its version, but an editable checkout or a plugin
+    under development changes without one: its files' sizes and times catch that cheaply.
+    """
+    package = Path(__file__).resolve().parent
+    stamps = []
+    for source in sorted(package.rglob("*.py")):
+        try:
+            stat = source.stat()
+        except OSError:
+            continue
+        stamps.append(f"{source.relative_to(package).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
+    modules = sorted({cls.__module__ for cls in classes})
+    stamps.extend(_module_stamp(name) for name in modules if not name.startswith("sociable."))
+    return stamps
+
+
+def run_fingerprint(job: Job) -> bytes:
+    """What every entry of a run shares: version, code, selected rules, kind settings."""
+    ruleset = job.ruleset
+    digest = hashlib.blake2b(f"sociable {__version__} format {FORMAT}".encode(), digest_size=32)
+    classes: list[type] = [type(kind) for kind in ruleset.kinds.values()]
+    classes += [type(reader) for reader in job.readers.values()]
+    for stamp in code_stamps(classes):
+        digest.update(stamp.encode() + b"\0")
+    for name in sorted(ruleset.kinds):
+        kind = type(ruleset.kinds[name])
+        digest.update(f"kind {name}={kind.__module__}.{kind.__qualname__}\0".encode())
+    for suffix in sorted(job.readers):
+        reader = type(job.readers[suffix])
+        digest.update(f"reader {suffix}={reader.__module__}.{reader.__qualname__}\0".encode())
+    for code in sorted(ruleset.selected):
+        # A spec is frozen plain data read from YAML, so its repr is stable between runs.
+        digest.update(repr(ruleset.specs[code]).encode() + b"\0")
+    for key in sorted(ruleset.settings):
+        digest.update(f"setting {key}={ruleset.settings[key]!r}\0".encode())
+    return digest.digest()
+
+
+class ResultCache:
+    """One folder of file outcomes; cheap to pickle into worker processes."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.results = self.root / "results"
+        self._fingerprint: bytes | None = None
+        self._prepared = False
+
+    def fingerprint(self, job: Job) -> bytes:
+        if self._fingerprint is None:
+            self._fingerprint = run_fingerprint(job)
+        return self._fingerprint
+
+    def key(
+        self,
+        data: bytes,
+        display: str,
+        relative: str,
+        channel: str | None,
+        ignores: Iterable[str],
+        job: Job,
+    ) -> str:
+        """The entry name of one file's bytes as linted in this run."""
+        digest = hashlib.blake2b(self.fingerprint(job), digest_size=32)
+        for part in (display, relative, channel or "", ",".join(ignores)):
+            digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def entry(self, key: str) -> Path:
+        return self.results / key[:2] / key[2:]
+
+    def get(self, key: str) -> FileOutcome | None:
+        """The stored outcome, or None when missing or unreadable (a miss, never an error)."""
+        try:
+            with self.entry(key).open("rb") as handle:
+                stored = pickle.load(handle)
+        except Exception:  # missing, truncated, from another version: lint again
+            return None
+        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == FORMAT):
+            return None
+        from sociable.runner import FileOutcome
+
+        outcome = stored[1]
+        return outcome if isinstance(outcome, FileOutcome) else None
+
+    def put(self, key: str, outcome: FileOutcome) -> None:
+        """Store ``outcome`` (without texts) atomically; a read-only folder costs only speed."""
+        if any(result.problems for result in outcome.results):
+            return
+        from dataclasses import replace
+
+        target = self.entry(key)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+        try:
+            self.prepare()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with tmp.open("wb") as handle:
+                pickle.dump((FORMAT, replace(outcome, texts=[], cached=False)), handle,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        except OSError:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+    def prepare(self) -> None:
+        """Create the folder with its ``CACHEDIR.TAG`` and ``.gitignore``, once per process."""
+        if self._prepared:
+            return
+        self.results.mkdir(parents=True, exist_ok=True)
+        mark_cache_dir(self.root)
+        self._prepared = True
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"root": self.root, "results": self.results,
+                "_fingerprint": self._fingerprint, "_prepared": False}
+
+
+def mark_cache_dir(root: Path) -> None:
+    """Write the tag and ignore files that tell backup tools and git to leave ``root`` alone."""
+    for name, content in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "# Created by sociable.\n*\n")):
+        path = root / name
+        if not path.exists():
+            try:
+                path.write_text(content, encoding="utf-8")
+            except OSError:
+                pass
+
+
+def open_cache(config: Config, override: str | None = None, enabled: bool = True) -> ResultCache | None:
+    """The results cache of a run (None with ``--no-cache``), in the folder packs use too."""
+    if not enabled:
+        return None
+    from sociable.context import cache_root
+
+    return ResultCache(cache_root(config, override))
+
+
+def stats_line(hits: int, misses: int) -> str:
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}" if n == 1 else f"{n} {word}{'es' if word.endswith('s') else 's'}"
+
+    return f"sociable: cache: {plural(hits, 'hit')}, {plural(misses, 'miss')}"

@@ -1,0 +1,72 @@
+"""The document model: scopes, masks and positions that stay exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from sociable.document import Document, DocumentError
+
+
+def test_positions_count_characters_with_frontmatter_crlf_and_emoji() -> None:
+    text = "---\r\nchannel: linkedin-post\r\n---\r\n🎉🎉 Big news\r\nLike this if you agree\r\n"
+    doc = Document.from_text(text, "post.md")
+    offset = text.index("Like")
+    assert doc.position(offset) == (5, 1)
+    offset = text.index("Big")
+    assert doc.position(offset) == (4, 4)  # two emoji are two characters
+    assert doc.channel == "linkedin-post"
+
+
+def test_bom_is_removed_and_remembered() -> None:
+    doc = Document.from_text("\ufeffHello", "a.txt")
+    assert doc.text == "Hello" and doc.bom
+
+
+def test_view_keeps_length_and_blanks_masks() -> None:
+    text = 'Hi Ana,\n\nSee https://example.com/like-this-if and `code like this`\n> quoted like this if\n'
+    doc = Document.from_text(text, "a.md")
+    view = doc.view("body")
+    assert len(view) == len(text)
+    assert "https" not in view and "code like" not in view and "quoted" not in view
+    assert view.count("\n") == text.count("\n")
+    assert "https://example.com" in doc.view("body", unmask=("url",))
+
+
+def test_scopes_greeting_body_signature_subject() -> None:
+    text = "Subject: Your talk at PyCon\n\nHi Ana,\n\nLoved the part on caching.\n\nBest,\nSam\n"
+    doc = Document.from_text(text, "a.txt")
+    (start, end), = doc.scopes["subject"]
+    assert text[start:end] == "Your talk at PyCon"
+    (start, end), = doc.scopes["greeting"]
+    assert text[start:end] == "Hi Ana,"
+    (start, end), = doc.scopes["signature"]
+    assert text[start:end].startswith("Best,")
+    assert "Loved the part" in doc.view("body") and "Sam" not in doc.view("body")
+
+
+def test_email_headers_are_not_body() -> None:
+    text = "From: a@b.com\nSubject: Quick question\n\nHi there,\nLike this if you agree\n"
+    doc = Document.from_text(text, "m.eml", email_headers=True)
+    assert "From" not in doc.view("body")
+    (start, end), = doc.scopes["subject"]
+    assert text[start:end] == "Quick question"
+
+
+def test_recipient_from_frontmatter() -> None:
+    doc = Document.from_text("---\nto: {name: Ana Lopez, company: Acme Inc}\n---\nHi\n", "a.md")
+    assert doc.recipient is not None
+    assert (doc.recipient.first_name, doc.recipient.company) == ("Ana", "Acme Inc")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("---\nchannel: [\n---\nHi", "invalid YAML frontmatter"),
+        ("---\nchannel: myspace\n---\nHi", "unknown channel"),
+        ("---\nchannel: x-post\nHi", "no closing"),
+        ("---\n- a\n- b\n---\nHi", "must be a mapping"),
+    ],
+)
+def test_bad_frontmatter_is_a_clear_error(text: str, message: str) -> None:
+    with pytest.raises(DocumentError, match=message):
+        Document.from_text(text, "a.md")
