@@ -38,3 +38,7 @@ def run_cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+# The LanguageTool look-alike, shared with the pack-example tests of grammar rules.
+from test_grammar import fake_lt  # noqa: E402, F401

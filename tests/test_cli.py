@@ -108,7 +108,7 @@ def test_per_file_ignores(tmp_path: Path, run_cli) -> None:
     write(tmp_path, "sociable.toml", '[per-file-ignores]\n"examples/*" = ["EB"]\n')
     write(tmp_path, "examples/a.md", BAIT)
     write(tmp_path, "drafts/a.md", BAIT)
-    result = run_cli("check", ".")
+    result = run_cli("check", "--select", "EB", ".")
     assert "drafts/a.md:3:1: EB101" in result.stdout and "examples/a.md" not in result.stdout
 
 
@@ -173,3 +173,52 @@ def test_version_rules_explain_plugins(run_cli) -> None:
     unknown = run_cli("explain", "EB1O1")
     assert unknown.returncode == 2 and "Did you mean EB101" in unknown.stderr
     assert run_cli("plugins").stdout.startswith("builtin")
+
+
+def test_process_pool_gives_the_same_findings_as_one_process(tmp_path: Path, run_cli) -> None:
+    for index in range(80):
+        text = BAIT if index % 3 == 0 else CLEAN.replace("Ana", f"Ana{index}")
+        write(tmp_path, f"d/{index:03}.md", text)
+    serial = run_cli("check", "--jobs", "1", "--no-cache", "d")
+    parallel = run_cli("check", "--jobs", "2", "--no-cache", "d")
+    assert serial.returncode == parallel.returncode == 1
+    assert serial.stdout == parallel.stdout
+    assert serial.stdout.count(": EB101 ") == 27
+
+
+def test_progress_on_a_terminal_only(tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    for index in range(220):
+        write(tmp_path, f"d/{index:03}.md", CLEAN)
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["SOCIABLE_CACHE_DIR"] = str(tmp_path / ".cache")
+    master, slave = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "sociable", "check", "--select", "EB", "--jobs", "1", "d"],
+            cwd=tmp_path, stdout=subprocess.PIPE, stderr=slave, env=env, timeout=120,
+        )
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(master)
+    terminal = b"".join(chunks).decode()
+    assert result.returncode == 0 and result.stdout == b""
+    assert "checked 220/220 drafts" in terminal
+    piped = subprocess.run(
+        [sys.executable, "-m", "sociable", "check", "--select", "EB", "--jobs", "1", "d"],
+        cwd=tmp_path, capture_output=True, env=env, timeout=120,
+    )
+    assert piped.stderr == b""

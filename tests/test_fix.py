@@ -2,11 +2,14 @@
 
 The CLI tests run the real command on files in a temporary folder and compare bytes: a fix
 must change what it means to change and nothing else (encoding, BOM, line endings, the last
-newline, file mode).
+newline, file mode). The folder is a project whose configuration selects only the rules of
+``tests/data/fix-rules.yaml`` (plus SX100), so the expected fixes do not move when the
+built-in packs are tuned.
 """
 
 from __future__ import annotations
 
+import shutil
 import stat
 from pathlib import Path
 
@@ -15,8 +18,18 @@ import pytest
 from sociable.findings import Applicability, Edit, Finding, Fix, Severity
 from sociable.fixer import apply_edits, choose_fixes, fix_until_stable, newline_of, unified_diff
 
-UNUSED = "<!-- sociable: ignore EB101 -->"  # silences nothing in these drafts: SX100, safe fix
-TEMPLATE = "I hope this email finds you well."  # GP101, an unsafe fix (removes the sentence)
+UNUSED = "<!-- sociable: ignore ZZ101 -->"  # silences nothing in these drafts: SX100, safe fix
+TEMPLATE = "I hope this email finds you well."  # ZZ103, an unsafe fix (removes the sentence)
+PACK = Path(__file__).parent / "data" / "fix-rules.yaml"
+
+
+@pytest.fixture(autouse=True)
+def project(tmp_path: Path) -> Path:
+    shutil.copy(PACK, tmp_path / "fix-rules.yaml")
+    (tmp_path / "sociable.toml").write_text(
+        'select = ["ZZ", "SX"]\nextend-packs = ["fix-rules.yaml"]\n', encoding="utf-8"
+    )
+    return tmp_path
 
 
 def fixed_line(line: str) -> str:
@@ -35,45 +48,51 @@ def assert_only_comment_removed(before: str, after: str, newline: str) -> None:
 
 
 def test_fix_keeps_crlf_emoji_and_missing_final_newline(tmp_path: Path, run_cli) -> None:
-    text = f"Loved your talk 🎤🚀 on pricing. {UNUSED}\r\n\r\nSee you in Lisbon 🇵🇹\r\nAna"
+    before = "We utilize 🎤🚀 on stage.\r\n\r\nSee you in Lisbon 🇵🇹\r\nAna"
+    draft = tmp_path / "post.md"
+    draft.write_bytes(before.encode("utf-8"))
+    result = run_cli("check", "--fix", "post.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Fixed 1 finding (0 remaining)." in result.stdout
+    assert draft.read_bytes() == before.replace("utilize", "use").encode("utf-8")
+
+
+def test_fix_keeps_crlf_when_removing_a_comment(tmp_path: Path, run_cli) -> None:
+    text = f"Loved your talk 🎤🚀 on pricing. {UNUSED}\r\n\r\nSee you in Lisbon\r\nAna"
     draft = tmp_path / "post.md"
     draft.write_bytes(text.encode("utf-8"))
-    result = run_cli("check", "--fix", "post.md")
-    assert result.returncode == 0, result.stderr
-    assert "Fixed 1 finding (0 remaining)." in result.stdout
+    assert run_cli("check", "--fix", "post.md").returncode == 0
     data = draft.read_bytes()
     assert not data.endswith(b"\n") and data.count(b"\r\n") == 3 and data.count(b"\n") == 3
     assert_only_comment_removed(text, data.decode("utf-8"), "\r\n")
 
 
 def test_fix_keeps_utf8_bom(tmp_path: Path, run_cli) -> None:
-    text = f"Thanks for the intro, Sam. {UNUSED}\nTalk soon\n"
+    text = "Thanks for the intro, Sam. We utilize your API daily.\nTalk soon\n"
     draft = tmp_path / "note.txt"
     draft.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     assert run_cli("check", "--fix", "note.txt").returncode == 0
-    data = draft.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf") and not data[3:].startswith(b"\xef\xbb\xbf")
-    assert_only_comment_removed(text, data[3:].decode("utf-8"), "\n")
+    assert draft.read_bytes() == b"\xef\xbb\xbf" + text.replace("utilize", "use").encode("utf-8")
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_fix_keeps_utf16_with_bom(tmp_path: Path, run_cli, codec: str) -> None:
     bom = b"\xff\xfe" if codec == "utf-16-le" else b"\xfe\xff"
-    text = f"Nice 🚀 demo, Lee. {UNUSED}\r\nBye\r\n"
+    text = "Nice 🚀 demo, Lee. We utilize it too.\r\nBye\r\n"
     draft = tmp_path / "dm.txt"
     draft.write_bytes(bom + text.encode(codec))
     result = run_cli("check", "--fix", "dm.txt")
     assert result.returncode == 0, result.stdout + result.stderr
-    data = draft.read_bytes()
-    assert data.startswith(bom)
-    assert_only_comment_removed(text, data[2:].decode(codec), "\r\n")
+    assert draft.read_bytes() == bom + text.replace("utilize", "use").encode(codec)
 
 
 def test_fix_twice_changes_nothing_the_second_time(tmp_path: Path, run_cli) -> None:
     draft = tmp_path / "post.md"
-    draft.write_text(f"Great panel on logistics. {UNUSED}\n\nWorth the trip.\n", encoding="utf-8")
+    draft.write_text(
+        f"{TEMPLATE} Great panel. {UNUSED}\n\nWe utilize it.\n", encoding="utf-8"
+    )
     first = run_cli("check", "--fix", "--unsafe-fixes", ".")
-    assert "Fixed 1 finding" in first.stdout
+    assert "Fixed 3 findings (0 remaining)." in first.stdout
     after_first = draft.read_bytes()
     mtime = draft.stat().st_mtime_ns
     second = run_cli("check", "--fix", "--unsafe-fixes", ".")
@@ -88,7 +107,8 @@ def test_fix_keeps_file_mode_and_leaves_no_temporary_files(tmp_path: Path, run_c
     assert run_cli("check", "--fix", "post.md").returncode == 0
     assert stat.S_IMODE(draft.stat().st_mode) == 0o640
     assert UNUSED not in draft.read_text(encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".cache") == ["post.md"]
+    left = {p.name for p in tmp_path.iterdir()} - {".cache", "fix-rules.yaml", "sociable.toml"}
+    assert left == {"post.md"}
 
 
 def test_diff_prints_changes_and_writes_nothing(tmp_path: Path, run_cli) -> None:
@@ -118,7 +138,7 @@ def test_unsafe_fixes_need_opt_in(tmp_path: Path, run_cli) -> None:
     draft.write_text(original, encoding="utf-8")
     safe_only = run_cli("check", "--fix", "mail.md")
     assert safe_only.returncode == 1
-    assert "mail.md:3:1: GP101" in safe_only.stdout  # the normal format for what remains
+    assert "mail.md:3:1: ZZ103" in safe_only.stdout  # the normal format for what remains
     assert "1 more fix is available with `--fix --unsafe-fixes`." in safe_only.stdout
     assert draft.read_text(encoding="utf-8") == original
     unsafe = run_cli("check", "--fix", "--unsafe-fixes", "mail.md")
@@ -130,13 +150,13 @@ def test_unsafe_fixes_need_opt_in(tmp_path: Path, run_cli) -> None:
 def test_stdin_fix_writes_the_fixed_draft_to_stdout(run_cli) -> None:
     result = run_cli(
         "check", "--fix", "--unsafe-fixes", "--stdin-filename", "draft.md", "-",
-        stdin=f"{TEMPLATE} Your post on depot routing was sharp. {UNUSED}\nLike if you agree!\n",
+        stdin=f"{TEMPLATE} We utilize depot data. {UNUSED}\nLike if you agree!\n",
     )
-    assert result.stdout.splitlines()[0].rstrip() == "Your post on depot routing was sharp."
-    assert result.stdout.splitlines()[1] == "Like if you agree!"
+    assert result.stdout.splitlines()[0].rstrip() == "We use depot data."
+    assert result.stdout.splitlines()[1:] == ["Like if you agree!"]
     # What remains is reported on stderr, so stdout stays the draft alone.
-    assert "draft.md:2:1: EB101" in result.stderr
-    assert "Fixed 2 findings (1 remaining)." in result.stderr
+    assert "draft.md:2:1: ZZ101" in result.stderr
+    assert "Fixed 3 findings (1 remaining)." in result.stderr
     assert result.returncode == 1
 
 

@@ -7,6 +7,8 @@ rule is channel-specific and the example names none.
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from sociable.config import Config
@@ -37,9 +39,19 @@ def test_every_rule_has_bad_and_good_examples() -> None:
 
 
 @pytest.mark.parametrize(("code", "verdict", "index"), _CASES)
-def test_example(ruleset: RuleSet, code: str, verdict: str, index: int) -> None:
+def test_example(ruleset: RuleSet, code: str, verdict: str, index: int, request: pytest.FixtureRequest) -> None:
     spec = ruleset.specs[code]
     text = (spec.examples_bad if verdict == "bad" else spec.examples_good)[index]
+    needs = ruleset.kinds[spec.kind].needs_setting
+    if needs == "languagetool" and not ruleset.settings.get(needs):
+        # Grammar rules run against the LanguageTool look-alike of tests/test_grammar.py.
+        server = request.getfixturevalue("fake_lt")
+        ruleset = copy.copy(ruleset)
+        ruleset.settings = {**ruleset.settings, "languagetool": server.url}
+        ruleset._prepared = {}
+    if code not in ruleset.selected:  # off by default: its examples still run
+        ruleset = copy.copy(ruleset)
+        ruleset.selected = [*ruleset.selected, code]
     codes = _codes_for(ruleset, code, text)
     if verdict == "bad":
         assert code in codes, f"{code} should flag its bad example {text!r}; got {codes}"

@@ -26,6 +26,7 @@ tools skip it) and a ``.gitignore`` of ``*`` (git ignores it), as ruff's does.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -50,7 +51,7 @@ CACHEDIR_TAG = (
 )
 
 #: Names a sociable cache folder may hold; ``sociable clean`` refuses to delete anything else.
-CACHE_ENTRIES = frozenset({"CACHEDIR.TAG", ".gitignore", "packs", "results"})
+CACHE_ENTRIES = frozenset({"CACHEDIR.TAG", ".gitignore", "packs", "regex", "results"})
 
 
 def _module_stamp(module_name: str) -> str:
@@ -115,6 +116,7 @@ class ResultCache:
         self.results = self.root / "results"
         self._fingerprint: bytes | None = None
         self._prepared = False
+        self._shards: set[str] = set()  # shard folders this process knows exist
 
     def fingerprint(self, job: Job) -> bytes:
         if self._fingerprint is None:
@@ -164,16 +166,16 @@ class ResultCache:
         tmp = target.with_name(f"{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
             self.prepare()
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if key[:2] not in self._shards:
+                target.parent.mkdir(exist_ok=True)
+                self._shards.add(key[:2])
             with tmp.open("wb") as handle:
                 pickle.dump((FORMAT, replace(outcome, texts=[], cached=False)), handle,
                             protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
-        except OSError:
-            try:
+        except Exception:  # unwritable folder, or a plugin's signature that does not pickle
+            with contextlib.suppress(OSError):
                 tmp.unlink()
-            except OSError:
-                pass
 
     def prepare(self) -> None:
         """Create the folder with its ``CACHEDIR.TAG`` and ``.gitignore``, once per process."""
@@ -185,7 +187,7 @@ class ResultCache:
 
     def __getstate__(self) -> dict[str, object]:
         return {"root": self.root, "results": self.results,
-                "_fingerprint": self._fingerprint, "_prepared": False}
+                "_fingerprint": self._fingerprint, "_prepared": False, "_shards": set()}
 
 
 def mark_cache_dir(root: Path) -> None:
@@ -193,10 +195,8 @@ def mark_cache_dir(root: Path) -> None:
     for name, content in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "# Created by sociable.\n*\n")):
         path = root / name
         if not path.exists():
-            try:
+            with contextlib.suppress(OSError):
                 path.write_text(content, encoding="utf-8")
-            except OSError:
-                pass
 
 
 def open_cache(config: Config, override: str | None = None, enabled: bool = True) -> ResultCache | None:

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from sociable.readers.base import Reader
 
 
+class PluginError(Exception):
+    """A plugin could not be imported or its hooks failed."""
+
+
 @dataclass
 class Context:
     config: Config
@@ -76,17 +80,28 @@ def load_context(
     entrypoints: bool = True,
 ) -> Context:
     """Plugins and rules for ``config``; command-line selectors extend the file's."""
+    from sociable import regex_cache
+    from sociable.packs.loader import PackError
     from sociable.plugins.manager import get_plugin_manager
 
-    manager = get_plugin_manager(entrypoints=entrypoints)
-    ruleset = build_ruleset(
-        manager,
-        extra_packs=config.extend_packs,
-        select=list(select) if select is not None else config.select,
-        extend_select=[*config.extend_select, *extend_select],
-        ignore=[*config.ignore, *ignore],
-        cache_dir=cache_root(config, cache_dir) if use_cache else None,
-    )
+    regex_cache.configure(cache_root(config, cache_dir) if use_cache else None)
+    try:
+        manager = get_plugin_manager(entrypoints=entrypoints)
+        ruleset = build_ruleset(
+            manager,
+            extra_packs=config.extend_packs,
+            select=list(select) if select is not None else config.select,
+            extend_select=[*config.extend_select, *extend_select],
+            ignore=[*config.ignore, *ignore],
+            cache_dir=cache_root(config, cache_dir) if use_cache else None,
+        )
+    except PackError:
+        raise
+    except Exception as exc:  # a broken plugin: one clear line, not a traceback
+        raise PluginError(
+            f"a plugin failed to load ({type(exc).__name__}: {exc}); "
+            "see `sociable plugins`, or block it with SOCIABLE_DISABLE_PLUGINS=name"
+        ) from exc
     ruleset.settings.update(
         languagetool=config.languagetool or os.environ.get("SOCIABLE_LANGUAGETOOL_URL") or None,
         language=config.language,

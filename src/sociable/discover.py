@@ -35,6 +35,12 @@ def relative_to(path: Path, root: Path) -> str:
         return path.resolve().as_posix()
 
 
+def _identity(path: Path) -> tuple[int, int]:
+    """One file reached by two paths (a symlink) is linted once."""
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
 def discover(
     paths: Sequence[Path],
     *,
@@ -47,32 +53,32 @@ def discover(
     suffixes = tuple(ext.lower() for ext in extensions)
     targets: list[Target] = []
     errors: list[str] = []
-    seen: set[Path] = set()
+    seen: set[tuple[int, int]] = set()
     for path in paths:
         if not path.exists():
             errors.append(f"{path}: no such file or folder")
             continue
         if path.is_file():
-            resolved = path.resolve()
-            if resolved not in seen:
-                seen.add(resolved)
+            identity = _identity(path)
+            if identity not in seen:
+                seen.add(identity)
                 targets.append(Target(path, explicit=True))
             continue
         for found in _walk(path, root, suffixes, exclude, respect_gitignore):
-            resolved = found.resolve()
-            if resolved not in seen:
-                seen.add(resolved)
+            identity = _identity(found)
+            if identity not in seen:
+                seen.add(identity)
                 targets.append(Target(found, explicit=False))
     return targets, errors
 
 
-def _inherited_ignores(folder: Path) -> list[tuple[Path, list[IgnoreRule]]]:
+def _inherited_ignores(folder: str) -> list[tuple[str, list[IgnoreRule]]]:
     """``.gitignore`` files of the folders above ``folder``, up to the repository top."""
     found = []
-    for parent in folder.resolve().parents:
+    for parent in Path(folder).parents:
         ignore_file = parent / ".gitignore"
         if ignore_file.is_file():
-            found.append((parent, _read_ignore(ignore_file)))
+            found.append((str(parent), _read_ignore(ignore_file)))
         if (parent / ".git").exists():
             break
     return list(reversed(found))
@@ -85,14 +91,13 @@ def _read_ignore(path: Path) -> list[IgnoreRule]:
         return []
 
 
-def _ignored(layers: list[tuple[Path, list[IgnoreRule]]], path: Path, is_dir: bool) -> bool:
+def _ignored(layers: list[tuple[str, list[IgnoreRule]]], path: str, is_dir: bool) -> bool:
     verdict = False
     for base, rules in layers:
-        try:
-            relative = path.relative_to(base).as_posix()
-        except ValueError:
+        prefix = base.rstrip(os.sep) + os.sep
+        if not path.startswith(prefix):
             continue
-        decided = gitignored(rules, relative, is_dir)
+        decided = gitignored(rules, path[len(prefix):].replace(os.sep, "/"), is_dir)
         if decided is not None:
             verdict = decided
     return verdict
@@ -101,39 +106,50 @@ def _ignored(layers: list[tuple[Path, list[IgnoreRule]]], path: Path, is_dir: bo
 def _walk(
     top: Path, root: Path, suffixes: tuple[str, ...], exclude: Sequence[str], gitignore: bool
 ) -> Iterator[Path]:
-    layers = _inherited_ignores(top) if gitignore else []
+    """Files under ``top``. Paths are joined as strings, not resolved per entry: a folder of
+    thousands of drafts is walked with one ``scandir`` per folder and no ``realpath`` per file."""
+    top_abs = os.path.abspath(top)
+    layers = _inherited_ignores(top_abs) if gitignore else []
     visited: set[tuple[int, int]] = set()
+    top_relative = relative_to(top, root)
+    top_relative = "" if top_relative == "." else top_relative
 
-    def walk(folder: Path, layers: list[tuple[Path, list[IgnoreRule]]]) -> Iterator[Path]:
+    def walk(
+        folder: str, shown: str, relative: str, layers: list[tuple[str, list[IgnoreRule]]]
+    ) -> Iterator[Path]:
         try:
-            info = folder.stat()
+            info = os.stat(folder)
         except OSError:
             return
         key = (info.st_dev, info.st_ino)
         if key in visited:
             return  # a symlink back to a folder already walked
         visited.add(key)
-        if gitignore and (folder / ".gitignore").is_file():
-            layers = [*layers, (folder.resolve(), _read_ignore(folder / ".gitignore"))]
+        ignore_file = os.path.join(folder, ".gitignore")
+        if gitignore and os.path.isfile(ignore_file):
+            layers = [*layers, (folder, _read_ignore(Path(ignore_file)))]
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
             return
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
-            path = Path(entry.path)
             try:
                 is_dir = entry.is_dir()
             except OSError:
                 continue
-            if matches_any(exclude, relative_to(path, root)) or matches_any(exclude, entry.name):
+            child_relative = f"{relative}/{name}" if relative else name
+            if matches_any(exclude, child_relative) or matches_any(exclude, name):
                 continue
-            if gitignore and _ignored(layers, path.resolve(), is_dir):
+            absolute = os.path.join(folder, name)
+            if gitignore and _ignored(layers, absolute, is_dir):
                 continue
+            child_shown = os.path.join(shown, name)
             if is_dir:
-                yield from walk(path, layers)
-            elif entry.name.lower().endswith(suffixes):
-                yield path
+                yield from walk(absolute, child_shown, child_relative, layers)
+            elif name.lower().endswith(suffixes):
+                yield Path(child_shown)
 
-    yield from walk(top, layers)
+    yield from walk(top_abs, str(top), top_relative, layers)

@@ -80,7 +80,7 @@ _FRONTMATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 _SUBJECT_LINE = re.compile(r"\A[ \t]*(?:Subject|Re|Fwd?)[ \t]*:[ \t]*(?P<value>[^\r\n]*)", re.I)
 _SALUTATION = re.compile(
     r"""^[ \t]*(?:hi|hey|hiya|hello|heya|dear|greetings|good\s+(?:morning|afternoon|evening|day)
-        |howdy|yo|salut|hallo|hola|to\s+whom\s+it\s+may\s+concern)\b""",
+        |howdy|yo|salut|hallo|hola|respected|to\s+whom\s+it\s+may\s+concern)\b""",
     re.I | re.X | re.M,
 )
 _SIGN_OFF = re.compile(
@@ -103,6 +103,12 @@ _URL = re.compile(
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # Quoted speech: two or more words inside straight or curly double quotes, in one paragraph.
 _SPEECH = re.compile(r"(?:\"(?=[^\"\n]*\s)[^\"\n]{3,300}\"|“[^”\n]*\s[^”\n]*”|«[^»\n]*\s[^»\n]*»)")
+# Single-quoted speech ('repost if you agree', ‘like this’): two or more words; an apostrophe
+# inside a word (don't) or after one (the teams' owners) neither opens nor closes a quote.
+_SINGLE_QUOTED = re.compile(
+    r"(?<![\w'’])'(?=[^\s'])(?:[^'\n]|(?<=\w)'(?=\w)){0,300}?\s(?:[^'\n]|(?<=\w)'(?=\w)){0,300}?(?<=[^\s'])'(?![\w'])"
+    r"|‘(?:[^’\n]|(?<=\w)’(?=\w)){0,300}?\s(?:[^’\n]|(?<=\w)’(?=\w)){0,300}?’(?!\w)"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 
 
@@ -239,6 +245,7 @@ class Document:
             (_URL, "url"),
             (_EMAIL, "email"),
             (_SPEECH, "speech"),
+            (_SINGLE_QUOTED, "speech"),
         ):
             for match in pattern.finditer(text, body_start):
                 start, end = match.span()
@@ -270,6 +277,8 @@ class Document:
                 continue
             if greeting and start < greeting[1]:
                 continue
+            if start == nonblank[0][0]:
+                continue  # a draft that opens with "Thanks," is thanking, not signing off
             if _SIGN_OFF.match(text, start, stop):
                 signature = (start, end)
                 break
@@ -324,6 +333,15 @@ class Document:
         view = "".join(chars)
         self._views[key] = view
         return view
+
+    def folded(self, scope: str = "body", unmask: Iterable[str] = ()) -> str:
+        """The view, case-folded: what :mod:`sociable.kinds.prefilter` looks for words in."""
+        key = ("folded:" + scope, frozenset(unmask))
+        cached = self._views.get(key)
+        if cached is None:
+            cached = self.view(scope, unmask).casefold()
+            self._views[key] = cached
+        return cached
 
     def scope_text(self, scope: str = "body", unmask: Iterable[str] = ()) -> str:
         """The readable words of a scope, for metrics that need prose rather than offsets."""

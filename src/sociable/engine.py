@@ -16,6 +16,7 @@ from typing import Any
 from sociable.decisions import UNUSED_CODE, Suppressions
 from sociable.document import Document
 from sociable.findings import Finding
+from sociable.kinds.base import Unavailable
 from sociable.regex_guard import RegexTimeout, time_limit
 from sociable.ruleset import RuleSet
 
@@ -71,6 +72,8 @@ def lint_document(
                 f"{doc.path}: rule {rule.code} ({rule.spec.name}) ran longer than "
                 f"{rule_time_limit:g}s and was skipped for this draft"
             )
+        except Unavailable as exc:  # e.g. a server is down: the same line for every draft
+            problems.append(str(exc))
         except Exception as exc:  # a broken plugin kind must not sink the run
             problems.append(f"{doc.path}: rule {rule.code} ({kind.name}) failed: {exc!r}")
     located = [locate(doc, finding) if not finding.line else finding for finding in findings]
@@ -91,9 +94,9 @@ def finish(
     """
     corpus_findings: dict[str, list[Finding]] = {}
     for code in ruleset.selected:
+        if not ruleset.kinds[ruleset.specs[code].kind].corpus:
+            continue  # checked per draft already; do not prepare it again here
         rule = ruleset.rule(code)
-        if not rule.kind.corpus:
-            continue
         signatures = [r.signatures[code] for r in [*results, *references] if code in r.signatures]
         try:
             for finding in rule.kind.compare(signatures, rule):

@@ -11,11 +11,10 @@ Two guards, because neither alone is enough:
 
 from __future__ import annotations
 
-import contextlib
+import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -40,13 +39,13 @@ def risky_repeat(pattern: str, flags: int = 0) -> str | None:
         parsed = _sre_parse.parse(pattern, flags)
     except Exception as exc:  # re.error; the caller compiles and reports it properly
         return f"invalid regular expression: {exc}"
-    return _walk(list(parsed), inside_unbounded=False)
+    return _walk(list(parsed.data), inside_unbounded=False)
 
 
 def _walk(items: list[Any], inside_unbounded: bool) -> str | None:
     for op, arg in items:
         if op in _REPEATS:
-            low, high, body = arg
+            _low, high, body = arg
             unbounded = high == _MAXREPEAT or high > 100
             body_items = list(body)
             if unbounded and inside_unbounded:
@@ -76,25 +75,39 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise RegexTimeout()
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
+_HANDLER_PID = 0  # the process our SIGALRM handler is installed in
+
+
+class time_limit:  # lower case: used like a function, ``with time_limit(2.0):``
     """Raise :class:`RegexTimeout` if the block runs longer than ``seconds``.
 
     Works in the main thread on platforms with ``setitimer`` (Linux, macOS); elsewhere the
-    load-time check is the only guard.
+    load-time check is the only guard. The handler is installed once per process and the
+    block itself costs two ``setitimer`` calls: this wraps every rule on every draft.
     """
-    usable = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+
+    __slots__ = ("active", "seconds")
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.active = False
+
+    def __enter__(self) -> None:
+        global _HANDLER_PID
+        if self.seconds <= 0 or not _USABLE or threading.get_ident() != _MAIN_THREAD:
+            return
+        pid = os.getpid()
+        if pid != _HANDLER_PID:
+            signal.signal(signal.SIGALRM, _on_alarm)
+            _HANDLER_PID = pid
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        self.active = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            self.active = False
+
+
+_USABLE = hasattr(signal, "setitimer")
+_MAIN_THREAD = threading.main_thread().ident

@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -123,33 +124,75 @@ def lint_text(text: str, display: str, job: Job, relative: str | None = None) ->
     return outcome
 
 
+@lru_cache(maxsize=1024)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def relative_path(path: str, root: Path) -> str:
+    """What ``discover.relative_to`` returns, for every file of a run: each folder is resolved
+    once and only the file itself is checked for a symlink, instead of every part per file."""
+    if ".." in Path(path).parts:  # a symlink before ".." decides where it leads: resolve all
+        real = os.path.realpath(path)
+    else:
+        folder, name = os.path.split(os.path.abspath(path))
+        real = os.path.join(_real_folder(folder), name)
+        if os.path.islink(real):
+            real = os.path.realpath(real)
+    top = _real_folder(str(root))
+    prefix = top if top.endswith(os.sep) else top + os.sep
+    if real.startswith(prefix):
+        return Path(real[len(prefix):]).as_posix()
+    try:
+        return Path(real).relative_to(top).as_posix()
+    except ValueError:
+        return Path(real).as_posix()
+
+
+def _cache_key(path: str, data: bytes, relative: str, job: Job) -> str:
+    assert job.cache is not None
+    return job.cache.key(
+        data, path, relative, channel_for(relative, job.config),
+        per_file_ignores(relative, job.config), job,
+    )
+
+
+def cached_outcome(path: str, job: Job) -> FileOutcome | None:
+    """The stored outcome of ``path`` when its entry is current; None on a miss or read error."""
+    if job.cache is None or job.keep_text:  # texts are not cached: --fix needs them afresh
+        return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    outcome = job.cache.get(_cache_key(path, data, relative_path(path, job.config.root), job))
+    if outcome is not None:
+        outcome.cached = True
+    return outcome
+
+
 def lint_path(path: str) -> FileOutcome:
     assert _JOB is not None, "worker not initialised"
     job = _JOB
     try:
         data = Path(path).read_bytes()
-        text = decode(data, path)
     except OSError as exc:
         return FileOutcome(path, error=f"{path}: cannot read: {exc.strerror or exc}")
-    except InputError as exc:
-        return FileOutcome(path, error=str(exc))
-    from sociable.discover import relative_to
-
-    relative = relative_to(Path(path), job.config.root)
-    if job.cache is None:
-        return lint_text(text, path, job, relative)
-    # Texts are not cached, so a run that needs them (--fix, --show-source) lints afresh.
-    key = job.cache.key(
-        data, path, relative, channel_for(relative, job.config),
-        per_file_ignores(relative, job.config), job,
-    )
-    if not job.keep_text:
-        cached = job.cache.get(key)
+    relative = relative_path(path, job.config.root)
+    key = None
+    if job.cache is not None:
+        key = _cache_key(path, data, relative, job)
+        cached = None if job.keep_text else job.cache.get(key)
         if cached is not None:
             cached.cached = True
             return cached
+    try:
+        text = decode(data, path)
+    except InputError as exc:
+        return FileOutcome(path, error=str(exc))
     outcome = lint_text(text, path, job, relative)
-    job.cache.put(key, outcome)
+    if key is not None and job.cache is not None:
+        job.cache.put(key, outcome)
     return outcome
 
 
@@ -179,6 +222,26 @@ def _run(
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[FileOutcome]:
     _init_worker(job)
+    if job.cache is not None and not job.keep_text and len(paths) >= PARALLEL_THRESHOLD:
+        # Reading a hit here costs what receiving it from a worker would, so only the misses
+        # go to the pool (or stay in-process when few): a re-run starts no workers at all.
+        found = [cached_outcome(path, job) for path in paths]
+        missing = [path for path, outcome in zip(paths, found, strict=True) if outcome is None]
+        fresh = _lint_all(missing, job, jobs, progress)
+        for outcome in found:
+            yield outcome if outcome is not None else next(fresh)
+        for _ in fresh:  # let the pool, if any, shut down here rather than when collected
+            pass
+        return
+    yield from _lint_all(paths, job, jobs, progress)
+
+
+def _lint_all(
+    paths: Sequence[str],
+    job: Job,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[FileOutcome]:
     workers = jobs or os.cpu_count() or 1
     if len(paths) < PARALLEL_THRESHOLD or workers <= 1:
         for index, path in enumerate(paths, 1):

@@ -151,10 +151,9 @@ def _import_textstat() -> Any:
             "keep it offline (pin textstat to 0.7.x)"
         )
     # Every name under which textstat can reach its dictionary getter now leads to ours.
-    counter.get_cmudict = _english_dictionary
-    utils.get_cmudict = _english_dictionary
-    getter.get_cmudict = _english_dictionary
-    getter.nltk = guard
+    for module in (counter, utils, getter):
+        setattr(module, "get_cmudict", _english_dictionary)  # noqa: B010
+    setattr(getter, "nltk", guard)  # noqa: B010
     return textstat
 
 

@@ -34,6 +34,14 @@ class RuleError(ValueError):
         self.key = key
 
 
+class Unavailable(RuntimeError):
+    """A kind cannot run in this process at all (the server it needs is down or too slow).
+
+    The engine reports the message as it is, without the draft's path, so the same outage met
+    on many drafts, in several worker processes, prints as one line after the CLI's dedupe.
+    """
+
+
 @dataclass(frozen=True)
 class Key:
     """One kind-specific YAML key: its Python type(s), whether it is required, its meaning."""
@@ -65,7 +73,7 @@ class Rule:
         end: int,
         *,
         match: str | None = None,
-        fix: Fix | None | bool = True,
+        fix: Fix | bool | None = True,
         severity: str | None = None,
         extra: Mapping[str, Any] | None = None,
         **fields: object,
@@ -137,6 +145,9 @@ class Kind:
     message_fields: ClassVar[tuple[str, ...]] = ()
     #: True for kinds that compare drafts with each other (see module docstring).
     corpus: ClassVar[bool] = False
+    #: A run-time setting (a ``rule.settings`` key) the kind cannot work without, such as the
+    #: LanguageTool URL: unset, the kind finds nothing, so example tests skip its ``bad`` drafts.
+    needs_setting: ClassVar[str | None] = None
 
     def validate(self, spec: RuleSpec) -> None:
         """Check ``spec.options`` when a pack is loaded (not on every run: packs are cached).

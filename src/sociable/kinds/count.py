@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class Count(Kind):
         source, unmask = COUNTABLE[what]
         flags = 0 if what == "caps-words" else re.IGNORECASE
         ignore = frozenset(str(item).lower() for item in options.get("ignore") or [])
-        return Prepared(re.compile(source, flags), unmask, options.get("min"), options.get("max"), ignore)
+        return Prepared(regex_cache.compile(source, flags), unmask, options.get("min"), options.get("max"), ignore)
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         prepared: Prepared = rule.prepared
@@ -108,7 +109,7 @@ class Count(Kind):
             m.span() for m in prepared.regex.finditer(view)
             if m.group().lower() not in prepared.ignore
         ]
-        fields = {"count": len(items), "max": high, "min": low}
+        fields: dict[str, Any] = {"count": len(items), "max": high, "min": low}
         if high is not None and len(items) > high:
             start, end = items[high][0], items[-1][1]
             yield rule.finding(doc, start, end, match=view[start:end], **fields)

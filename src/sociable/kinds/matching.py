@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from sociable import regex_cache
 from sociable.kinds.base import RuleError, sentence_around
 
 # Between two words: punctuation or whitespace. Kept this small because compiling it once per
@@ -49,7 +50,7 @@ def compile_phrases(phrases: Sequence[str], key: str = "phrases") -> re.Pattern[
         sources = [phrase_regex(p) for p in sorted(set(phrases), key=len, reverse=True)]
     except RuleError as exc:
         raise RuleError(str(exc), key=key) from None
-    return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
+    return regex_cache.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
 
 
 def vetoed(

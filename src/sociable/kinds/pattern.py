@@ -24,8 +24,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
 from sociable.kinds.matching import optional_phrases, vetoed
+from sociable.kinds.prefilter import may_match, required_literals
 from sociable.regex_guard import risky_repeat
 
 if TYPE_CHECKING:
@@ -42,6 +44,11 @@ class Prepared:
     unless: re.Pattern[str] | None
     max_findings: int
     min_matches: int = 1
+    #: Per regex, literals one of which any match contains (see ``prefilter``).
+    literals: tuple[tuple[str, ...] | None, ...] = ()
+
+    #: All regexes' literals together, or None when one regex has none.
+    rule_literals: tuple[str, ...] | None = None
 
 
 class Pattern(Kind):
@@ -74,7 +81,7 @@ class Pattern(Kind):
         compiled = []
         for source in sources:
             try:
-                regex = re.compile(source, flags | re.MULTILINE)
+                regex = regex_cache.compile(source, flags | re.MULTILINE)
             except re.error as exc:
                 raise RuleError(f"bad regex {source!r}: {exc}", key="pattern") from None
             if regex.match(""):
@@ -83,6 +90,7 @@ class Pattern(Kind):
         when = options.get("when") or "found"
         if when not in ("found", "missing"):
             raise RuleError("'when' must be 'found' or 'missing'", key="when")
+        literals = tuple(required_literals(regex.pattern, regex.flags) for regex in compiled)
         return Prepared(
             tuple(compiled),
             when == "missing",
@@ -90,15 +98,24 @@ class Pattern(Kind):
             optional_phrases(options.get("unless"), "unless"),
             int(options.get("max_findings") or 3),
             max(1, int(options.get("min_matches") or 1)),
+            literals,
+            _union(literals),
         )
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         prepared: Prepared = rule.prepared
+        folded = doc.folded(rule.spec.scope, rule.spec.unmask)
+        if not prepared.missing and not may_match(prepared.rule_literals, folded):
+            return  # no regex of this rule can match: the common case, decided in C
         view = doc.view(rule.spec.scope, rule.spec.unmask)
+        candidates = [
+            regex for regex, literals in zip(prepared.regexes, prepared.literals, strict=True)
+            if may_match(literals, folded)
+        ]
         if prepared.missing:
             if not view.strip():
                 return
-            if not any(regex.search(view) for regex in prepared.regexes):
+            if not any(regex.search(view) for regex in candidates):
                 start = len(view) - len(view.lstrip())
                 line_end = view.find("\n", start)
                 end = line_end if line_end != -1 else len(view.rstrip())
@@ -106,7 +123,7 @@ class Pattern(Kind):
             return
         hits: list[tuple[int, int]] = []
         reported: list[tuple[int, int]] = []
-        for regex in prepared.regexes:
+        for regex in candidates:
             for match in regex.finditer(view):
                 start, end = match.span("match") if "match" in regex.groupindex else match.span()
                 while start < end and view[start].isspace():
@@ -127,3 +144,9 @@ class Pattern(Kind):
             return  # too few tells to judge the draft (see ``min_matches``)
         for start, end in sorted(hits)[: prepared.max_findings]:
             yield rule.finding(doc, start, end)
+
+
+def _union(literals: tuple[tuple[str, ...] | None, ...]) -> tuple[str, ...] | None:
+    if not literals or any(item is None for item in literals):
+        return None
+    return tuple(sorted({literal for item in literals for literal in item or ()}))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from sociable.kinds.base import Key, Kind, Rule
 from sociable.kinds.matching import compile_phrases, crosses_paragraph, optional_phrases, vetoed
+from sociable.kinds.prefilter import may_match, required_literals
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -36,6 +37,7 @@ class Prepared:
     exceptions: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     max_findings: int
+    literals: tuple[str, ...] | None = None
 
 
 class Phrases(Kind):
@@ -49,15 +51,19 @@ class Phrases(Kind):
 
     def prepare(self, spec: RuleSpec) -> Prepared:
         options = spec.options
+        regex = compile_phrases(options["phrases"])
         return Prepared(
-            compile_phrases(options["phrases"]),
+            regex,
             optional_phrases(options.get("exceptions"), "exceptions"),
             optional_phrases(options.get("unless"), "unless"),
             int(options.get("max_findings") or 3),
+            required_literals(regex.pattern, regex.flags),
         )
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         prepared: Prepared = rule.prepared
+        if not may_match(prepared.literals, doc.folded(rule.spec.scope, rule.spec.unmask)):
+            return
         view = doc.view(rule.spec.scope, rule.spec.unmask)
         count = 0
         for match in prepared.regex.finditer(view):

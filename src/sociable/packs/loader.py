@@ -279,7 +279,7 @@ class _Checker:
                         options[key] = key_spec.default
                     continue
                 value = plain(option)
-                if not isinstance(value, key_spec.types) or isinstance(value, bool) and bool not in key_spec.types:
+                if not isinstance(value, key_spec.types) or (isinstance(value, bool) and bool not in key_spec.types):
                     names = " or ".join(t.__name__ for t in key_spec.types)
                     self.problem(option.line, f"{key!r} must be {names}: {key_spec.doc}")
                     continue
@@ -342,7 +342,7 @@ class _Checker:
             self.problem(examples.line, "'examples' must be a mapping with 'bad' and 'good' lists")
             return (), ()
         self.unknown_keys(examples, ("bad", "good"), "examples")
-        result = []
+        result: list[tuple[str, ...]] = []
         for key in ("bad", "good"):
             items = examples.value.get(key)
             if items is None or not isinstance(items.value, list) or not items.value:

@@ -30,10 +30,14 @@ BUILTIN_KINDS = (
     "sociable.kinds.pattern:Pattern",
     "sociable.kinds.count:Count",
     "sociable.kinds.directive:Directive",
+    "sociable.kinds.metric:Metric",
+    "sociable.kinds.languagetool:LanguageTool",
     "sociable.kinds.repetition:NearDuplicate",
     "sociable.kinds.repetition:SharedSentence",
     "sociable.kinds.repetition:HashtagSet",
     "sociable.kinds.repetition:SelfRepetition",
+    "sociable.kinds.recipient:RecipientKind",
+    "sociable.kinds.ratio:Ratio",
 )
 
 

@@ -87,7 +87,7 @@ class CsvReader(Reader):
                 return
             except csv.Error as exc:
                 raise DocumentError(f"line {line}: broken CSV row ({exc})") from None
-            yield row_document(dict(zip(header, values)), path, channel, line)
+            yield row_document(dict(zip(header, values, strict=False)), path, channel, line)
             line = reader.line_num + 1
 
 

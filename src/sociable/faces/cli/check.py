@@ -12,9 +12,12 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sociable.findings import Finding
+
+if TYPE_CHECKING:
+    from sociable.config import Config
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -29,6 +32,19 @@ def split_globs(raw: str | None) -> tuple[str, ...] | None:
     if raw is None:
         return None
     return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+
+def force_excluded(path: Path, config: Config) -> bool:
+    """``--force-exclude``: would a folder walk skip this file named on the command line?
+
+    pre-commit names every staged file, so without this a content repo's README would be
+    linted as a draft whatever ``exclude`` says (ruff's flag of the same name).
+    """
+    from sociable.discover import relative_to
+    from sociable.globs import matches_any
+
+    # A pattern naming a folder covers everything inside it (globs.py), so one test suffices.
+    return matches_any(config.all_excludes, relative_to(path, config.root))
 
 
 def use_color(flag: bool | None, stream: TextIO) -> bool:
@@ -74,7 +90,7 @@ class CheckApp:
 
     def initialize(self) -> bool:
         from sociable.config import ConfigError, check_channel
-        from sociable.context import load_context, resolve_config
+        from sociable.context import PluginError, load_context, resolve_config
         from sociable.packs.loader import PackError
 
         args = self.args
@@ -104,10 +120,12 @@ class CheckApp:
                 select=split_codes(args.select),
                 extend_select=split_codes(args.extend_select) or (),
                 ignore=split_codes(args.ignore) or (),
-                use_cache=not args.no_cache,
+                # --no-cache is about results; validated packs and compiled patterns are
+                # keyed on the packs themselves and stay in use.
+                use_cache=True,
                 cache_dir=args.cache_dir,
             )
-        except (ConfigError, PackError) as exc:
+        except (ConfigError, PackError, PluginError) as exc:
             self.error(str(exc))
             return False
         formatters = self.context.formatters()
@@ -123,6 +141,14 @@ class CheckApp:
             self.error(f"--select: no rule matches {', '.join(unknown)}; see `sociable rules`")
             return False
         self.config = config
+        from sociable.kinds.languagetool import setup_hint
+
+        hint = setup_hint(self.context.ruleset, [
+            *(split_codes(args.select) or config.select or ()), *config.extend_select,
+            *(split_codes(args.extend_select) or ()),
+        ])
+        if hint:  # grammar rules asked for by code, but no server named
+            self.stderr.write(f"sociable: warning: {hint}\n")
         return True
 
     def run_checks(self) -> None:
@@ -149,6 +175,8 @@ class CheckApp:
         )
         for message in missing:
             self.error(message)
+        if getattr(args, "force_exclude", False):
+            targets = [t for t in targets if not (t.explicit and force_excluded(t.path, self.config))]
         if "-" in self.paths:
             name = args.stdin_filename or "-"
             try:
@@ -166,12 +194,15 @@ class CheckApp:
         del outcomes[linted:]
         results = []
         self.sources: dict[str, list[str]] = {}
+        warned: set[str] = set()  # workers are separate processes: dedupe here, once per run
         for outcome in outcomes:
             if outcome.error:
                 self.error(outcome.error)
             for result in outcome.results:
                 for problem in result.problems:
-                    self.stderr.write(f"sociable: warning: {problem}\n")
+                    if problem not in warned:
+                        warned.add(problem)
+                        self.stderr.write(f"sociable: warning: {problem}\n")
             results.extend(outcome.results)
             if outcome.texts:
                 self.sources[outcome.path] = "\n".join(outcome.texts).split("\n")
@@ -199,7 +230,13 @@ class CheckApp:
         linted = {t.path.resolve() for t in targets}
         if "-" in self.paths and self.args.stdin_filename:
             linted.add(Path(self.args.stdin_filename).resolve())
-        return [str(t.path) for t in found if t.path.resolve() not in linted]
+        # Resolving thousands of paths costs more than the cached run: only a file with a linted
+        # file's name, or a symlink, can be one of them.
+        names = {path.name for path in linted}
+        return [
+            str(t.path) for t in found
+            if not ((t.path.name in names or t.path.is_symlink()) and t.path.resolve() in linted)
+        ]
 
     def source_line(self, path: str, line: int) -> str:
         lines = self.sources.get(path)
@@ -255,9 +292,14 @@ def run_check(args: argparse.Namespace) -> int:
     app = CheckApp(args)
     if not app.initialize():
         return EXIT_ERROR
-    if args.fix or args.diff:
-        from sociable.faces.cli.fix_cmd import run_fix
+    from sociable import regex_cache
 
-        return run_fix(app)
-    app.run_checks()
-    return app.report()
+    try:
+        if args.fix or args.diff:
+            from sociable.faces.cli.fix_cmd import run_fix
+
+            return run_fix(app)
+        app.run_checks()
+        return app.report()
+    finally:
+        regex_cache.save()  # the next run skips compiling what this one compiled

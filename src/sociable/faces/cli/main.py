@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from sociable import __version__
 
-SUBCOMMANDS = ("check", "rules", "explain", "plugins", "lsp", "init")
+SUBCOMMANDS = ("check", "rules", "explain", "plugins", "lsp", "init", "clean")
 
 
 class Parser(argparse.ArgumentParser):
@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--exclude", metavar="GLOBS", help="comma-separated globs to skip (replaces the defaults)")
     check.add_argument("--extend-exclude", metavar="GLOBS", help="globs to skip on top of the defaults")
     check.add_argument("--no-gitignore", action="store_true", help="do not honour .gitignore files")
+    check.add_argument(
+        "--force-exclude", action="store_true",
+        help="apply exclude to files named on the command line too (for pre-commit)",
+    )
     check.add_argument("--stdin-filename", metavar="NAME", help="the name of the draft read from stdin")
     check.add_argument(
         "--output-format", "--format", dest="output_format", metavar="FORMAT",
@@ -53,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     color.add_argument("--color", dest="color", action="store_const", const=True, help="always colour")
     color.add_argument("--no-color", dest="color", action="store_const", const=False, help="never colour")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
-    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
     check.add_argument("--cache-dir", metavar="PATH", help="where to keep the cache (default .sociable_cache)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, apply unsafe fixes too")
@@ -75,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--config", metavar="PATH", help="use this configuration file")
 
     sub.add_parser("plugins", help="list the plugins found and their versions")
+    # Listed for --help only: `sociable lsp ...` is dispatched before parsing (see main).
+    sub.add_parser("lsp", help="language server for editors, over stdio (docs/editors.md)")
+    # Also dispatched before parsing, with parsers of their own (init_cmd.py, clean_cmd.py).
+    sub.add_parser("init", help="write a starter configuration, print the pre-commit snippet")
+    sub.add_parser("clean", help="delete the cache folder")
     return parser
 
 
@@ -91,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sociable.faces.cli.init_cmd import main as init_main
 
         return init_main(args_list[1:])
+    if args_list and args_list[0] == "clean":
+        from sociable.faces.cli.clean_cmd import main as clean_main
+
+        return clean_main(args_list[1:])
     parser = build_parser()
     args = parser.parse_args(args_list)
     try:

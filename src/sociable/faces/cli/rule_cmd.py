@@ -16,13 +16,13 @@ from sociable.packs.schema import RuleSpec
 
 def _context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from sociable.config import ConfigError
-    from sociable.context import load_context, resolve_config
+    from sociable.context import PluginError, load_context, resolve_config
     from sociable.packs.loader import PackError
 
     try:
         config = resolve_config(getattr(args, "config", None), False, Path.cwd())
         return load_context(config)
-    except (ConfigError, PackError) as exc:
+    except (ConfigError, PackError, PluginError) as exc:
         print(f"sociable: error: {exc}", file=sys.stderr)
         return None
 

@@ -104,10 +104,12 @@ def finding_range(finding: Finding, index: LineIndex, shift: int | None) -> type
     (an export's row), so its 1-based line and column are used instead.
     """
     if shift is not None:
-        return types.Range(index.position(finding.start + shift), index.position(finding.end + shift))
-    start = index.line_position(finding.line - 1, finding.column - 1)
-    end = index.line_position(finding.end_line - 1, finding.end_column - 1)
-    return types.Range(start, end)
+        first, last = finding.start + shift, finding.end + shift
+        return types.Range(index.position(first), index.position(last))
+    return types.Range(
+        index.line_position(finding.line - 1, finding.column - 1),
+        index.line_position(finding.end_line - 1, finding.end_column - 1),
+    )
 
 
 def _range_dict(value: types.Range) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""The language server face: ``sociable lsp`` (see :mod:`sociable.faces.lsp.server`)."""

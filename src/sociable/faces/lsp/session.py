@@ -1,0 +1,308 @@
+"""What the language server knows between messages, without any LSP in it.
+
+A :class:`Session` finds the configuration that applies to a buffer (the nearest
+``sociable.toml`` or ``pyproject.toml`` with ``[tool.sociable]``, as the CLI does), keeps one
+:class:`~sociable.context.Context` per configuration file, and lints a buffer with the very
+functions the CLI runs: the reader for its suffix, :func:`sociable.engine.lint_document`, then
+:func:`sociable.engine.finish`, where the workspace's other drafts take part as
+``references`` so a buffer that repeats a draft already on disk is flagged as you type.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sociable.findings import Finding
+
+if TYPE_CHECKING:
+    from sociable.context import Context
+    from sociable.document import Document
+    from sociable.engine import DraftResult
+
+log = logging.getLogger("sociable.lsp")
+
+CONFIG_NAMES = ("sociable.toml", "pyproject.toml")
+#: Languages editors name, for buffers without a file name (untitled).
+LANGUAGE_SUFFIX = {"markdown": ".md", "plaintext": ".txt", "text": ".txt", "email": ".eml"}
+MAX_REFERENCE_FILES = 2000  # a workspace bigger than this is compared in part, not at all
+
+
+@dataclass
+class Linted:
+    """One lint of one buffer version."""
+
+    text: str
+    findings: list[Finding] = field(default_factory=list)
+    #: Added to a finding's offsets to index the buffer; None when the draft is not the
+    #: buffer itself (rows of an export), so lines and columns are used instead.
+    shift: int | None = 0
+    error: str | None = None
+    seconds: float = 0.0
+    #: 0-based lines where an inline ``<!-- sociable: ... -->`` comment would change the
+    #: draft's meaning (frontmatter, e-mail headers, the subject line).
+    no_comment_lines: frozenset[int] = frozenset()
+
+
+@dataclass
+class _References:
+    """Signatures of the workspace's drafts on disk, for corpus rules."""
+
+    by_path: dict[str, list[DraftResult]]  # relative path -> that file's drafts
+
+
+class RulesUnavailable(Exception):
+    """Neither the configuration's rules nor the defaults load (a broken pack)."""
+
+
+class Session:
+    """Configuration, rules and workspace drafts for one editor session."""
+
+    def __init__(
+        self,
+        roots: Sequence[Path],
+        *,
+        config_path: str | None = None,
+        isolated: bool = False,
+        problem: Callable[[str], None] = lambda message: None,
+        references: bool = True,
+    ) -> None:
+        self.roots = [r.resolve() for r in roots] or [Path.cwd()]
+        self.config_path = config_path
+        self.isolated = isolated
+        self.problem = problem
+        self.use_references = references
+        self.generation = 0  # bumped on every reload; part of pull-diagnostic result ids
+        self._contexts: dict[Path | None, Context] = {}
+        self._broken: dict[Path | None, str] = {}
+        self._config_of_folder: dict[Path, Path | None] = {}
+        self._references: dict[Path | None, _References] = {}
+        self._said: set[str] = set()
+
+    # --- configuration ------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Forget every configuration and rule set: a config file or pack changed."""
+        self._contexts.clear()
+        self._broken.clear()
+        self._config_of_folder.clear()
+        self._references.clear()
+        self._said.clear()
+        self.generation += 1
+
+    def root_for(self, path: Path | None) -> Path:
+        if path is not None:
+            for root in self.roots:
+                if path == root or root in path.parents:
+                    return root
+            return path.parent
+        return self.roots[0]
+
+    def _config_file(self, folder: Path) -> Path | None:
+        if folder not in self._config_of_folder:
+            from sociable.config import find_config
+
+            self._config_of_folder[folder] = find_config(folder)
+        return self._config_of_folder[folder]
+
+    def context_for(self, path: Path | None) -> Context:
+        """The context of the configuration that applies to ``path`` (cached per file)."""
+        from sociable.config import Config, ConfigError, load_config
+        from sociable.context import load_context
+        from sociable.packs.loader import PackError
+
+        root = self.root_for(path)
+        if self.isolated:
+            source = None
+        elif self.config_path:
+            source = Path(self.config_path)
+        else:
+            source = self._config_file(path.parent if path is not None else root)
+        context = self._contexts.get(source)
+        if context is not None:
+            return context
+        if source in self._broken:
+            raise RulesUnavailable(self._broken[source])
+        try:
+            config = load_config(source) if source is not None else Config(root=root)
+            context = load_context(config)
+        except (ConfigError, PackError) as exc:
+            try:
+                context = load_context(Config(root=root), use_cache=False)
+            except PackError as again:
+                message = f"cannot load the rules, so drafts are not checked: {again}"
+                self._broken[source] = message
+                self._say(message)
+                raise RulesUnavailable(message) from None
+            self._say(f"{exc}; using the default rules until it is fixed")
+        self._contexts[source] = context
+        return context
+
+    def _say(self, message: str) -> None:
+        if message not in self._said:
+            self._said.add(message)
+            log.warning("%s", message)
+            self.problem(message)
+
+    # --- linting ------------------------------------------------------------------------
+
+    def lint(self, text: str, path: Path | None, language_id: str | None = None) -> Linted | None:
+        """Findings of a buffer; None when sociable does not read this kind of file."""
+        from sociable.discover import relative_to
+        from sociable.document import DocumentError
+        from sociable.engine import finish, lint_document
+        from sociable.runner import channel_for, per_file_ignores
+
+        started = time.perf_counter()
+        try:
+            context = self.context_for(path)
+        except RulesUnavailable as exc:
+            return Linted(text, error=f"sociable: {exc}")
+        suffix = path.suffix.lower() if path is not None else ""
+        readers = context.readers()
+        reader = readers.get(suffix) or (
+            None if suffix else readers.get(LANGUAGE_SUFFIX.get(language_id or "", ""))
+        )
+        if reader is None:
+            return None
+        config = context.config
+        # Paths relative to the project, as the CLI prints them: a repetition finding names
+        # the other draft the way the writer knows it ("sent/ana.md:3").
+        relative = relative_to(path, config.root) if path is not None else "-"
+        display = relative
+        try:
+            documents = reader.read(text, display, channel_for(relative, config))
+        except DocumentError as exc:
+            return Linted(text, error=f"sociable: {exc}")
+        except Exception as exc:  # a third-party reader's bug must not take the server down
+            return Linted(text, error=f"sociable: reader {reader.name!r} failed: {exc!r}")
+        ignores = per_file_ignores(relative, config)
+        results = [lint_document(doc, context.ruleset, ignores) for doc in documents]
+        problems: list[str] = []
+        references = self.references(context, relative) if self.use_references else []
+        findings = finish(results, context.ruleset, references, problems)
+        for result in results:
+            problems.extend(result.problems)
+        for message in problems:
+            self._say(message)
+        shift: int | None = None
+        protected: frozenset[int] = frozenset()
+        if len(documents) == 1 and not documents[0].line_base:
+            doc = documents[0]
+            bom = 1 if doc.bom else 0
+            if text[bom:] == doc.text:
+                shift = bom
+                protected = _no_comment_lines(doc)
+        return Linted(
+            text, findings, shift, seconds=time.perf_counter() - started,
+            no_comment_lines=protected,
+        )
+
+    def lint_for_fix(
+        self, path: Path | None, language_id: str | None
+    ) -> Callable[[str], list[Finding]]:
+        """A lint function over texts of this buffer, for the fix loop (in-place drafts only)."""
+
+        def lint(text: str) -> list[Finding]:
+            linted = self.lint(text, path, language_id)
+            if linted is None or linted.error or linted.shift != 0:
+                raise ValueError(linted.error if linted and linted.error else "not fixable")
+            return linted.findings
+
+        return lint
+
+    # --- the workspace's drafts, for corpus rules -------------------------------------------
+
+    def references(self, context: Context, own: str) -> list[DraftResult]:
+        """The workspace's drafts on disk (but the buffer's own file), as corpus references.
+
+        Read once per configuration, then kept up to date one file at a time
+        (:meth:`update_reference`): a keystroke costs a comparison, not a scan.
+        """
+        if not any(context.ruleset.kinds[context.ruleset.specs[c].kind].corpus
+                   for c in context.ruleset.selected):
+            return []
+        source = context.config.source
+        cached = self._references.get(source)
+        if cached is None:
+            cached = self._scan(context)
+            self._references[source] = cached
+        return [r for path, results in cached.by_path.items() if path != own for r in results]
+
+    def update_reference(self, path: Path) -> None:
+        """A draft was saved, created or deleted: re-read that one file where it is known."""
+        from sociable.discover import relative_to
+
+        for source, cached in self._references.items():
+            context = self._contexts.get(source)
+            if context is None:
+                continue
+            relative = relative_to(path, context.config.root)
+            if Path(relative).is_absolute():
+                continue  # outside this project
+            cached.by_path.pop(relative, None)
+            if path.is_file():
+                cached.by_path[relative] = self._read_drafts(context, path)
+
+    def _scan(self, context: Context) -> _References:
+        from sociable.discover import discover, relative_to
+
+        started = time.perf_counter()
+        config = context.config
+        roots = [config.root] if config.source is not None else self.roots
+        targets, _ = discover(
+            roots, root=config.root, extensions=context.discover_extensions(),
+            exclude=config.all_excludes,
+        )
+        by_path: dict[str, list[DraftResult]] = {}
+        for target in targets[:MAX_REFERENCE_FILES]:
+            path = target.path.resolve()
+            by_path[relative_to(path, config.root)] = self._read_drafts(context, path)
+        if len(targets) > MAX_REFERENCE_FILES:
+            self._say(
+                f"compared open drafts with the first {MAX_REFERENCE_FILES} of {len(targets)} "
+                "drafts in the workspace; exclude folders you do not need in 'extend-exclude'"
+            )
+        log.info("read %d workspace files in %.0f ms", len(by_path),
+                 (time.perf_counter() - started) * 1000)
+        return _References(by_path)
+
+    def _read_drafts(self, context: Context, path: Path) -> list[DraftResult]:
+        """One file's drafts, linted for their corpus signatures (their findings dropped)."""
+        from sociable.discover import relative_to
+        from sociable.engine import lint_document
+        from sociable.runner import InputError, channel_for, decode, per_file_ignores
+
+        config = context.config
+        reader = context.readers().get(path.suffix.lower())
+        if reader is None or not reader.discover:
+            return []
+        relative = relative_to(path, config.root)
+        try:
+            text = decode(path.read_bytes(), relative)
+            documents = reader.read(text, relative, channel_for(relative, config))
+        except (OSError, InputError, ValueError):
+            return []  # the CLI reports unreadable drafts; here they simply take no part
+        ignores = per_file_ignores(relative, config)
+        return [
+            replace(lint_document(doc, context.ruleset, ignores), findings=[]) for doc in documents
+        ]
+
+
+def _no_comment_lines(doc: Document) -> frozenset[int]:
+    spans = [(s, e) for s, e, kind in doc.masks if kind in ("frontmatter", "header")]
+    spans += doc.scopes.get("subject", [])
+    lines: set[int] = set()
+    for start, end in spans:
+        first, last = doc.position(start)[0], doc.position(max(start, end - 1))[0]
+        lines.update(range(first - 1, last))
+    return frozenset(lines)
+
+
+def is_config_file(path: str | os.PathLike[str] | None) -> bool:
+    return path is not None and Path(path).name in CONFIG_NAMES

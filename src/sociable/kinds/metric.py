@@ -1,0 +1,457 @@
+"""``metric``: flag a draft whose length or readability is outside a range.
+
+One number per draft and scope: a plain count (words, characters as the platform counts them,
+sentences, questions, the longest sentence) or a readability formula computed by textstat
+(Flesch reading ease, Flesch-Kincaid grade, ARI, ...), with English syllables from the offline
+CMU dictionary (:mod:`sociable.syllables`). textstat is imported only when a readability rule
+first runs on a draft long enough to score.
+
+Keys (besides the common ones):
+
+* ``metric`` (text, required): one of the counts ``words``, ``characters``, ``sentences``,
+  ``questions``, ``words-per-sentence`` (the longest sentence, where a semicolon or colon
+  also ends one; the finding marks it),
+  ``syllables``, or a textstat formula: ``flesch-reading-ease``, ``flesch-kincaid-grade``,
+  ``automated-readability-index`` (``ari``), ``coleman-liau-index``, ``gunning-fog``,
+  ``smog-index``, ``dale-chall``, ``linsear-write``, ``spache``, ``text-standard``
+  (textstat's consensus grade), ``difficult-words``, ``polysyllables``, ``reading-time``
+  (seconds). textstat's own names (``flesch_kincaid_grade``) work too.
+* ``max`` / ``min`` (number, or a mapping of channel -> number with an optional ``default``):
+  the allowed range; a channel missing from the mapping and without ``default`` is not checked.
+* ``min_words`` (int): skip drafts whose scope has fewer words, because a formula over two
+  lines means nothing (default 30 for formulas, 0 for counts).
+* ``counting`` (``channel`` | ``code-points`` | ``utf-16`` | ``x``): how ``characters`` are
+  counted. ``channel`` (the default) counts as the draft's platform does: X (``x-post``,
+  ``x-dm``) weighs every link as 23 characters and emoji and CJK characters as two, like
+  twitter-text; everything else counts code points (an emoji is one, a line break is one).
+  ``utf-16`` counts what a browser's ``maxlength`` counts (most emoji are two).
+
+Messages may use ``{value}``, ``{min}``, ``{max}`` and ``{metric}``. Where the finding points:
+past a maximum of words, characters, sentences or questions, from the first item over the limit
+to the end; for ``words-per-sentence``, the longest sentence; for a formula, the sentence that
+scores worst; under a minimum, the scope's first line (its last line for ``questions``, where the
+ask belongs). Counts read links, e-mail addresses and quoted speech (the reader sees them);
+formulas read prose only, through the rule's ``unmask``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sociable.kinds.base import Key, Kind, Rule, RuleError
+
+if TYPE_CHECKING:
+    from sociable.document import Document
+    from sociable.findings import Finding
+    from sociable.packs.schema import RuleSpec
+
+#: Plain counts sociable computes itself.
+COUNTS = ("words", "characters", "sentences", "questions", "words-per-sentence", "syllables")
+
+#: Readability formulas: metric name -> textstat method (all take the text alone).
+FORMULAS: dict[str, str] = {
+    "flesch-reading-ease": "flesch_reading_ease",
+    "flesch-kincaid-grade": "flesch_kincaid_grade",
+    "automated-readability-index": "automated_readability_index",
+    "coleman-liau-index": "coleman_liau_index",
+    "gunning-fog": "gunning_fog",
+    "smog-index": "smog_index",
+    "dale-chall": "dale_chall_readability_score",
+    "linsear-write": "linsear_write_formula",
+    "spache": "spache_readability",
+    "text-standard": "text_standard",
+    "difficult-words": "difficult_words",
+    "polysyllables": "polysyllabcount",
+    "reading-time": "reading_time",
+}
+ALIASES = {"ari": "automated-readability-index", "fkgl": "flesch-kincaid-grade"}
+ALIASES.update({method: name for name, method in FORMULAS.items()})
+
+COUNTINGS = ("channel", "code-points", "utf-16", "x")
+X_CHANNELS = frozenset({"x-post", "x-dm"})
+X_URL_LENGTH = 23  # every link becomes a t.co link of 23 characters
+# twitter-text v3: code points in these ranges weigh 1, everything else 2.
+_X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+_NOT_COUNTED = ("frontmatter", "header", "comment")  # never sent to the reader
+_COUNT_UNMASK = ("url", "email", "speech")
+
+# A sentence ends at . ! ? … (and closing quotes) before whitespace, or at a line break that
+# does not continue the sentence (the next line does not start in lower case): greetings,
+# bullets and one-line paragraphs of posts are sentences of their own, hard-wrapped prose not.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n(?![ \t]*[a-z])")
+# For the length of a sentence, a semicolon or colon ends one too: readers pause there, and
+# "the pattern held: but only for small teams" is two easy halves, not one long sentence.
+_CLAUSE_END = re.compile(_SENTENCE_END.pattern + r"|[;:](?=\s)")
+_TOKEN = re.compile(r"\S+")
+_QUESTION = re.compile(r"\?+")
+_REPLY_PREFIX = re.compile(r"(?:re|fwd?|aw|wg|sv|tr):$", re.I)
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"')\]”’]*$")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    metric: str
+    low: Any
+    high: Any
+    min_words: int
+    counting: str
+
+
+def _limit(value: Any, channel: str | None) -> float | None:
+    if value is None or isinstance(value, (int, float)):
+        return value
+    if isinstance(value, Mapping):
+        chosen = value.get(channel or "", value.get("default"))
+        return chosen if isinstance(chosen, (int, float)) else None
+    return None
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def metric_name(raw: str) -> str | None:
+    """The canonical name of a metric, accepting textstat's names and a few aliases."""
+    name = raw.strip().lower().replace("_", "-")
+    if name in COUNTS or name in FORMULAS:
+        return name
+    return ALIASES.get(raw.strip()) or ALIASES.get(name)
+
+
+class Metric(Kind):
+    name = "metric"
+    keys = {
+        "metric": Key((str,), "what to measure: a count or a readability formula", required=True),
+        "max": Key((int, float, dict), "the most allowed (or channel -> most allowed)"),
+        "min": Key((int, float, dict), "the least allowed (or channel -> least allowed)"),
+        "min_words": Key((int,), "skip drafts with fewer words (default 30 for formulas, else 0)"),
+        "counting": Key((str,), f"how characters are counted: {', '.join(COUNTINGS)}"),
+    }
+    message_fields = ("value", "min", "max", "metric")
+
+    def prepare(self, spec: RuleSpec) -> Prepared:
+        options = spec.options
+        raw = options["metric"]
+        metric = metric_name(raw)
+        if metric is None:
+            import difflib
+
+            known = [*COUNTS, *FORMULAS]
+            hint = difflib.get_close_matches(raw, known, n=1)
+            suffix = f" (did you mean {hint[0]!r}?)" if hint else f"; use one of: {', '.join(known)}"
+            raise RuleError(f"unknown metric {raw!r}{suffix}", key="metric")
+        if options.get("max") is None and options.get("min") is None:
+            raise RuleError("a metric rule needs 'max', 'min' or both", key="metric")
+        for bound in ("max", "min"):
+            value = options.get(bound)
+            if isinstance(value, dict) and not all(_is_number(v) for v in value.values()):
+                raise RuleError(f"every value of {bound!r} must be a number", key=bound)
+            if isinstance(value, dict):
+                from sociable.document import CHANNELS
+
+                unknown = [k for k in value if k != "default" and k not in CHANNELS]
+                if unknown:
+                    raise RuleError(
+                        f"{bound!r} names unknown channel {unknown[0]!r}; "
+                        f"use 'default' or one of: {', '.join(CHANNELS)}",
+                        key=bound,
+                    )
+        min_words = options.get("min_words")
+        if min_words is None:
+            min_words = 30 if metric in FORMULAS else 0
+        if min_words < 0:
+            raise RuleError("'min_words' must be 0 or more", key="min_words")
+        counting = options.get("counting") or "channel"
+        if counting not in COUNTINGS:
+            raise RuleError(f"counting must be one of: {', '.join(COUNTINGS)}", key="counting")
+        if options.get("counting") and metric != "characters":
+            raise RuleError("'counting' only applies to metric 'characters'", key="counting")
+        return Prepared(metric, options.get("min"), options.get("max"), int(min_words), counting)
+
+    def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        prepared: Prepared = rule.prepared
+        low, high = _limit(prepared.low, doc.channel), _limit(prepared.high, doc.channel)
+        if low is None and high is None:
+            return
+        scope = rule.spec.scope
+        metric = prepared.metric
+        count_view = doc.view(scope, (*rule.spec.unmask, *_COUNT_UNMASK))
+        words = _words(count_view)
+        if not count_view.strip() or len(words) < prepared.min_words:
+            return
+        measured = _measure(doc, rule, prepared, count_view, words)
+        if measured is None:
+            return
+        value, over, under = measured
+        if high is not None and value > high:
+            start, end = over(high)
+        elif low is not None and value < low:
+            start, end = under(low)
+        else:
+            return
+        yield rule.finding(doc, start, end, fix=None, value=value, min=low, max=high, metric=metric)
+
+
+# --- measuring ---------------------------------------------------------------------------
+
+Span = tuple[int, int]
+
+
+def _words(view: str) -> list[Span]:
+    """Whitespace-separated tokens with a letter or digit: words as people count them."""
+    return [m.span() for m in _TOKEN.finditer(view) if any(c.isalnum() for c in m.group())]
+
+
+def sentences(view: str, clauses: bool = False) -> list[Span]:
+    """Spans of the sentences of a view (see ``_SENTENCE_END``), each with a word in it.
+
+    With ``clauses``, a semicolon or colon also ends a sentence.
+    """
+    spans: list[Span] = []
+    position = 0
+    for match in (_CLAUSE_END if clauses else _SENTENCE_END).finditer(view):
+        spans.append((position, match.end()))
+        position = match.end()
+    spans.append((position, len(view)))
+    result = []
+    for start, end in spans:
+        while start < end and view[start].isspace():
+            start += 1
+        while end > start and view[end - 1].isspace():
+            end -= 1
+        if any(c.isalnum() for c in view[start:end]):
+            result.append((start, end))
+    return result
+
+
+def _first_line(view: str) -> Span:
+    start = len(view) - len(view.lstrip())
+    line_end = view.find("\n", start)
+    end = line_end if line_end != -1 else len(view.rstrip())
+    return start, max(start + 1, end)
+
+
+def _last_line(view: str) -> Span:
+    end = len(view.rstrip())
+    start = view.rfind("\n", 0, end) + 1
+    while start < end and view[start].isspace():
+        start += 1
+    return start, max(start + 1, end)
+
+
+def _from_item(items: list[Span]) -> Any:
+    """Span from the first item past a maximum to the last item."""
+
+    def over(limit: float) -> Span:
+        index = min(len(items) - 1, int(limit))
+        return items[index][0], items[-1][1]
+
+    return over
+
+
+def _measure(
+    doc: Document, rule: Rule, prepared: Prepared, count_view: str, words: list[Span]
+) -> tuple[float, Any, Any] | None:
+    """(value, span-past-maximum function, span-under-minimum function), or None to skip."""
+    metric = prepared.metric
+    first = lambda _limit: _first_line(count_view)  # noqa: E731
+    if metric == "words":
+        if rule.spec.scope == "subject":  # "Re:" and "Fwd:" are the mail client's, not words
+            while words and _REPLY_PREFIX.match(count_view, words[0][0], words[0][1]):
+                words = words[1:]
+            if not words:
+                return None
+        return len(words), _from_item(words), first
+    if metric == "characters":
+        return _characters(doc, rule.spec.scope, prepared.counting)
+    if metric == "sentences":
+        spans = sentences(count_view)
+        return len(spans), _from_item(spans), first
+    if metric == "words-per-sentence":
+        spans = sentences(count_view, clauses=True)
+        if not spans:
+            return None
+        sizes = [len(_words(count_view[s:e])) for s, e in spans]
+        longest = max(range(len(spans)), key=sizes.__getitem__)
+        shortest = min(range(len(spans)), key=sizes.__getitem__)
+        return (
+            sizes[longest],
+            lambda _limit: spans[longest],
+            lambda _limit: spans[shortest],
+        )
+    prose_view = doc.view(rule.spec.scope, rule.spec.unmask)
+    if metric == "questions":
+        marks = [m.span() for m in _QUESTION.finditer(prose_view)]
+        return len(marks), _questions_over(marks, prose_view), lambda _limit: _last_line(prose_view)
+    spans = sentences(prose_view)
+    if not spans:
+        return None
+    text = prose_text(prose_view, spans)
+    language = str(rule.settings.get("language") or "en-US")
+    if metric == "syllables":
+        return _scorer(language).syllable_count(text), first, first
+    method = FORMULAS[metric]
+    prose_words = len(_words(prose_view))
+    if prose_words < prepared.min_words:
+        return None
+    value = _score(language, method, text)
+
+    def worst(pick: Any) -> Span:
+        scored = [
+            (_score(language, method, prose_text(prose_view, [span])), span)
+            for span in spans if len(_words(prose_view[span[0]:span[1]])) >= 3
+        ]
+        if not scored:
+            return _first_line(prose_view)
+        return pick(scored, key=lambda item: item[0])[1]
+
+    # Past a maximum, the sentence scoring highest is the one to rework; under a minimum,
+    # the lowest (for a grade, "highest" is hardest; for reading ease, easiest).
+    return round(value, 1), lambda _limit: worst(max), lambda _limit: worst(min)
+
+
+def _questions_over(marks: list[Span], view: str) -> Any:
+    def over(limit: float) -> Span:
+        from sociable.kinds.base import sentence_around
+
+        index = min(len(marks) - 1, int(limit))
+        start, _ = sentence_around(view, marks[index][0], marks[index][1])
+        return start, marks[-1][1]
+
+    return over
+
+
+def prose_text(view: str, spans: list[Span]) -> str:
+    """The sentences as textstat reads them: one line, each ending in a full stop.
+
+    textstat finds sentences only at ``.!?``; a greeting, a bullet or a one-line paragraph
+    without one would otherwise run into the next sentence and inflate every grade.
+    """
+    parts = []
+    for start, end in spans:
+        sentence = re.sub(r"\s+", " ", view[start:end]).strip()
+        if not _ENDS_SENTENCE.search(sentence):
+            sentence += "."
+        parts.append(sentence)
+    return " ".join(parts)
+
+
+_SCORERS: dict[str, Any] = {}
+
+
+def _scorer(language: str) -> Any:
+    scorer = _SCORERS.get(language)
+    if scorer is None:
+        from sociable.syllables import scorer as make_scorer
+
+        scorer = _SCORERS[language] = make_scorer(language)
+    return scorer
+
+
+def _score(language: str, method: str, text: str) -> float:
+    scorer = _scorer(language)
+    if method == "text_standard":
+        return float(scorer.text_standard(text, float_output=True))
+    return float(getattr(scorer, method)(text))
+
+
+# --- characters as platforms count them --------------------------------------------------
+
+
+def _kept_spans(doc: Document, scope: str) -> list[Span]:
+    """The scope's spans less what is never sent (frontmatter, headers, HTML comments)."""
+    spans = list(doc.scopes.get(scope) or [])
+    if scope == "subject":
+        return spans
+    for mask_start, mask_end, kind in doc.masks:
+        if kind not in _NOT_COUNTED:
+            continue
+        cut: list[Span] = []
+        for start, end in spans:
+            if mask_end <= start or end <= mask_start:
+                cut.append((start, end))
+                continue
+            if start < mask_start:
+                cut.append((start, mask_start))
+            if mask_end < end:
+                cut.append((mask_end, end))
+        spans = cut
+    text = doc.text
+    spans = [(s, e) for s, e in spans if s < e]
+    # What is sent is trimmed: leading and trailing blank space does not count.
+    while spans and not text[spans[0][0]:spans[0][1]].strip():
+        spans.pop(0)
+    while spans and not text[spans[-1][0]:spans[-1][1]].strip():
+        spans.pop()
+    if spans:
+        start, end = spans[0]
+        spans[0] = (start + len(text[start:end]) - len(text[start:end].lstrip()), end)
+        start, end = spans[-1]
+        spans[-1] = (start, start + len(text[start:end].rstrip()))
+    return spans
+
+
+def _weights(doc: Document, spans: list[Span], counting: str) -> list[tuple[int, int, int]]:
+    """(start, end, weight) of every counted unit of the spans, in order."""
+    text = doc.text
+    units: list[tuple[int, int, int]] = []
+    if counting == "x":
+        from sociable.kinds.count import EMOJI
+
+        emoji = re.compile(EMOJI)
+        links = {s: e for s, e, kind in doc.masks if kind == "url"}
+        for start, end in spans:
+            position = start
+            while position < end:
+                link_end = links.get(position)
+                if link_end is not None:
+                    units.append((position, link_end, X_URL_LENGTH))
+                    position = link_end
+                    continue
+                match = emoji.match(text, position, end)
+                if match and match.end() > position:
+                    units.append((position, match.end(), 2))
+                    position = match.end()
+                    continue
+                point = ord(text[position])
+                light = any(low <= point <= high for low, high in _X_LIGHT)
+                step = 2 if text.startswith("\r\n", position) else 1
+                units.append((position, position + step, 1 if light else 2))
+                position += step
+        return units
+    for start, end in spans:
+        position = start
+        while position < end:
+            step = 2 if text.startswith("\r\n", position) else 1  # a line break is one
+            weight = 2 if counting == "utf-16" and ord(text[position]) > 0xFFFF else 1
+            units.append((position, position + step, weight))
+            position += step
+    return units
+
+
+def _characters(doc: Document, scope: str, counting: str) -> tuple[float, Any, Any] | None:
+    if counting == "channel":
+        counting = "x" if doc.channel in X_CHANNELS else "code-points"
+    spans = _kept_spans(doc, scope)
+    if not spans:
+        return None
+    units = _weights(doc, spans, counting)
+    total = sum(weight for _, _, weight in units)
+
+    def over(limit: float) -> Span:
+        running = 0
+        for start, _, weight in units:
+            running += weight
+            if running > limit:
+                return start, units[-1][1]
+        return units[-1][0], units[-1][1]
+
+    def under(_limit: float) -> Span:
+        start = spans[0][0]
+        line_end = doc.text.find("\n", start, spans[-1][1])
+        return start, line_end if line_end > start else spans[-1][1]
+
+    return total, over, under

@@ -1,0 +1,128 @@
+"""Compiled regular expressions kept across runs, so a short run does not recompile them.
+
+Compiling the rules' regular expressions (``re``'s parser and compiler are pure Python) is
+most of what a one-draft run spends after start-up: about half a millisecond a pattern, and
+the packs hold well over a hundred. ``re`` itself cannot persist compiled patterns, so this
+module records what CPython's compiler produces for each pattern (the opcode list handed to
+``_sre.compile``) in the cache folder and hands it straight to ``_sre.compile`` next time.
+
+It relies on a CPython internal, so it is guarded everywhere: the cache file is keyed on the
+interpreter's version and ``_sre.MAGIC``, a recorded pattern is only used when rebuilding it
+succeeds, and on any surprise (another Python implementation, a changed signature) it falls
+back to plain :func:`re.compile`. Results are identical either way: the same opcodes.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+try:  # CPython only
+    import _sre
+
+    if sys.version_info >= (3, 11):
+        from re import _compiler, _parser
+    else:  # pragma: no cover - Python 3.10
+        import sre_compile as _compiler
+        import sre_parse as _parser
+    _TAG = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{'.'.join(map(str, sys.version_info[:3]))}"
+except Exception:  # pragma: no cover - other interpreters
+    _sre = None
+    _TAG = ""
+
+_entries: dict[tuple[str, int], Any] = {}
+_loaded = False
+_dirty = False
+_path: Path | None = None
+
+
+def configure(cache_dir: Path | None) -> None:
+    """Use ``cache_dir`` for the recorded patterns (None: keep them in memory only)."""
+    global _path, _loaded
+    path = cache_dir / "regex" / f"{_TAG}.pickle" if cache_dir is not None and _TAG else None
+    if path != _path:
+        _path, _loaded = path, False
+
+
+def _load() -> None:
+    global _loaded, _entries
+    _loaded = True
+    if _path is None:
+        return
+    try:
+        with _path.open("rb") as handle:
+            data = pickle.load(handle)
+        if isinstance(data, dict):
+            _entries = {**data, **_entries}
+    except Exception:  # missing or unreadable: start empty
+        pass
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the recorded opcodes when there are any."""
+    global _dirty
+    if _sre is None:
+        return re.compile(pattern, flags)
+    if not _loaded:
+        _load()
+    key = (pattern, int(flags))
+    args = _entries.get(key)
+    if args is not None:
+        try:
+            return _sre.compile(*args)
+        except Exception:
+            del _entries[key]
+    regex = re.compile(pattern, flags)
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)  # type: ignore[attr-defined]
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        # Plain ints only: opcodes are int subclasses that do not pickle.
+        args = (pattern, int(flags | parsed.state.flags), [int(op) for op in code],
+                parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        rebuilt = _sre.compile(*args)
+        if rebuilt.flags == regex.flags and rebuilt.groupindex == regex.groupindex:
+            _entries[key] = args
+            _dirty = True
+    except Exception:  # an internal changed: plain re.compile it is, without recording
+        pass
+    return regex
+
+
+def derived(name: str, pattern: str, flags: int, compute: Callable[[str, int], Any]) -> Any:
+    """``compute(pattern, flags)``, remembered across runs like the opcodes (for facts
+    derived from parsing a pattern, such as its prefilter literals: parsing is the slow part)."""
+    global _dirty
+    if not _loaded:
+        _load()
+    key = (f"{name}:{pattern}", int(flags))
+    if key in _entries:
+        return _entries[key]
+    value = compute(pattern, flags)
+    _entries[key] = value
+    _dirty = _dirty or _path is not None
+    return value
+
+
+def save() -> None:
+    """Write newly recorded patterns (atomically; a read-only cache costs speed only)."""
+    global _dirty
+    if not _dirty or _path is None:
+        return
+    try:
+        _path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _path.parent / f"{_path.name}.{os.getpid()}.tmp"
+        with tmp.open("wb") as handle:
+            pickle.dump(_entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, _path)
+        _dirty = False
+    except OSError:
+        pass

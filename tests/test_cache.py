@@ -1,0 +1,285 @@
+"""The results cache, through the real command: hits on re-runs, misses on every change.
+
+``SOCIABLE_CACHE_STATS=1`` makes a run count the files it took from the cache; together with
+the entry files on disk and identical output it shows a hit without relying on timing.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sociable.cache import CACHEDIR_TAG, ResultCache
+from sociable.decisions import Suppressions
+from sociable.engine import DraftResult
+from sociable.runner import FileOutcome
+
+RunCli = Callable[..., subprocess.CompletedProcess[str]]
+STATS = {"SOCIABLE_CACHE_STATS": "1"}
+TEMPLATE = (
+    "Hi {name},\n\nI noticed your company is growing fast and wanted to reach out. We help teams "
+    "like yours streamline their workflow and save hours every week with our platform. Would you "
+    "be open to a quick call next week to explore if it could be a fit?\n\nBest,\nAlex\n"
+)
+DRAFTS = {
+    "bad.md": "Like this if you agree that Mondays are the worst!\n",
+    "good.md": (
+        "Hi Priya,\n\nYour post on warehouse slotting matched what we saw at Acme: the second "
+        "month is where picks slow down. Did your team keep the weekly review after launch?\n"
+    ),
+    "sam.md": TEMPLATE.format(name="Sam"),
+    "jonas.md": TEMPLATE.format(name="Jonas"),
+}
+PACK = """\
+pack: house-style
+description: Words this team does not use.
+rules:
+  - code: HS101
+    name: synergy
+    kind: phrases
+    category: style
+    severity: warning
+    scope: text
+    message: '{version}: "{{match}}" says nothing.'
+    why: Buzzwords hide what is meant.
+    phrases: [synergy]
+    examples:
+      bad: ["Let us find the synergy."]
+      good: ["Let us find what both teams need."]
+"""
+
+
+def stats(done: subprocess.CompletedProcess[str]) -> tuple[int, int]:
+    match = re.search(r"sociable: cache: (\d+) hits?, (\d+) miss(?:es)?", done.stderr)
+    assert match, f"no cache statistics in stderr: {done.stderr!r}"
+    return int(match.group(1)), int(match.group(2))
+
+
+def entries(cache: Path) -> dict[str, int]:
+    """Entry file -> modification time (ns); rewriting an entry changes its time."""
+    return {
+        p.relative_to(cache).as_posix(): p.stat().st_mtime_ns
+        for p in (cache / "results").rglob("*") if p.is_file()
+    }
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "sociable.toml").write_text("", encoding="utf-8")
+    for name, text in DRAFTS.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Path:
+    return tmp_path / ".cache"  # conftest's run_cli points SOCIABLE_CACHE_DIR here
+
+
+def check(run_cli: RunCli, repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    done = run_cli("check", *(args or (".",)), cwd=repo, env=STATS)
+    assert done.returncode in (0, 1), done.stderr
+    return done
+
+
+def test_rerun_takes_every_file_from_the_cache(run_cli: RunCli, repo: Path, cache: Path) -> None:
+    first = check(run_cli, repo)
+    assert stats(first) == (0, 4)
+    stored = entries(cache)
+    assert len(stored) == 4
+    second = check(run_cli, repo)
+    assert stats(second) == (4, 0)
+    assert second.stdout == first.stdout
+    assert entries(cache) == stored  # hits are read, not rewritten
+    # Findings of single drafts and of the corpus (signatures come from the entries) survive.
+    assert "bad.md:1:1: EB101" in second.stdout
+    assert re.search(r"sam\.md:\d+:\d+: RP101 .*jonas\.md", second.stdout)
+
+
+def test_an_edited_draft_is_linted_again(run_cli: RunCli, repo: Path) -> None:
+    check(run_cli, repo)
+    (repo / "bad.md").write_text("Mondays are when our team plans the week.\n", encoding="utf-8")
+    done = check(run_cli, repo)
+    assert stats(done) == (3, 1)
+    assert "EB101" not in done.stdout
+    assert "RP101" in done.stdout
+
+
+def test_a_large_run_reads_hits_up_front_and_lints_misses_in_workers(
+    run_cli: RunCli, repo: Path
+) -> None:
+    # Past the runner's parallel threshold hits are read in the main process, misses go to workers.
+    words = (
+        "pallet", "bay", "dock", "crane", "forklift", "shelf", "label", "scanner", "invoice",
+        "route", "truck", "ramp", "freezer", "aisle", "picker", "packer", "crate", "barcode",
+        "manifest", "shift"
+    )
+    for index in range(60):
+        a, b, c = (words[(index * k + k) % len(words)] for k in (1, 3, 7))
+        (repo / f"note{index:02d}.md").write_text(
+            f"Hi Ana,\n\nThe {a} near the {b} moved {index} times; can the {c} wait?\n",
+            encoding="utf-8",
+        )
+    first = check(run_cli, repo, "--jobs", "2", ".")
+    assert stats(first) == (0, 64)
+    second = check(run_cli, repo, "--jobs", "2", ".")
+    assert stats(second) == (64, 0)
+    assert second.stdout == first.stdout
+    (repo / "note07.md").write_text("Like this if you agree!\n", encoding="utf-8")
+    third = check(run_cli, repo, "--jobs", "2", ".")
+    assert stats(third) == (63, 1)
+    assert "note07.md:1:1: EB101" in third.stdout
+    assert third.stdout == check(run_cli, repo, "--no-cache", ".").stdout  # as if linted afresh
+
+
+def test_configuration_changes_invalidate(run_cli: RunCli, repo: Path) -> None:
+    config = repo / "sociable.toml"
+    check(run_cli, repo)
+    config.write_text('ignore = ["EB"]\n', encoding="utf-8")
+    done = check(run_cli, repo)
+    assert stats(done) == (0, 4)  # another rule selection: nothing cached applies
+    assert "EB101" not in done.stdout
+    # Per-file settings are part of a file's key only: the other files hit the first run's entries.
+    config.write_text('[per-file-ignores]\n"bad.md" = ["EB101"]\n', encoding="utf-8")
+    done = check(run_cli, repo)
+    assert stats(done) == (3, 1)
+    assert "EB101" not in done.stdout
+    config.write_text("", encoding="utf-8")
+    done = check(run_cli, repo)
+    assert stats(done) == (4, 0)
+    assert "bad.md:1:1: EB101" in done.stdout
+
+
+def test_an_edited_pack_invalidates(run_cli: RunCli, repo: Path) -> None:
+    (repo / "sociable.toml").write_text('extend-packs = ["house.yaml"]\n', encoding="utf-8")
+    (repo / "house.yaml").write_text(PACK.format(version="first"), encoding="utf-8")
+    (repo / "memo.md").write_text("Our synergy session is on Tuesday.\n", encoding="utf-8")
+    done = check(run_cli, repo)
+    assert 'memo.md:1:5: HS101 first: "synergy" says nothing.' in done.stdout
+    assert stats(check(run_cli, repo)) == (5, 0)
+    (repo / "house.yaml").write_text(PACK.format(version="second"), encoding="utf-8")
+    done = check(run_cli, repo)
+    assert stats(done) == (0, 5)
+    assert 'memo.md:1:5: HS101 second: "synergy" says nothing.' in done.stdout
+
+
+def test_no_cache_neither_reads_nor_writes(run_cli: RunCli, repo: Path, cache: Path) -> None:
+    done = check(run_cli, repo, "--no-cache", ".")
+    assert "cache:" not in done.stderr
+    assert not (cache / "results").exists()
+    check(run_cli, repo)
+    stored = entries(cache)
+    (repo / "bad.md").write_text("Like this if you agree that Fridays are the best!\n", encoding="utf-8")
+    done = check(run_cli, repo, "--no-cache", ".")
+    assert "cache:" not in done.stderr
+    assert "bad.md:1:1: EB101" in done.stdout
+    assert entries(cache) == stored  # the edited draft was not stored either
+
+
+def test_corrupt_entries_are_misses(run_cli: RunCli, repo: Path, cache: Path) -> None:
+    first = check(run_cli, repo)
+    for name in entries(cache):
+        (cache / name).write_bytes(b"\x80\x05not a pickle")
+    done = check(run_cli, repo)
+    assert stats(done) == (0, 4)
+    assert done.stdout == first.stdout
+    assert done.stderr.count("error") == 0
+    assert stats(check(run_cli, repo)) == (4, 0)  # rewritten whole
+
+
+def test_same_file_under_another_name_keeps_its_name(run_cli: RunCli, repo: Path) -> None:
+    check(run_cli, repo, "bad.md")
+    done = run_cli("check", "repo/bad.md", cwd=repo.parent, env=STATS)
+    assert "repo/bad.md:1:1: EB101" in done.stdout
+    assert stats(done) == (0, 1)
+
+
+def test_show_source_lints_afresh(run_cli: RunCli, repo: Path) -> None:
+    check(run_cli, repo)
+    done = check(run_cli, repo, "--show-source", ".")
+    assert stats(done) == (0, 4)  # texts are not cached, so they are read again
+    assert "Like this if you agree" in done.stdout
+
+
+def test_the_cache_folder_is_tagged_for_backups_and_git(run_cli: RunCli, repo: Path, cache: Path) -> None:
+    check(run_cli, repo)
+    assert (cache / "CACHEDIR.TAG").read_text(encoding="utf-8") == CACHEDIR_TAG
+    assert CACHEDIR_TAG.startswith("Signature: 8a477f597d28d172789f06886806bc55\n")
+    assert "*" in (cache / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_concurrent_runs_share_the_cache(run_cli: RunCli, repo: Path, cache: Path) -> None:
+    expected = check(run_cli, repo, "--no-cache", ".").stdout
+    env = {**_env(), "SOCIABLE_CACHE_DIR": str(cache)}
+    runs = [
+        subprocess.Popen([sys.executable, "-m", "sociable", "check", "."], cwd=repo, env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [out for out, _ in outputs] == [expected] * 4
+    assert all(err == "" for _, err in outputs)
+    assert len(entries(cache)) == 4
+    assert not list((cache / "results").rglob("*.tmp"))
+    assert stats(check(run_cli, repo)) == (4, 0)
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "SOCIABLE_CACHE_STATS")}
+
+
+def test_cache_dir_flag_and_clean(run_cli: RunCli, repo: Path, tmp_path: Path) -> None:
+    custom = tmp_path / "elsewhere"
+    check(run_cli, repo, "--cache-dir", str(custom), ".")
+    assert len(entries(custom)) == 4
+    done = run_cli("clean", "--cache-dir", str(custom), cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert not custom.exists()
+    done = run_cli("clean", "--cache-dir", str(custom), cwd=repo)
+    assert done.returncode == 0
+    assert "no cache" in done.stdout
+
+
+def test_clean_leaves_a_folder_that_is_not_a_cache(run_cli: RunCli, repo: Path) -> None:
+    done = run_cli("clean", "--cache-dir", str(repo), cwd=repo)
+    assert done.returncode == 2
+    assert "not deleting" in done.stderr and "Traceback" not in done.stderr
+    assert (repo / "bad.md").is_file()
+
+
+def test_clean_uses_the_configured_folder(run_cli: RunCli, repo: Path) -> None:
+    (repo / "sociable.toml").write_text('cache-dir = "cached"\n', encoding="utf-8")
+    done = run_cli("check", ".", cwd=repo, env={"SOCIABLE_CACHE_DIR": ""})
+    assert (repo / "cached" / "results").is_dir()
+    assert "cached" not in done.stdout  # the cache folder itself is never linted
+    done = run_cli("clean", cwd=repo, env={"SOCIABLE_CACHE_DIR": ""})
+    assert done.returncode == 0, done.stderr
+    assert not (repo / "cached").exists()
+
+
+def test_outcomes_with_problems_are_not_stored(tmp_path: Path) -> None:
+    cache = ResultCache(tmp_path / "c")
+    troubled = DraftResult("a.md", [], Suppressions("a.md"), problems=["a.md: rule X timed out"])
+    cache.put("ab" * 32, FileOutcome("a.md", [troubled]))
+    assert cache.get("ab" * 32) is None
+    fine = DraftResult("a.md", [], Suppressions("a.md"))
+    cache.put("cd" * 32, FileOutcome("a.md", [fine], texts=["kept out"]))
+    stored = cache.get("cd" * 32)
+    assert stored is not None and stored.path == "a.md" and stored.texts == []
+
+
+def test_an_outcome_that_does_not_pickle_is_skipped(tmp_path: Path) -> None:
+    cache = ResultCache(tmp_path / "c")
+    odd = DraftResult("a.md", [], Suppressions("a.md"), signatures={"XX1": lambda: None})
+    cache.put("ef" * 32, FileOutcome("a.md", [odd]))  # a plugin's signature may hold anything
+    assert cache.get("ef" * 32) is None
+    assert not list((tmp_path / "c" / "results").rglob("*.tmp"))

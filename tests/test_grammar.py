@@ -1,0 +1,432 @@
+"""Grammar through LanguageTool, against a small LanguageTool look-alike on 127.0.0.1.
+
+The stand-in speaks the two endpoints sociable uses, in LanguageTool's shapes: ``GET
+/v2/languages`` and a form-encoded ``POST /v2/check`` answering JSON ``matches`` with offsets in
+UTF-16 code units (LanguageTool is Java). It finds a handful of real mistakes by pattern, and a
+test can add "canned" matches at fixed offsets to prove that sociable, not the server, drops
+matches inside masked text. Every request is recorded so tests can count them and read the text
+that was sent. With ``SOCIABLE_LANGUAGETOOL_URL`` set, one more test runs against that server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import pytest
+
+from sociable.config import Config
+from sociable.context import load_context
+from sociable.document import Document
+from sociable.engine import check_document, lint_document
+from sociable.kinds import languagetool
+from sociable.kinds.languagetool import utf16_to_index
+from sociable.ruleset import RuleSet
+
+# (pattern, rule id, category id, message, replacements): what the stand-in "knows".
+KNOWN = [
+    (r"\brecieve\b", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible spelling mistake found.", ["receive"]),
+    (r"\brecomendation\b", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible spelling mistake found.",
+     ["recommendation"]),
+    (r"\bdefinately\b", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible spelling mistake found.",
+     ["definitely", "defiantly"]),
+    (r"\bOkafor\b", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible spelling mistake found.", ["Okapi"]),
+    (r"\ba (?=idea\b)", "EN_A_VS_AN", "MISC",
+     "Use \u201can\u201d instead of \u2018a\u2019 if the following word starts with a vowel sound.",
+     ["an "]),
+    (r"\bshe have\b", "HE_VERB_AGR", "GRAMMAR",
+     "The pronoun \u2018she\u2019 is usually used with a third-person verb: <suggestion>she has</suggestion>.",
+     ["she has"]),
+    (r",,", "DOUBLE_PUNCTUATION", "MISC", "Two consecutive commas", [","]),  # as LanguageTool files it
+    (r" ,", "COMMA_PARENTHESIS_WHITESPACE", "TYPOGRAPHY",
+     "Put a space after the comma, but not before the comma.", [","]),
+    (r"(?<=\S) {2,}(?=\S)", "WHITESPACE_RULE", "TYPOGRAPHY", "Possible typo: you repeated a whitespace",
+     [" "]),
+    (r"\bin order to\b", "IN_ORDER_TO", "STYLE", "Consider a shorter alternative.", ["to"]),
+    (r"^[a-z]", "UPPERCASE_SENTENCE_START", "CASING",
+     "This sentence does not start with an uppercase letter.", []),
+]
+
+
+def utf16_offset(text: str, index: int) -> int:
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+@dataclass
+class FakeLanguageTool:
+    """A LanguageTool look-alike on 127.0.0.1 and a random port, served from a thread."""
+
+    requests: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+    canned: list[dict[str, Any]] = field(default_factory=list)
+    delay: float = 0.0
+    status: int = 200
+    languages: list[dict[str, str]] = field(default_factory=lambda: [
+        {"name": "English (US)", "code": "en", "longCode": "en-US"},
+        {"name": "German (Germany)", "code": "de", "longCode": "de-DE"},
+    ])
+    url: str = ""
+
+    def matches(self, text: str) -> list[dict[str, Any]]:
+        found = []
+        for pattern, rule_id, category, message, replacements in KNOWN:
+            for match in re.finditer(pattern, text, re.M):
+                found.append({
+                    "message": message,
+                    "shortMessage": "",
+                    "offset": utf16_offset(text, match.start()),
+                    "length": utf16_offset(text, match.end()) - utf16_offset(text, match.start()),
+                    "replacements": [{"value": value} for value in replacements],
+                    "rule": {"id": rule_id, "description": message,
+                             "category": {"id": category, "name": category.title()}},
+                })
+        return found + list(self.canned)
+
+    def checks(self) -> list[dict[str, str]]:
+        return [params for method, path, params in self.requests if path == "/v2/check"]
+
+
+def _handler(fake: FakeLanguageTool) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as LanguageTool's server does
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def answer(self, status: int, payload: Any) -> None:
+            body = json.dumps(payload).encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            # The client may have given up (the "slow server" tests): nothing to tell it then.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            fake.requests.append(("GET", self.path, {}))
+            if self.path == "/v2/languages":
+                self.answer(200, fake.languages)
+            else:
+                self.answer(404, {"error": "not found"})
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            form = parse_qs(self.rfile.read(length).decode("utf-8"), keep_blank_values=True)
+            params = {key: values[0] for key, values in form.items()}
+            fake.requests.append(("POST", self.path, params))
+            if fake.delay:
+                time.sleep(fake.delay)
+            if self.path != "/v2/check" or "text" not in params or "language" not in params:
+                self.answer(400, {"error": "need text and language"})
+                return
+            if fake.status != 200:
+                self.answer(fake.status, {"error": "server error"})
+                return
+            self.answer(200, {
+                "software": {"name": "LanguageTool", "version": "6.4"},
+                "language": {"name": "English (US)", "code": params["language"]},
+                "matches": fake.matches(params["text"]),
+            })
+
+    return Handler
+
+
+@pytest.fixture
+def fake_lt() -> Iterator[FakeLanguageTool]:
+    fake = FakeLanguageTool()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
+    languagetool._CLIENTS.clear()  # a fresh "process" for every test
+    try:
+        yield fake
+    finally:
+        server.shutdown()
+        server.server_close()
+        languagetool._CLIENTS.clear()
+
+
+def closed_port_url() -> str:
+    """A 127.0.0.1 URL nothing listens on (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+def ruleset_for(url: str | None, **settings: Any) -> RuleSet:
+    ruleset = load_context(Config(), use_cache=False).ruleset
+    ruleset.settings.update(languagetool=url, **settings)
+    return ruleset
+
+
+def findings(ruleset: RuleSet, text: str, channel: str | None = "linkedin-dm") -> list[Any]:
+    doc = Document.from_text(text, "draft.md", channel=channel)
+    return [f for f in check_document(doc, ruleset) if f.code.startswith("GR")]
+
+
+def run_cli(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full = {k: v for k, v in os.environ.items()
+            if k not in ("NO_COLOR", "FORCE_COLOR", "SOCIABLE_LANGUAGETOOL_URL")}
+    full["SOCIABLE_CACHE_DIR"] = str(tmp_path / ".cache")
+    full.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "sociable", *args], cwd=tmp_path, capture_output=True, text=True,
+        env=full, timeout=120,
+    )
+
+
+# --- offsets and masking ------------------------------------------------------------------
+
+
+def test_utf16_table_maps_units_after_astral_characters() -> None:
+    text = "a🚚b"
+    table = utf16_to_index(text)
+    assert table == [0, 1, 1, 2, 3]  # the emoji's two units both map to it
+    assert text[table[utf16_offset(text, 2)]] == "b"
+
+
+def test_match_after_emoji_lands_on_the_right_column(fake_lt: FakeLanguageTool) -> None:
+    ruleset = ruleset_for(fake_lt.url)
+    text = "Hi Dana 👋🏽🚚,\n\nDid you recieve the 📦 summary? I will recieve yours too.\n"
+    found = findings(ruleset, text)
+    typos = [f for f in found if f.code == "GR102"]
+    assert [(f.line, f.column, f.end_column) for f in typos] == [(3, 9, 16), (3, 39, 46)]
+    assert all(text[f.start:f.end] == "recieve" for f in typos)
+    assert "MORFOLOGIK_RULE_EN_US" in typos[0].message and '"recieve"' in typos[0].message
+
+
+def test_masked_regions_are_blanked_before_sending_and_their_matches_dropped(
+    fake_lt: FakeLanguageTool,
+) -> None:
+    ruleset = ruleset_for(fake_lt.url)
+    text = (
+        "---\nchannel: linkedin-dm\nsubject: definately\n---\n"
+        "Hi Dana,\n\nThe guide is at https://example.com/recieve-guide and `recieve()` in code.\n"
+        "> On Monday you wrote: I will definately recieve it\n"
+        "She said \"we recieve them all\" at ProMat. Mine has a recieve typo.\n"
+    )
+    url_start = text.index("https://")
+    canned_start = text.index("recieve-guide")
+    fake_lt.canned.append({
+        "message": "Possible spelling mistake found.", "offset": utf16_offset(text, canned_start),
+        "length": 7, "replacements": [{"value": "receive"}],
+        "rule": {"id": "MORFOLOGIK_RULE_EN_US", "category": {"id": "TYPOS"}},
+    })
+    found = findings(ruleset, text)
+    sent = fake_lt.checks()[0]["text"]
+    assert len(sent) == len(text) and "example.com" not in sent and "definately" not in sent
+    assert sent[url_start:url_start + 10] == " " * 10
+    # Only the typo in the author's own prose: not in the URL (canned), code, quote, speech.
+    assert [(f.code, text[f.start:f.end]) for f in found] == [("GR102", "recieve")]
+    assert found[0].start == text.rindex("recieve")
+
+
+def test_one_request_per_draft_shared_by_all_grammar_rules(fake_lt: FakeLanguageTool) -> None:
+    ruleset = ruleset_for(fake_lt.url)
+    text = "Hi Dana,\n\nI have a idea,, and she have a recieve.\n"
+    found = findings(ruleset, text)
+    # Each match goes to exactly one rule, ",," to punctuation although it is filed as MISC.
+    assert sorted((f.code, text[f.start:f.end]) for f in found) == [
+        ("GR101", "a "), ("GR101", "she have"), ("GR102", "recieve"), ("GR103", ",,"),
+    ]
+    assert len(fake_lt.checks()) == 1
+    findings(ruleset, "Hi Priya,\n\nAnother draft.\n")
+    assert len(fake_lt.checks()) == 2
+    assert [r[1] for r in fake_lt.requests].count("/v2/languages") == 1  # probed once
+    assert fake_lt.checks()[0]["language"] == "en-US"
+
+
+def test_url_forms_without_scheme_or_with_v2_work(fake_lt: FakeLanguageTool) -> None:
+    for url in (fake_lt.url.removeprefix("http://"), fake_lt.url + "/v2/"):
+        languagetool._CLIENTS.clear()
+        found = findings(ruleset_for(url), "Hi Dana,\n\nI recieve it.\n")
+        assert [f.code for f in found] == ["GR102"], url
+    assert {path for _, path, _ in fake_lt.requests} == {"/v2/languages", "/v2/check"}
+
+
+def test_replacements_become_fixes_unsafe_unless_only_spacing(fake_lt: FakeLanguageTool) -> None:
+    ruleset = ruleset_for(fake_lt.url)
+    text = "Hi Dana,\n\nThanks for the intro , she have a plan.\n"
+    found = {f.code: f for f in findings(ruleset, text)}
+    grammar, punctuation = found["GR101"], found["GR103"]
+    assert grammar.fix is not None and grammar.fix.applicability.value == "unsafe"
+    assert grammar.fix.edits[0].replacement == "she has"
+    assert grammar.extra["languagetool_rule"] == "HE_VERB_AGR"
+    assert '"she has"' in grammar.message and "<suggestion>" not in grammar.message
+    assert punctuation.fix is not None and punctuation.fix.applicability.value == "safe"
+    assert text[punctuation.start:punctuation.end] == " ,"
+
+
+def test_names_and_lowercase_starts_are_not_reported(fake_lt: FakeLanguageTool) -> None:
+    ruleset = ruleset_for(fake_lt.url)
+    assert findings(ruleset, "hey dana, Dr. Okafor said to ask you.\n") == []
+
+
+def test_grammar_examples_against_the_local_server(fake_lt: FakeLanguageTool) -> None:
+    ruleset = ruleset_for(fake_lt.url)
+    ruleset.selected = sorted(code for code in ruleset.specs if code.startswith("GR"))
+    for code in ruleset.selected:
+        spec = ruleset.specs[code]
+        for text in spec.examples_bad:
+            assert code in [f.code for f in findings(ruleset, text)], (code, text)
+        for text in spec.examples_good:
+            assert code not in [f.code for f in findings(ruleset, text)], (code, text)
+
+
+def test_unsupported_language_is_one_clear_problem(fake_lt: FakeLanguageTool) -> None:
+    ruleset = ruleset_for(fake_lt.url, language="xx-YY")
+    doc = Document.from_text("Hi Dana,\n\nI recieve it.\n", "a.md", channel="linkedin-dm")
+    result = lint_document(doc, ruleset)
+    assert not [f for f in result.findings if f.code.startswith("GR")]
+    assert len(set(result.problems)) == 1
+    assert "does not support language 'xx-YY'" in result.problems[0]
+    assert fake_lt.checks() == []
+
+
+# --- a server that is down, slow or broken --------------------------------------------------
+
+
+def test_down_server_one_problem_and_no_further_attempts(monkeypatch: pytest.MonkeyPatch) -> None:
+    url = closed_port_url()
+    languagetool._CLIENTS.clear()
+    ruleset = ruleset_for(url)
+    connects: list[Any] = []
+    real_connect = socket.socket.connect
+
+    def counting_connect(self: socket.socket, address: Any) -> Any:
+        connects.append(address)
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", counting_connect)
+    problems = []
+    for index in range(3):
+        doc = Document.from_text(f"Hi Dana,\n\nDraft {index} has a recieve.\n", f"{index}.md",
+                                 channel="linkedin-dm")
+        problems.extend(lint_document(doc, ruleset).problems)
+    assert len(connects) == 1  # the first draft tried; the others did not
+    assert len(problems) >= 3 and len(set(problems)) == 1  # same line: the CLI prints it once
+    assert problems[0].startswith(f"LanguageTool at {url} is not reachable")
+    languagetool._CLIENTS.clear()
+
+
+def test_slow_server_gives_up_within_the_rule_time_limit(fake_lt: FakeLanguageTool) -> None:
+    fake_lt.delay = 3.0
+    ruleset = ruleset_for(fake_lt.url)
+    doc = Document.from_text("Hi Dana,\n\nI recieve it.\n", "a.md", channel="linkedin-dm")
+    started = time.monotonic()
+    result = lint_document(doc, ruleset, rule_time_limit=0.5)
+    assert time.monotonic() - started < 2.0
+    assert sorted(set(result.problems)) == [
+        f"LanguageTool at {fake_lt.url} did not answer in time; grammar rules are skipped for "
+        "this run. Start the server (see docs/grammar.md) or unset `languagetool` / "
+        "SOCIABLE_LANGUAGETOOL_URL."
+    ]
+    again = lint_document(doc, ruleset, rule_time_limit=0.5)
+    assert set(again.problems) == set(result.problems) and len(fake_lt.checks()) == 1
+
+
+def test_read_timeout_applies_without_the_engine_limit(
+    fake_lt: FakeLanguageTool, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(languagetool, "READ_TIMEOUT", 0.3)
+    fake_lt.delay = 2.0
+    ruleset = ruleset_for(fake_lt.url)
+    doc = Document.from_text("Hi Dana,\n\nI recieve it.\n", "a.md", channel="linkedin-dm")
+    problems = set(lint_document(doc, ruleset, rule_time_limit=0).problems)
+    assert problems == {
+        f"LanguageTool at {fake_lt.url} did not answer within 0.3 s; grammar rules are skipped "
+        "for this run. Start the server (see docs/grammar.md) or unset `languagetool` / "
+        "SOCIABLE_LANGUAGETOOL_URL."
+    }
+
+
+def test_server_error_is_reported_with_status(fake_lt: FakeLanguageTool) -> None:
+    fake_lt.status = 500
+    ruleset = ruleset_for(fake_lt.url)
+    doc = Document.from_text("Hi Dana,\n\nI recieve it.\n", "a.md", channel="linkedin-dm")
+    problems = set(lint_document(doc, ruleset).problems)
+    assert len(problems) == 1
+    assert "answered POST /v2/check with HTTP 500" in problems.pop() and len(fake_lt.checks()) == 1
+
+
+def test_cli_server_down_keeps_exit_code_and_prints_one_line(tmp_path: Path) -> None:
+    url = closed_port_url()
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for index in range(60):  # enough to run in worker processes
+        (drafts / f"clean{index:02}.md").write_text(
+            f"Hi Ana,\n\nYour talk on queue sizing number {index} helped us. How did you pick TTLs?\n",
+            encoding="utf-8",
+        )
+    clean = run_cli(tmp_path, "check", "--select", "GR,EB", "--languagetool", url, "--jobs", "3",
+                    "drafts")
+    assert clean.returncode == 0, clean.stderr
+    lines = clean.stderr.splitlines()
+    assert lines == [
+        f"sociable: warning: LanguageTool at {url} is not reachable (Connection refused); grammar "
+        "rules are skipped for this run. Start the server (see docs/grammar.md) or unset "
+        "`languagetool` / SOCIABLE_LANGUAGETOOL_URL."
+    ]
+    (drafts / "bait.md").write_text("Great news.\n\nLike this if you agree!\n", encoding="utf-8")
+    with_findings = run_cli(tmp_path, "check", "--select", "GR,EB", "--languagetool", url,
+                            "drafts/bait.md")
+    assert with_findings.returncode == 1 and "EB101" in with_findings.stdout
+    assert len(with_findings.stderr.splitlines()) == 1
+
+
+def test_cli_reports_grammar_from_the_server_via_env(tmp_path: Path, fake_lt: FakeLanguageTool) -> None:
+    (tmp_path / "a.md").write_text("Hi Ana,\n\nI will recieve the 🚚 deck, she have it.\n", encoding="utf-8")
+    result = run_cli(tmp_path, "check", "--no-cache", "a.md",
+                     env={"SOCIABLE_LANGUAGETOOL_URL": fake_lt.url})
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == ""
+    out = result.stdout.splitlines()
+    assert any(line.startswith("a.md:3:8: GR102 ") for line in out), out
+    assert any(line.startswith("a.md:3:28: GR101 ") for line in out), out
+
+
+def test_no_server_configured_is_silent_unless_grammar_selected(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("Hi Ana,\n\nI will recieve the deck.\n", encoding="utf-8")
+    quiet = run_cli(tmp_path, "check", "a.md")
+    assert (quiet.returncode, quiet.stderr) == (0, "")
+    asked = run_cli(tmp_path, "check", "--select", "GR", "a.md")
+    assert asked.returncode == 0
+    assert asked.stderr.splitlines() == [
+        "sociable: warning: GR101, GR102, GR103, GR104 need a LanguageTool server: pass "
+        "--languagetool URL, set languagetool = \"http://localhost:8081\" in the configuration, "
+        "or set SOCIABLE_LANGUAGETOOL_URL (see docs/grammar.md)"
+    ]
+
+
+# --- a real server, when one is named ---------------------------------------------------------
+
+REAL_URL = os.environ.get("SOCIABLE_LANGUAGETOOL_URL")
+
+
+@pytest.mark.skipif(not REAL_URL, reason="set SOCIABLE_LANGUAGETOOL_URL to test a real server")
+def test_real_languagetool_server() -> None:
+    assert REAL_URL is not None
+    languagetool._CLIENTS.clear()
+    ruleset = ruleset_for(REAL_URL)
+    text = "Hi Dana 👋,\n\nI will recieve the deck at https://example.com/recieve tomorrow.\n"
+    found = findings(ruleset, text)
+    typos = [f for f in found if f.code == "GR102"]
+    assert typos and all(text[f.start:f.end] == "recieve" for f in typos)
+    assert [(f.line, f.column) for f in typos] == [(3, 8)]
+    assert typos[0].fix is not None and typos[0].fix.edits[0].replacement == "receive"
