@@ -17,15 +17,9 @@ import json
 import sys
 from pathlib import Path
 
-FAMILIES = (
-    "engagement-bait",
-    "generic-pitch",
-    "no-personalization",
-    "pitch-on-connect",
-    "automation",
-    "self-promotion",
-    "tag-hijack",
-)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # run from a checkout too
+from sociable.packs.schema import JUDGMENT_CATEGORIES as FAMILIES
+
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 
 
@@ -39,7 +33,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from sociable.config import Config
     from sociable.context import load_context
     from sociable.document import Document

@@ -13,17 +13,10 @@ import pytest
 
 from sociable.document import Document
 from sociable.engine import check_document
+from sociable.packs.schema import JUDGMENT_CATEGORIES
 from sociable.ruleset import RuleSet
 
-JUDGMENT = {
-    "engagement-bait",
-    "generic-pitch",
-    "no-personalization",
-    "pitch-on-connect",
-    "automation",
-    "self-promotion",
-    "tag-hijack",
-}
+JUDGMENT = set(JUDGMENT_CATEGORIES)
 
 # (channel, text). Written for this test; none is copied from the evaluation corpus.
 ORDINARY: list[tuple[str | None, str]] = [

@@ -567,9 +567,35 @@ def _group_findings(items: Sequence[Keyed], rule: Rule, min_drafts: int, what: s
             )
 
 
-class SharedSentence(Kind):
-    name = "shared-sentence"
+class _KeyedCorpusKind(Kind):
+    """A corpus kind that keys each draft (or each ``---``-separated post of one file) and
+    reports keys shared by ``min_drafts`` or more: the same opening line, the same tag set."""
+
     corpus = True
+
+    def _keyed(self, doc: Document, view: str, start: int, end: int, rule: Rule) -> Keyed | None:
+        raise NotImplementedError
+
+    def _findings(self, items: Sequence[Keyed], rule: Rule) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def signature(self, doc: Document, rule: Rule) -> Keyed | None:
+        view = doc.view(rule.spec.scope)
+        return self._keyed(doc, view, 0, len(view), rule)
+
+    def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        view = doc.view(rule.spec.scope)
+        parts = sections(doc, view)
+        if len(parts) >= rule.prepared.min_drafts:
+            items = [k for k in (self._keyed(doc, view, a, b, rule) for a, b in parts) if k]
+            yield from self._findings(items, rule)
+
+    def compare(self, signatures: list[Any], rule: Rule) -> Iterator[Finding]:
+        yield from self._findings(signatures, rule)
+
+
+class SharedSentence(_KeyedCorpusKind):
+    name = "shared-sentence"
     keys = {
         "part": Key((str,), "opening or closing", required=True),
         "min_drafts": Key((int,), "how many drafts must share the sentence", default=3),
@@ -601,19 +627,8 @@ class SharedSentence(Kind):
             return None
         return Keyed(place(doc, *span), key)
 
-    def signature(self, doc: Document, rule: Rule) -> Keyed | None:
-        view = doc.view(rule.spec.scope)
-        return self._keyed(doc, view, 0, len(view), rule)
-
-    def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
-        view = doc.view(rule.spec.scope)
-        parts = sections(doc, view)
-        if len(parts) >= rule.prepared.min_drafts:
-            items = [k for k in (self._keyed(doc, view, a, b, rule) for a, b in parts) if k]
-            yield from _group_findings(items, rule, rule.prepared.min_drafts, rule.prepared.part)
-
-    def compare(self, signatures: list[Any], rule: Rule) -> Iterator[Finding]:
-        yield from _group_findings(signatures, rule, rule.prepared.min_drafts, rule.prepared.part)
+    def _findings(self, items: Sequence[Keyed], rule: Rule) -> Iterator[Finding]:
+        yield from _group_findings(items, rule, rule.prepared.min_drafts, rule.prepared.part)
 
 
 # --- the same hashtag set ----------------------------------------------------------------------
@@ -627,9 +642,8 @@ class TagOptions:
     min_tags: int
 
 
-class HashtagSet(Kind):
+class HashtagSet(_KeyedCorpusKind):
     name = "hashtag-set"
-    corpus = True
     keys = {
         "min_drafts": Key((int,), "how many drafts must use the same set", default=3),
         "min_tags": Key((int,), "smaller sets are ignored", default=2),
@@ -648,20 +662,6 @@ class HashtagSet(Kind):
         if len(tags) < rule.prepared.min_tags:
             return None
         return Keyed(place(doc, found[0].start(), found[-1].end()), " ".join("#" + t for t in tags))
-
-    def signature(self, doc: Document, rule: Rule) -> Keyed | None:
-        view = doc.view(rule.spec.scope)
-        return self._keyed(doc, view, 0, len(view), rule)
-
-    def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
-        view = doc.view(rule.spec.scope)
-        parts = sections(doc, view)
-        if len(parts) >= rule.prepared.min_drafts:
-            items = [k for k in (self._keyed(doc, view, a, b, rule) for a, b in parts) if k]
-            yield from self._findings(items, rule)
-
-    def compare(self, signatures: list[Any], rule: Rule) -> Iterator[Finding]:
-        yield from self._findings(signatures, rule)
 
     def _findings(self, items: Sequence[Keyed], rule: Rule) -> Iterator[Finding]:
         groups: dict[str, list[Keyed]] = defaultdict(list)

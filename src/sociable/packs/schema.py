@@ -25,6 +25,8 @@ CATEGORIES = (
     "grammar",
     "style",
 )
+#: The anti-social habits, the categories ``benchmarks/judgment.py`` measures.
+JUDGMENT_CATEGORIES = CATEGORIES[:7]
 SEVERITIES = ("error", "warning", "info")
 FIX_ACTIONS = ("remove", "remove-sentence", "replace")
 APPLICABILITIES = ("safe", "unsafe", "display")
