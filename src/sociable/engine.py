@@ -97,9 +97,10 @@ def finish(
         if not ruleset.kinds[ruleset.specs[code].kind].corpus:
             continue  # checked per draft already; do not prepare it again here
         rule = ruleset.rule(code)
-        signatures = [r.signatures[code] for r in [*results, *references] if code in r.signatures]
+        own = [r.signatures[code] for r in results if code in r.signatures]
+        signatures = own + [r.signatures[code] for r in references if code in r.signatures]
         try:
-            for finding in rule.kind.compare(signatures, rule):
+            for finding in rule.kind.compare(signatures, rule, reported=len(own)):
                 corpus_findings.setdefault(finding.path, []).append(finding)
         except ValueError as exc:  # bad input the kind names, e.g. unreadable history
             if problems is None:

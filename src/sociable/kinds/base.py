@@ -169,8 +169,15 @@ class Kind:
         """Corpus kinds: a small picklable summary of ``doc`` (None to take no part)."""
         return None
 
-    def compare(self, signatures: list[Any], rule: Rule) -> Iterable[Finding]:
-        """Corpus kinds: findings from all drafts' signatures (and any history)."""
+    def compare(
+        self, signatures: list[Any], rule: Rule, reported: int | None = None
+    ) -> Iterable[Finding]:
+        """Corpus kinds: findings from all drafts' signatures (and any history).
+
+        Only the first ``reported`` signatures belong to drafts whose findings are kept; the
+        rest are references (``--compare-with``, the editor's workspace), compared against but
+        never reported, so a kind may skip pairs of two references. None means all.
+        """
         return ()
 
 

@@ -380,14 +380,21 @@ class Match:
     rank: tuple[float, bool, int]
 
 
-def best_matches(drafts: Sequence[DraftSketch], warn_at: float) -> dict[int, Match]:
+def best_matches(
+    drafts: Sequence[DraftSketch], warn_at: float, reported: int | None = None
+) -> dict[int, Match]:
     """For each draft (by index), its most similar other draft at or above ``warn_at``.
 
+    Only the first ``reported`` drafts are reported (None: all): pairs of two others, such as
+    two drafts of the repo a commit is compared with, are not even scored.
     Ties go to history, then to the earlier draft, so copies all name the same original.
     """
+    limit = len(drafts) if reported is None else reported
     best: dict[int, Match] = {}
     alike: set[tuple[int, int]] = set()
     for i, j in candidate_pairs([d.sketch for d in drafts]):
+        if i >= limit and j >= limit:
+            continue
         a, b = drafts[i], drafts[j]
         if (a.history and b.history) or (i, j) in alike:
             continue
@@ -396,7 +403,7 @@ def best_matches(drafts: Sequence[DraftSketch], warn_at: float) -> dict[int, Mat
             continue
         alike.add((i, j))
         for mine, other in ((i, b), (j, a)):
-            if drafts[mine].history:
+            if drafts[mine].history or mine >= limit:
                 continue
             current = best.get(mine)
             rank = (value, other.history, -(i if other is a else j))
@@ -435,16 +442,20 @@ class NearDuplicate(Kind):
         drafts = [d for d in (draft_sketch(doc, view, a, b, rule.prepared.min_words) for a, b in parts) if d]
         yield from self._findings(drafts, rule)
 
-    def compare(self, signatures: list[Any], rule: Rule) -> Iterator[Finding]:
+    def compare(
+        self, signatures: list[Any], rule: Rule, reported: int | None = None
+    ) -> Iterator[Finding]:
         drafts: list[DraftSketch] = list(signatures)
         options: DupOptions = rule.prepared
         if drafts and options.history and rule.settings.get("history"):
             drafts.extend(load_history(rule.settings["history"], rule.spec.scope, options.min_words))
-        yield from self._findings(drafts, rule)
+        yield from self._findings(drafts, rule, reported)
 
-    def _findings(self, drafts: Sequence[DraftSketch], rule: Rule) -> Iterator[Finding]:
+    def _findings(
+        self, drafts: Sequence[DraftSketch], rule: Rule, reported: int | None = None
+    ) -> Iterator[Finding]:
         options: DupOptions = rule.prepared
-        for index, match in sorted(best_matches(drafts, options.warn_at).items()):
+        for index, match in sorted(best_matches(drafts, options.warn_at, reported).items()):
             error = match.score >= options.error_at
             if match.history:
                 verdict = "Already sent:" if error else "Template reuse: close to the already-sent"
@@ -590,7 +601,9 @@ class _KeyedCorpusKind(Kind):
             items = [k for k in (self._keyed(doc, view, a, b, rule) for a, b in parts) if k]
             yield from self._findings(items, rule)
 
-    def compare(self, signatures: list[Any], rule: Rule) -> Iterator[Finding]:
+    def compare(
+        self, signatures: list[Any], rule: Rule, reported: int | None = None
+    ) -> Iterator[Finding]:
         yield from self._findings(signatures, rule)
 
 
