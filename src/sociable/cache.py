@@ -27,7 +27,6 @@ tools skip it) and a ``.gitignore`` of ``*`` (git ignores it), as ruff's does.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sys
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sociable import __version__
+from sociable.digest import blake2b
 
 if TYPE_CHECKING:
     from sociable.config import Config
@@ -89,7 +89,7 @@ def code_stamps(classes: Iterable[type]) -> list[str]:
 def run_fingerprint(job: Job) -> bytes:
     """What every entry of a run shares: version, code, selected rules, kind settings."""
     ruleset = job.ruleset
-    digest = hashlib.blake2b(f"sociable {__version__} format {FORMAT}".encode(), digest_size=32)
+    digest = blake2b(f"sociable {__version__} format {FORMAT}".encode(), digest_size=32)
     classes: list[type] = [type(kind) for kind in ruleset.kinds.values()]
     classes += [type(reader) for reader in job.readers.values()]
     for stamp in code_stamps(classes):
@@ -133,7 +133,7 @@ class ResultCache:
         job: Job,
     ) -> str:
         """The entry name of one file's bytes as linted in this run."""
-        digest = hashlib.blake2b(self.fingerprint(job), digest_size=32)
+        digest = blake2b(self.fingerprint(job), digest_size=32)
         for part in (display, relative, channel or "", ",".join(ignores)):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)

@@ -16,10 +16,14 @@ from typing import Any
 
 from sociable.document import CHANNELS
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+
+def _toml() -> Any:
+    """The TOML parser, imported only when there is a configuration file to read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 KEYS = {
     "select": "rule codes or prefixes to enable (replaces the default of all)",
@@ -89,8 +93,11 @@ def find_config(start: Path) -> Path | None:
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
             try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                text = pyproject.read_text(encoding="utf-8")
+                if "sociable" not in text:
+                    continue  # not ours, and no need to load a TOML parser to know it
+                data = _toml().loads(text)
+            except (OSError, UnicodeDecodeError, ValueError):  # TOMLDecodeError is a ValueError
                 continue  # someone else's broken file is not ours to report
             if isinstance(data.get("tool"), dict) and "sociable" in data["tool"]:
                 return pyproject
@@ -101,6 +108,7 @@ def load_config(path: Path | None) -> Config:
     """Read and validate a configuration file; ``None`` gives the defaults."""
     if path is None:
         return Config()
+    tomllib = _toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -7,7 +7,6 @@ the set of kinds; a one-draft run then skips YAML entirely.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from collections.abc import Iterable, Mapping, Sequence
@@ -63,7 +62,9 @@ def pack_files(locations: Iterable[Path]) -> list[Path]:
 
 
 def _cache_key(files: Sequence[Path], kinds: Mapping[str, Kind]) -> str:
-    digest = hashlib.sha1(__version__.encode())
+    from sociable.digest import blake2b
+
+    digest = blake2b(__version__.encode(), digest_size=20)
     for name in sorted(kinds):
         kind = kinds[name]
         digest.update(f"{name}:{type(kind).__module__}.{type(kind).__qualname__}".encode())

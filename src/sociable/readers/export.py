@@ -15,9 +15,6 @@ False``): a folder of drafts often holds unrelated spreadsheets.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -68,6 +65,9 @@ class CsvReader(Reader):
         return [doc for doc in self._rows(text, path, channel) if doc is not None]
 
     def _rows(self, text: str, path: str, channel: str | None) -> Iterator[Document | None]:
+        import csv
+        import io
+
         reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
         try:
             header = [h.strip().lower() for h in next(reader)]
@@ -97,6 +97,8 @@ class JsonLinesReader(Reader):
     discover = False
 
     def read(self, text: str, path: str, channel: str | None) -> list[Document]:
+        import json
+
         docs: list[Document] = []
         for number, raw in enumerate(text.lstrip("\ufeff").split("\n"), 1):
             if not raw.strip():
