@@ -75,7 +75,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--drafts", type=int, default=4000)
     args = parser.parse_args()
-    sociable = [sys.executable, "-m", "sociable"]
+    script = Path(sys.executable).with_name("sociable")  # the console script users run
+    sociable = [str(script)] if script.is_file() else [sys.executable, "-m", "sociable"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "short.md").write_text(SHORT, encoding="utf-8")
