@@ -314,7 +314,6 @@ class Document:
         spans = self.scopes.get(scope)
         if spans is None:
             raise KeyError(f"unknown scope {scope!r}; use one of: {', '.join(SCOPES)}")
-        chars = list(_blank(self.text))
         keep = bytearray(len(self.text))
         for start, stop in spans:
             keep[start:stop] = b"\x01" * (stop - start)
@@ -326,11 +325,16 @@ class Document:
         if scope in ("subject", "all"):
             for start, stop in self.scopes.get("subject", []):
                 keep[start:stop] = b"\x01" * (stop - start)
-        text = self.text
-        for index, flag in enumerate(keep):
-            if flag:
-                chars[index] = text[index]
-        view = "".join(chars)
+        # Copy kept runs, blank the others: slices, not a Python loop per character.
+        text, pieces, position = self.text, [], 0
+        while position < len(text):
+            kept = keep[position]
+            end = keep.find(b"\x00" if kept else b"\x01", position)
+            end = len(text) if end == -1 else end
+            piece = text[position:end]
+            pieces.append(piece if kept else _blank(piece))
+            position = end
+        view = "".join(pieces)
         self._views[key] = view
         return view
 
@@ -343,26 +347,10 @@ class Document:
             self._views[key] = cached
         return cached
 
-    def scope_text(self, scope: str = "body", unmask: Iterable[str] = ()) -> str:
-        """The readable words of a scope, for metrics that need prose rather than offsets."""
-        return re.sub(r"[ \t]{2,}", " ", self.view(scope, unmask)).strip()
-
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset, columns counted in characters."""
         index = bisect_right(self._line_starts, offset) - 1
         return index + 1 + self.line_base, offset - self._line_starts[index] + 1
-
-    def line_text(self, line: int) -> str:
-        """The text of a 1-based line (without its line ending), for ``--show-source``."""
-        index = line - 1 - self.line_base
-        if not 0 <= index < len(self._line_starts):
-            return ""
-        start = self._line_starts[index]
-        stop = self._line_starts[index + 1] if index + 1 < len(self._line_starts) else None
-        return self.text[start:stop].rstrip("\r\n")
-
-    def is_masked(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e, _ in self.masks)
 
 
 def _blank(text: str) -> str:
