@@ -31,7 +31,10 @@ from typing import Any
 
 from sociable.document import Document
 from sociable.kinds.base import Rule
-from sociable.kinds.repetition import HashtagSet, NearDuplicate, SelfRepetition, SharedSentence
+from sociable.kinds.hashtag_set import HashtagSet
+from sociable.kinds.near_duplicate import NearDuplicate
+from sociable.kinds.self_repetition import SelfRepetition
+from sociable.kinds.shared_sentence import SharedSentence
 from sociable.packs.loader import load_pack
 from sociable.plugins.builtin import PACKS_DIR
 
@@ -271,7 +274,7 @@ def run_builtin(size: int, workers: int, seed: int) -> None:
 def datasketch_range(task: tuple[int, int, int, int]) -> tuple[list[Any], float, float]:
     from datasketch import MinHash
 
-    from sociable.kinds.repetition import normalise
+    from sociable.kinds.corpus import normalise
 
     start, stop, size, seed = task
     rule = _rule()

@@ -18,7 +18,8 @@ from sociable.config import Config
 from sociable.context import load_context
 from sociable.document import Document
 from sociable.engine import finish, lint_document
-from sociable.kinds import repetition as rp
+from sociable.faces.lsp.session import Session
+from sociable.kinds import corpus, minhash
 from sociable.readers.export import CsvReader, JsonLinesReader
 from sociable.ruleset import RuleSet
 
@@ -72,8 +73,8 @@ def test_same_message_with_another_name_is_an_error_naming_the_other_draft(tmp_p
 def test_template_reuse_is_a_warning(tmp_path: Path, run_cli: Run) -> None:
     # The same frame with the closing question rewritten: about 0.8 alike.
     changed = PITCH.replace("or should I send the notes", "or is a written summary better")
-    a = rp.shingle_hashes(rp.normalise(PITCH))
-    b = rp.shingle_hashes(rp.normalise(changed))
+    a = minhash.shingle_hashes(corpus.normalise(PITCH))
+    b = minhash.shingle_hashes(corpus.normalise(changed))
     assert 0.7 <= len(a & b) / len(a | b) < 0.9  # the pair really is in the warning band
     write(tmp_path, "a.md", draft("Ana", PITCH))
     write(tmp_path, "b.md", draft("Ben", changed))
@@ -222,30 +223,35 @@ def test_references_take_part_but_are_not_reported(rp_ruleset: RuleSet) -> None:
     assert finish([mine], rp_ruleset) == []
 
 
-def test_compare_with_workspace_skips_the_buffers_saved_self(rp_ruleset: RuleSet) -> None:
-    buffer = Document.from_text(draft("Ana", PITCH), "drafts/a.md")
-    saved = lint_document(Document.from_text(draft("Ana", PITCH), "drafts/a.md"), rp_ruleset)
-    other = lint_document(Document.from_text(draft("Ben", PITCH), "drafts/b.md"), rp_ruleset)
-    assert rp.compare_with_workspace(buffer, rp_ruleset, [saved]) == []
-    found = rp.compare_with_workspace(buffer, rp_ruleset, [saved, other])
-    assert [f.message.split(" (")[0] for f in found] == ["Same message as drafts/b.md:3"]
+def test_workspace_skips_the_buffers_saved_self(tmp_path: Path) -> None:
+    write(tmp_path, "sociable.toml", 'select = ["RP"]\n')
+    write(tmp_path, "drafts/a.md", draft("Ana", PITCH))
+    session = Session([tmp_path])
+    buffer = draft("Ana", PITCH)
+    linted = session.lint(buffer, tmp_path / "drafts" / "a.md")
+    assert linted is not None and linted.findings == []
+    write(tmp_path, "drafts/b.md", draft("Ben", PITCH))
+    session.update_reference(tmp_path / "drafts" / "b.md")
+    linted = session.lint(buffer, tmp_path / "drafts" / "a.md")
+    assert linted is not None
+    assert [f.message.split(" (")[0] for f in linted.findings] == ["Same message as drafts/b.md:3"]
 
 
 # --- normalisation and the estimate -------------------------------------------------------------
 
 
 def test_normalise_masks_what_a_mail_merge_changes() -> None:
-    a = rp.normalise("Hi Ana, saw @acme's post at https://x.com/p/1 - 3 tips 🚀 for {{company}}!")
-    b = rp.normalise("hi Ben, saw @globex's post at www.example.org/x - 12 tips for [Company].")
+    a = corpus.normalise("Hi Ana, saw @acme's post at https://x.com/p/1 - 3 tips 🚀 for {{company}}!")
+    b = corpus.normalise("hi Ben, saw @globex's post at www.example.org/x - 12 tips for [Company].")
     assert a == b
     assert "ana" not in a and "http" not in a and "3" not in a and "🚀" not in a
-    assert rp.normalise("Great, thanks. We met at the fair") == rp.normalise("Great thanks. We met, at the fair")
+    assert corpus.normalise("Great, thanks. We met at the fair") == corpus.normalise("Great thanks. We met, at the fair")
 
 
 def test_normalise_masks_the_recipient_and_keeps_the_message() -> None:
     text = "Priya, your Quanta launch was sharp."
-    assert rp.normalise(text, ["Priya", "Quanta"]) == rp.normalise("Omar, your Vexa launch was sharp.", ["Omar"])
-    assert rp.normalise("we cut churn in half") != rp.normalise("we cut costs in half")
+    assert corpus.normalise(text, ["Priya", "Quanta"]) == corpus.normalise("Omar, your Vexa launch was sharp.", ["Omar"])
+    assert corpus.normalise("we cut churn in half") != corpus.normalise("we cut costs in half")
 
 
 def _random_text(rng: random.Random, words: list[str], n: int) -> str:
@@ -261,23 +267,23 @@ def test_the_estimate_follows_the_exact_jaccard() -> None:
         changed = list(base)
         for _ in range(rng.randint(0, len(base) // 2)):
             changed[rng.randrange(len(changed))] = rng.choice(words)
-        a, b = rp.shingle_hashes(" ".join(base)), rp.shingle_hashes(" ".join(changed))
+        a, b = minhash.shingle_hashes(" ".join(base)), minhash.shingle_hashes(" ".join(changed))
         exact = len(a & b) / len(a | b)
-        estimate = rp.jaccard_estimate(rp.sketch(a), rp.sketch(b))
+        estimate = minhash.jaccard_estimate(minhash.sketch(a), minhash.sketch(b))
         errors.append(estimate - exact)
-        assert abs(rp.quick_estimate(rp.sketch(a), rp.sketch(b)) - exact) < 0.2
+        assert abs(minhash.quick_estimate(minhash.sketch(a), minhash.sketch(b)) - exact) < 0.2
     assert max(abs(e) for e in errors) < 0.2
     assert abs(sum(errors) / len(errors)) < 0.02  # unbiased on average
 
 
 def test_containment_counts_a_copy_with_a_sentence_added() -> None:
-    base = rp.normalise(PITCH)
-    longer = rp.normalise(PITCH + " PS: the write-up has the numbers from both clinics.")
-    a, b = rp.shingle_hashes(base), rp.shingle_hashes(longer)
-    value = rp.score(rp.sketch(a), len(a), rp.sketch(b), len(b))
+    base = corpus.normalise(PITCH)
+    longer = corpus.normalise(PITCH + " PS: the write-up has the numbers from both clinics.")
+    a, b = minhash.shingle_hashes(base), minhash.shingle_hashes(longer)
+    value = minhash.score(minhash.sketch(a), len(a), minhash.sketch(b), len(b))
     assert value >= 0.9
-    unrelated = rp.shingle_hashes(rp.normalise(OTHER))
-    assert rp.score(rp.sketch(a), len(a), rp.sketch(unrelated), len(unrelated)) < 0.3
+    unrelated = minhash.shingle_hashes(corpus.normalise(OTHER))
+    assert minhash.score(minhash.sketch(a), len(a), minhash.sketch(unrelated), len(unrelated)) < 0.3
 
 
 def test_lsh_finds_the_planted_pair_among_unrelated_texts() -> None:
@@ -285,8 +291,8 @@ def test_lsh_finds_the_planted_pair_among_unrelated_texts() -> None:
     words = [f"t{i}q" for i in range(3000)]
     texts = [_random_text(rng, words, 60) for _ in range(300)]
     texts.append(texts[17].replace(texts[17].split()[5], "swapped", 1))
-    sketches = [rp.sketch(rp.shingle_hashes(t)) for t in texts]
-    pairs = set(rp.candidate_pairs(sketches))
+    sketches = [minhash.sketch(minhash.shingle_hashes(t)) for t in texts]
+    pairs = set(minhash.candidate_pairs(sketches))
     assert (17, 300) in pairs
     assert len(pairs) < 50  # unrelated texts rarely share a band
 
@@ -322,11 +328,13 @@ def test_history_folder_of_drafts(tmp_path: Path, run_cli: Run) -> None:
 
 
 def test_workspace_references_feed_the_open_buffer(tmp_path: Path) -> None:
+    write(tmp_path, "sociable.toml", 'select = ["RP"]\n')
     write(tmp_path, "drafts/b.md", draft("Ben", PITCH))
     write(tmp_path, "drafts/c.md", draft("Cy", OTHER))
-    context = load_context(Config(root=tmp_path), select=["RP"], use_cache=False)
-    references = rp.workspace_references(context, [tmp_path / "drafts"], jobs=1)
+    session = Session([tmp_path])
+    references = session.references(session.context_for(tmp_path / "drafts" / "a.md"), "drafts/a.md")
     assert sorted(Path(r.path).name for r in references) == ["b.md", "c.md"]
-    buffer = Document.from_text(draft("Ana", PITCH), str(tmp_path / "drafts" / "a.md"))
-    found = rp.compare_with_workspace(buffer, context.ruleset, references)
+    linted = session.lint(draft("Ana", PITCH), tmp_path / "drafts" / "a.md")
+    assert linted is not None
+    found = linted.findings
     assert [f.code for f in found] == ["RP101"] and "b.md:3" in found[0].message

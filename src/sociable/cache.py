@@ -32,14 +32,25 @@ import pickle
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sociable import __version__
 from sociable.digest import blake2b
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from sociable.config import Config
-    from sociable.runner import FileOutcome, Job
+    from sociable.pipeline import FileOutcome
+    from sociable.readers.base import Reader
+    from sociable.ruleset import RuleSet
+
+
+class Job(Protocol):
+    """What a run's cache entries are keyed on (``sociable.runner.Job`` has it)."""
+
+    ruleset: RuleSet
+    readers: Mapping[str, Reader]
 
 #: Bumped when the layout of an entry changes; old entries then simply miss.
 FORMAT = 1
@@ -151,7 +162,7 @@ class ResultCache:
             return None
         if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == FORMAT):
             return None
-        from sociable.runner import FileOutcome
+        from sociable.pipeline import FileOutcome
 
         outcome = stored[1]
         return outcome if isinstance(outcome, FileOutcome) else None

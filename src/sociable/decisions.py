@@ -1,4 +1,10 @@
-"""What is silenced, decided in one place: inline comments, frontmatter and per-file ignores.
+"""What runs and what is reported, decided in one place.
+
+* Which rules run: ``select``/``extend-select``/``ignore`` (:func:`is_selected`, ruff's rule).
+* What a path means: its channel (``[channels]`` globs, :func:`channel_for`) and the codes
+  ``per-file-ignores`` silence for it (:func:`per_file_ignores`).
+* What is silenced inside a draft: inline comments, frontmatter and per-file ignores
+  (:class:`Suppressions`).
 
 Inline comments (HTML comments, so they never show when a draft is rendered)::
 
@@ -15,17 +21,68 @@ block is an example, not a directive. A directive that silences nothing is itsel
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sociable.findings import Edit, Finding, Fix, Severity
+from sociable.globs import matches
 from sociable.kinds.base import widen_for_removal
 
 if TYPE_CHECKING:
+    from sociable.config import Config
     from sociable.document import Document
 
 UNUSED_CODE = "SX100"
+
+
+# --- which rules run ---------------------------------------------------------------------------
+
+
+def selector_matches(selector: str, code: str) -> int:
+    """How specifically ``selector`` matches ``code``: its length, or -1 when it does not."""
+    if selector == "ALL":
+        return 0
+    return len(selector) if code.startswith(selector) else -1
+
+
+def is_selected(
+    code: str,
+    select: Sequence[str] | None,
+    extend_select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    default: bool = True,
+) -> bool:
+    """ruff's rule: the most specific selector wins; on a tie, ``ignore`` wins.
+
+    With no ``select`` every rule that is enabled by default is on.
+    """
+    chosen = list(select) if select is not None else (["ALL"] if default else [])
+    chosen += list(extend_select)
+    best_on = max((selector_matches(s, code) for s in chosen), default=-1)
+    best_off = max((selector_matches(s, code) for s in ignore), default=-1)
+    return best_on >= 0 and best_on > best_off
+
+
+# --- what a path means -------------------------------------------------------------------------
+
+
+def channel_for(relative: str, config: Config) -> str | None:
+    """The channel of a draft at ``relative``: the first matching ``[channels]`` glob, else the
+    configured default (frontmatter ``channel:`` still wins, in the document)."""
+    for glob, channel in config.channels.items():
+        if matches(glob, relative):
+            return channel
+    return config.channel
+
+
+def per_file_ignores(relative: str, config: Config) -> tuple[str, ...]:
+    """Codes ``per-file-ignores`` silences for the draft at ``relative``."""
+    codes: list[str] = []
+    for glob, ignored in config.per_file_ignores.items():
+        if matches(glob, relative):
+            codes.extend(ignored)
+    return tuple(codes)
 
 _DIRECTIVE = re.compile(
     r"<!--\s*sociable\s*:\s*(?P<verb>ignore|disable|enable|skip-file)\b(?P<codes>[^>]*?)\s*-->",

@@ -85,11 +85,13 @@ def finish(
     ruleset: RuleSet,
     references: Sequence[DraftResult] = (),
     problems: list[str] | None = None,
+    history: Sequence[DraftResult] = (),
 ) -> list[Finding]:
     """Corpus checks, suppression and ordering over every draft of a run.
 
     ``references`` are drafts compared against but not reported on (``--compare-with``, the
     language server's workspace): their signatures take part, their findings are dropped.
+    ``history`` (from :func:`history_result`) comes last, for kinds that compare with it.
     A corpus rule that fails is reported in ``problems`` (when given) and the run goes on.
     """
     corpus_findings: dict[str, list[Finding]] = {}
@@ -99,6 +101,8 @@ def finish(
         rule = ruleset.rule(code)
         own = [r.signatures[code] for r in results if code in r.signatures]
         signatures = own + [r.signatures[code] for r in references if code in r.signatures]
+        if own:
+            signatures += [r.signatures[code] for r in history if code in r.signatures]
         try:
             for finding in rule.kind.compare(signatures, rule, reported=len(own)):
                 corpus_findings.setdefault(finding.path, []).append(finding)
@@ -113,6 +117,20 @@ def finish(
         extra = corpus_findings.pop(result.path, [])
         out.extend(result.suppressions.apply([*result.findings, *extra], unused))
     return sorted(out, key=lambda f: f.sort_key)
+
+
+def history_result(doc: Document, ruleset: RuleSet) -> DraftResult:
+    """A message already sent, as corpus kinds compare with it (:meth:`Kind.reference`);
+    every selected corpus rule takes part whatever the draft's channel."""
+    signatures: dict[str, Any] = {}
+    for code in ruleset.selected:
+        if not ruleset.kinds[ruleset.specs[code].kind].corpus:
+            continue
+        rule = ruleset.rule(code)
+        signature = rule.kind.reference(doc, rule)
+        if signature is not None:
+            signatures[code] = signature
+    return DraftResult(doc.path, [], Suppressions(doc.path), signatures)
 
 
 def check_document(

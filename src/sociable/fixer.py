@@ -178,7 +178,7 @@ class EncodedText:
     @classmethod
     def from_bytes(cls, data: bytes, path: str) -> EncodedText:
         """Decode like the linter does; refuse files that would not round-trip byte for byte."""
-        from sociable.runner import InputError, decode
+        from sociable.readers.decoding import InputError, decode
 
         try:
             decode(data, path)  # the linter's checks and messages (binary, bad UTF-8)

@@ -15,38 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sociable import __version__
+from sociable.decisions import is_selected, selector_matches
 from sociable.packs.loader import PackError, PackProblem, load_pack, validate_unique
 from sociable.packs.schema import RuleSpec
+
+__all__ = ["RuleSet", "build_ruleset", "is_selected", "load_specs", "selector_matches"]
 
 if TYPE_CHECKING:
     import pluggy
 
     from sociable.kinds.base import Kind, Rule
-
-
-def selector_matches(selector: str, code: str) -> int:
-    """How specifically ``selector`` matches ``code``: its length, or -1 when it does not."""
-    if selector == "ALL":
-        return 0
-    return len(selector) if code.startswith(selector) else -1
-
-
-def is_selected(
-    code: str,
-    select: Sequence[str] | None,
-    extend_select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    default: bool = True,
-) -> bool:
-    """ruff's rule: the most specific selector wins; on a tie, ``ignore`` wins.
-
-    With no ``select`` every rule that is enabled by default is on.
-    """
-    chosen = list(select) if select is not None else (["ALL"] if default else [])
-    chosen += list(extend_select)
-    best_on = max((selector_matches(s, code) for s in chosen), default=-1)
-    best_off = max((selector_matches(s, code) for s in ignore), default=-1)
-    return best_on >= 0 and best_on > best_off
 
 
 def pack_files(locations: Iterable[Path]) -> list[Path]:

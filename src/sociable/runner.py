@@ -1,7 +1,8 @@
 """Files in, draft results out: reading, decoding and linting many files, in parallel.
 
-This is the piece between discovery and :func:`sociable.engine.finish`. Each file is one unit
-of work: decode, hand to the reader that claims its suffix, lint every draft it yields. Units
+This is the piece between discovery and :func:`sociable.pipeline.finish_run`. Each file is one
+unit of work: decode, then :func:`sociable.pipeline.lint_source` (reader, channel, ignores,
+lint), with the results cache in front. Units
 run in a process pool when there are many; a short run stays in-process, which is faster than
 starting workers. Bad input (undecodable bytes, broken frontmatter) becomes an error message
 for that file and the run goes on.
@@ -12,71 +13,27 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sociable.config import Config
-from sociable.document import Document, DocumentError
-from sociable.engine import DraftResult, lint_document
-from sociable.globs import matches
+from sociable.decisions import channel_for, per_file_ignores
+from sociable.pipeline import FileOutcome, Source, lint_source, reader_for
 from sociable.readers.base import Reader
+from sociable.readers.decoding import InputError, decode
 from sociable.ruleset import RuleSet
 
 if TYPE_CHECKING:
     from sociable.cache import ResultCache
 
+__all__ = [
+    "FileOutcome", "InputError", "Job", "channel_for", "decode", "lint_path", "lint_text",
+    "per_file_ignores", "reader_for", "relative_path", "run",
+]
+
 PARALLEL_THRESHOLD = 48  # files; below this, worker start-up costs more than it saves
-
-
-class InputError(Exception):
-    """A file sociable cannot read as a draft; the message says what to do."""
-
-
-@dataclass
-class FileOutcome:
-    path: str
-    results: list[DraftResult] = field(default_factory=list)
-    error: str | None = None
-    #: The decoded texts, only kept when asked (``--show-source``, ``--fix``).
-    texts: list[str] = field(default_factory=list)
-    #: True when this outcome came from the results cache (``sociable.cache``).
-    cached: bool = False
-
-
-def decode(data: bytes, path: str) -> str:
-    """Bytes of a draft as text: UTF-8 (BOM kept for the document to note) or UTF-16 with BOM."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: cannot decode as UTF-16 ({exc.reason})") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: looks like a binary file, not a draft; exclude it")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save the draft as UTF-8"
-        ) from None
-
-
-def channel_for(relative: str, config: Config) -> str | None:
-    for glob, channel in config.channels.items():
-        if matches(glob, relative):
-            return channel
-    return config.channel
-
-
-def per_file_ignores(relative: str, config: Config) -> tuple[str, ...]:
-    codes: list[str] = []
-    for glob, ignored in config.per_file_ignores.items():
-        if matches(glob, relative):
-            codes.extend(ignored)
-    return tuple(codes)
 
 
 @dataclass
@@ -99,29 +56,12 @@ def _init_worker(job: Job) -> None:
     _JOB = job
 
 
-def reader_for(name: str, readers: Mapping[str, Reader]) -> Reader:
-    suffix = os.path.splitext(name)[1].lower()
-    return readers.get(suffix) or readers[".txt"]
-
-
 def lint_text(text: str, display: str, job: Job, relative: str | None = None) -> FileOutcome:
-    relative = relative if relative is not None else display
-    outcome = FileOutcome(display)
-    reader = reader_for(display, job.readers)
-    try:
-        documents: list[Document] = reader.read(text, display, channel_for(relative, job.config))
-    except DocumentError as exc:
-        outcome.error = f"{display}: {exc}"
-        return outcome
-    except Exception as exc:  # a third-party reader's bug is reported, not raised
-        outcome.error = f"{display}: reader {reader.name!r} failed: {exc!r}"
-        return outcome
-    ignores = per_file_ignores(relative, job.config)
-    for doc in documents:
-        outcome.results.append(lint_document(doc, job.ruleset, ignores))
-        if job.keep_text:
-            outcome.texts.append(doc.text)
-    return outcome
+    """One decoded file (or stdin) through :func:`sociable.pipeline.lint_source`."""
+    return lint_source(
+        Source(text, display, relative), job.ruleset, job.readers, job.config,
+        keep_text=job.keep_text,
+    )
 
 
 @lru_cache(maxsize=1024)

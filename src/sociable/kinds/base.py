@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -179,6 +179,17 @@ class Kind:
         never reported, so a kind may skip pairs of two references. None means all.
         """
         return ()
+
+    def reference(self, doc: Document, rule: Rule) -> Any:
+        """Corpus kinds: the signature of a message already sent (``--history``), or None
+        when the kind does not compare with history (the default). The engine reads history
+        through the registered readers and passes these to :meth:`compare` after the others."""
+        return None
+
+    def setup_hint(self, codes: Sequence[str], settings: Mapping[str, Any]) -> str | None:
+        """One line telling the user what to configure, when ``codes`` (rules of this kind the
+        user asked for by code) cannot run with ``settings``; None when all is well."""
+        return None
 
 
 COMMON_PLACEHOLDERS = ("match", "channel", "first_name", "recipient", "company")

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
     from sociable.document import Document
     from sociable.findings import Finding
     from sociable.packs.schema import RuleSpec
-    from sociable.ruleset import RuleSet
 
 CONNECT_TIMEOUT = 2.0  # seconds; a server that is not there must not hold up the run
 READ_TIMEOUT = 10.0  # the engine's per-rule time limit usually ends a slow answer sooner
@@ -106,6 +105,13 @@ class LanguageTool(Kind):
     }
     message_fields = ("lt_message", "lt_rule", "lt_category", "suggestion")
     needs_setting = SETTING
+
+    def setup_hint(self, codes: Sequence[str], settings: Mapping[str, Any]) -> str | None:
+        """How to configure LanguageTool, when its rules were asked for by code but no
+        server is named (unset, they are silently off)."""
+        if settings.get(SETTING) or not codes:
+            return None
+        return _hint(codes)
 
     def prepare(self, spec: RuleSpec) -> Prepared:
         options = spec.options
@@ -418,22 +424,7 @@ def client_for(url: str) -> Client:
 # --- run-level hint ----------------------------------------------------------------------
 
 
-def setup_hint(ruleset: RuleSet, selectors: Iterable[str]) -> str | None:
-    """One line on how to configure LanguageTool, when the user asked for its rules by code.
-
-    With no server configured, rules of this kind are silently off, unless a selector other
-    than ``ALL`` (``--select GR``, ``extend-select = ["GR101"]``) picked one of them.
-    """
-    if ruleset.settings.get(SETTING):
-        return None
-    chosen: Sequence[str] = [s for s in selectors if s and s != "ALL"]
-    codes = [
-        code for code in ruleset.selected
-        if ruleset.specs[code].kind == LanguageTool.name
-        and any(code.startswith(selector) for selector in chosen)
-    ]
-    if not codes:
-        return None
+def _hint(codes: Sequence[str]) -> str:
     return (
         f"{', '.join(codes)} need a LanguageTool server: pass --languagetool URL, set "
         "languagetool = \"http://localhost:8081\" in the configuration, or set "

@@ -1,5 +1,7 @@
 """``sociable check``: discover, lint, finish, report; returns the exit code.
 
+Entered through :func:`sociable.faces.cli.check_cmd.run_check`.
+
 Like flake8's ``Application``: :meth:`CheckApp.initialize` (configuration, plugins, rules,
 files), :meth:`CheckApp.run_checks`, :meth:`CheckApp.report`. Errors about input go to stderr
 as one clear line each; the rest of the run goes on and the exit code becomes 2.
@@ -14,12 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from sociable.faces.cli.exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from sociable.findings import Finding
 
 if TYPE_CHECKING:
     from sociable.config import Config
+    from sociable.ruleset import RuleSet
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "CheckApp", "setup_hints"]
 
 
 def split_codes(raw: str | None) -> list[str] | None:
@@ -141,24 +145,25 @@ class CheckApp:
             self.error(f"--select: no rule matches {', '.join(unknown)}; see `sociable rules`")
             return False
         self.config = config
-        from sociable.kinds.languagetool import setup_hint
-
-        hint = setup_hint(self.context.ruleset, [
+        for hint in setup_hints(self.context.ruleset, [
             *(split_codes(args.select) or config.select or ()), *config.extend_select,
             *(split_codes(args.extend_select) or ()),
-        ])
-        if hint:  # grammar rules asked for by code, but no server named
+        ]):  # e.g. grammar rules asked for by code, but no server named
             self.stderr.write(f"sociable: warning: {hint}\n")
         return True
 
-    def run_checks(self) -> None:
+    def run_checks(self, paths: list[str] | None = None) -> None:
+        """Lint ``paths`` (default: the command line's) and keep the findings for :meth:`report`."""
+        from sociable.cache import open_cache
         from sociable.discover import discover
-        from sociable.engine import finish
-        from sociable.runner import InputError, Job, decode, lint_text, run
+        from sociable.pipeline import finish_run
+        from sociable.readers.decoding import InputError, decode
+        from sociable.runner import Job, lint_text, run
 
+        if paths is not None:
+            self.paths = paths
         args = self.args
         context = self.context
-        from sociable.cache import open_cache
 
         job = Job(
             context.ruleset, context.readers(), self.config, keep_text=args.show_source,
@@ -208,7 +213,9 @@ class CheckApp:
                 self.sources[outcome.path] = "\n".join(outcome.texts).split("\n")
         self.drafts = len(results)
         problems: list[str] = []
-        self.findings: list[Finding] = finish(results, context.ruleset, references, problems)
+        self.findings: list[Finding] = finish_run(
+            results, context.ruleset, job.readers, references, problems
+        )
         for problem in problems:
             self.error(problem)
 
@@ -248,11 +255,16 @@ class CheckApp:
             self.sources[path] = lines
         return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
 
-    def report(self) -> int:
+    def use_results(self, findings: list[Finding], drafts: int, sources: dict[str, list[str]]) -> None:
+        """Report these findings instead of a run's (``--fix`` on stdin reports what is left)."""
+        self.findings, self.drafts, self.sources = findings, drafts, sources
+
+    def report(self, stream: TextIO | None = None) -> int:
+        """Format the findings to ``stream`` (default stdout, or ``--output-file``); exit code."""
         from sociable.faces.formatters.base import FormatterOptions, RunSummary
 
         args = self.args
-        stream: TextIO = self.stdout
+        stream = stream or self.stdout
         handle = None
         if args.output_file:
             try:
@@ -288,18 +300,13 @@ class CheckApp:
         return EXIT_CLEAN
 
 
-def run_check(args: argparse.Namespace) -> int:
-    app = CheckApp(args)
-    if not app.initialize():
-        return EXIT_ERROR
-    from sociable import regex_cache
-
-    try:
-        if args.fix or args.diff:
-            from sociable.faces.cli.fix_cmd import run_fix
-
-            return run_fix(app)
-        app.run_checks()
-        return app.report()
-    finally:
-        regex_cache.save()  # the next run skips compiling what this one compiled
+def setup_hints(ruleset: RuleSet, selectors: list[str]) -> list[str]:
+    """Each kind's own hint (:meth:`Kind.setup_hint`) for the rules the user asked for by code
+    (a selector other than ``ALL``) that cannot run as configured."""
+    chosen = [s for s in selectors if s and s != "ALL"]
+    by_kind: dict[str, list[str]] = {}
+    for code in ruleset.selected:
+        if any(code.startswith(selector) for selector in chosen):
+            by_kind.setdefault(ruleset.specs[code].kind, []).append(code)
+    hints = [ruleset.kinds[name].setup_hint(codes, ruleset.settings) for name, codes in by_kind.items()]
+    return [hint for hint in hints if hint]

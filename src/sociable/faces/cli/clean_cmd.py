@@ -16,7 +16,7 @@ from pathlib import Path
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from sociable.faces.cli.main import Parser
+    from sociable.faces.cli.parser import Parser
 
     parser = Parser(prog="sociable clean", description="Delete sociable's cache folder.")
     parser.add_argument("--config", metavar="PATH", help="use this configuration file")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from sociable.faces.cli.check import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from sociable.faces.cli.exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from sociable.findings import Applicability, Finding
 from sociable.fixer import (
     EncodedText,
@@ -47,26 +47,26 @@ class DraftFixer:
     app: CheckApp
 
     def lint_for(self, display: str, relative: str) -> Callable[[str], list[Finding]]:
-        from sociable.document import DocumentError
-        from sociable.engine import check_document
-        from sociable.runner import channel_for, per_file_ignores, reader_for
+        from sociable.pipeline import Source, finish_run, lint_source, reader_for
 
         context, config = self.app.context, self.app.config
-        reader = reader_for(display, context.readers())
-        channel = channel_for(relative, config)
-        ignores = per_file_ignores(relative, config)
+        readers = context.readers()
+        reader = reader_for(display, readers)
 
         def lint(text: str) -> list[Finding]:
-            try:
-                documents = reader.read(text, display, channel)
-            except DocumentError as exc:
-                raise ValueError(str(exc)) from None
+            outcome = lint_source(
+                Source(text, display, relative), context.ruleset, readers, config,
+                reader=reader, keep_documents=True,
+            )
+            if outcome.error is not None:
+                raise ValueError(outcome.error.removeprefix(f"{display}: "))
+            documents = outcome.documents
             if len(documents) != 1 or documents[0].text != text or documents[0].line_base:
                 raise NotInPlace(
                     f"{display}: drafts read by the {reader.name!r} reader are not stored as "
                     "written, so their fixes are not applied; edit them by hand"
                 )
-            return check_document(documents[0], context.ruleset, ignores)
+            return finish_run(outcome.results, context.ruleset, readers)
 
         return lint
 
@@ -242,11 +242,8 @@ def _fix_stdin(app: CheckApp) -> int:
     # What is left goes to stderr in the normal format: stdout is the draft.
     name, _ = _stdin_name(app)
     remaining = outcome.remaining or []
-    app.findings = remaining
-    app.drafts = 1
-    app.sources = {name: outcome.text.split("\n")}
-    app.stdout = app.stderr
-    code = app.report()
+    app.use_results(remaining, 1, {name: outcome.text.split("\n")})
+    code = app.report(app.stderr)
     _summary(app, outcome.fixed, remaining, app.stderr)
     return code
 
@@ -264,8 +261,7 @@ def _run_diff(app: CheckApp, files: list[str], reads_stdin: bool) -> int:
             app.stdout.write(unified_diff(read[1].text, outcome.text, name))
             changed_drafts, fixes = 1, outcome.fixed
     if files:
-        app.paths = files
-        app.run_checks()
+        app.run_checks(files)
         fixer = DraftFixer(app)
         for path in _candidates(app):
             result = _fix_one(app, fixer, path)

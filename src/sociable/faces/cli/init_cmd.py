@@ -177,7 +177,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from sociable.faces.cli.main import Parser
+    from sociable.faces.cli.parser import Parser
 
     parser = Parser(
         prog="sociable init",

@@ -10,14 +10,11 @@ import sys
 from collections.abc import Sequence
 
 from sociable import __version__
+from sociable.faces.cli.parser import Parser
+
+__all__ = ["Parser", "build_parser", "main"]
 
 SUBCOMMANDS = ("check", "rules", "explain", "plugins", "lsp", "init", "clean")
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(2, f"sociable: error: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -108,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     try:
         if args.command == "check":
-            from sociable.faces.cli.check import run_check
+            from sociable.faces.cli.check_cmd import run_check
 
             return run_check(args)
         if args.command in ("rules", "explain", "plugins"):

@@ -3,8 +3,8 @@
 A :class:`Session` finds the configuration that applies to a buffer (the nearest
 ``sociable.toml`` or ``pyproject.toml`` with ``[tool.sociable]``, as the CLI does), keeps one
 :class:`~sociable.context.Context` per configuration file, and lints a buffer with the very
-functions the CLI runs: the reader for its suffix, :func:`sociable.engine.lint_document`, then
-:func:`sociable.engine.finish`, where the workspace's other drafts take part as
+functions the CLI runs: :func:`sociable.pipeline.lint_source` (the reader for its suffix,
+channel, per-file ignores, lint), then :func:`sociable.pipeline.finish_run`, where the workspace's other drafts take part as
 ``references`` so a buffer that repeats a draft already on disk is flagged as you type.
 """
 
@@ -154,9 +154,7 @@ class Session:
     def lint(self, text: str, path: Path | None, language_id: str | None = None) -> Linted | None:
         """Findings of a buffer; None when sociable does not read this kind of file."""
         from sociable.discover import relative_to
-        from sociable.document import DocumentError
-        from sociable.engine import finish, lint_document
-        from sociable.runner import channel_for, per_file_ignores
+        from sociable.pipeline import Source, finish_run, lint_source
 
         started = time.perf_counter()
         try:
@@ -174,18 +172,16 @@ class Session:
         # Paths relative to the project, as the CLI prints them: a repetition finding names
         # the other draft the way the writer knows it ("sent/ana.md:3").
         relative = relative_to(path, config.root) if path is not None else "-"
-        display = relative
-        try:
-            documents = reader.read(text, display, channel_for(relative, config))
-        except DocumentError as exc:
-            return Linted(text, error=f"sociable: {exc}")
-        except Exception as exc:  # a third-party reader's bug must not take the server down
-            return Linted(text, error=f"sociable: reader {reader.name!r} failed: {exc!r}")
-        ignores = per_file_ignores(relative, config)
-        results = [lint_document(doc, context.ruleset, ignores) for doc in documents]
+        outcome = lint_source(
+            Source(text, relative), context.ruleset, readers, config, reader=reader,
+            keep_documents=True,
+        )
+        if outcome.error is not None:
+            return Linted(text, error=f"sociable: {outcome.error.removeprefix(relative + ': ')}")
+        documents, results = outcome.documents, outcome.results
         problems: list[str] = []
         references = self.references(context, relative) if self.use_references else []
-        findings = finish(results, context.ruleset, references, problems)
+        findings = finish_run(results, context.ruleset, readers, references, problems)
         for result in results:
             problems.extend(result.problems)
         for message in problems:
@@ -275,23 +271,20 @@ class Session:
     def _read_drafts(self, context: Context, path: Path) -> list[DraftResult]:
         """One file's drafts, linted for their corpus signatures (their findings dropped)."""
         from sociable.discover import relative_to
-        from sociable.engine import lint_document
-        from sociable.runner import InputError, channel_for, decode, per_file_ignores
+        from sociable.pipeline import InputError, lint_source, read_bytes
 
         config = context.config
-        reader = context.readers().get(path.suffix.lower())
+        readers = context.readers()
+        reader = readers.get(path.suffix.lower())
         if reader is None or not reader.discover:
             return []
         relative = relative_to(path, config.root)
         try:
-            text = decode(path.read_bytes(), relative)
-            documents = reader.read(text, relative, channel_for(relative, config))
-        except (OSError, InputError, ValueError):
+            source = read_bytes(path.read_bytes(), relative)
+        except (OSError, InputError):
             return []  # the CLI reports unreadable drafts; here they simply take no part
-        ignores = per_file_ignores(relative, config)
-        return [
-            replace(lint_document(doc, context.ruleset, ignores), findings=[]) for doc in documents
-        ]
+        outcome = lint_source(source, context.ruleset, readers, config, reader=reader)
+        return [replace(result, findings=[]) for result in outcome.results]
 
 
 def _no_comment_lines(doc: Document) -> frozenset[int]:

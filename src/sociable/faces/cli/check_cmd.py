@@ -1,0 +1,28 @@
+"""``sociable check``'s entry: set the run up, then check (:mod:`check`) or fix (:mod:`fix_cmd`).
+
+The dispatcher lives apart from both so that neither imports the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from sociable.faces.cli.check import CheckApp
+from sociable.faces.cli.exits import EXIT_ERROR
+
+
+def run_check(args: argparse.Namespace) -> int:
+    app = CheckApp(args)
+    if not app.initialize():
+        return EXIT_ERROR
+    from sociable import regex_cache
+
+    try:
+        if args.fix or args.diff:
+            from sociable.faces.cli.fix_cmd import run_fix
+
+            return run_fix(app)
+        app.run_checks()
+        return app.report()
+    finally:
+        regex_cache.save()  # the next run skips compiling what this one compiled

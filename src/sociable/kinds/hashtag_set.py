@@ -1,0 +1,67 @@
+"""The same set of hashtags on every post.
+
+Keys of ``hashtag-set`` (the same set of hashtags every time):
+
+* ``min_drafts`` (int): how many drafts must use the same set (default 3).
+* ``min_tags`` (int): smaller sets are ignored (default 2).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sociable.findings import Finding
+from sociable.kinds.base import Key, Rule, RuleError
+from sociable.kinds.corpus import Keyed, KeyedCorpusKind, corpus_finding, place
+
+if TYPE_CHECKING:
+    from sociable.document import Document
+    from sociable.packs.schema import RuleSpec
+
+_HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w]*)")
+
+
+@dataclass(frozen=True)
+class TagOptions:
+    min_drafts: int
+    min_tags: int
+
+
+class HashtagSet(KeyedCorpusKind):
+    name = "hashtag-set"
+    keys = {
+        "min_drafts": Key((int,), "how many drafts must use the same set", default=3),
+        "min_tags": Key((int,), "smaller sets are ignored", default=2),
+    }
+    message_fields = ("count", "other")
+
+    def prepare(self, spec: RuleSpec) -> TagOptions:
+        min_drafts = int(spec.options.get("min_drafts") or 3)
+        if min_drafts < 2:
+            raise RuleError("'min_drafts' must be 2 or more", key="min_drafts")
+        return TagOptions(min_drafts, int(spec.options.get("min_tags") or 2))
+
+    def _keyed(self, doc: Document, view: str, start: int, end: int, rule: Rule) -> Keyed | None:
+        found = list(_HASHTAG.finditer(view, start, end))
+        tags = sorted({m.group(1).lower() for m in found})
+        if len(tags) < rule.prepared.min_tags:
+            return None
+        return Keyed(place(doc, found[0].start(), found[-1].end()), " ".join("#" + t for t in tags))
+
+    def _findings(self, items: Sequence[Keyed], rule: Rule) -> Iterator[Finding]:
+        groups: dict[str, list[Keyed]] = defaultdict(list)
+        for item in items:
+            groups[item.key].append(item)
+        for key, group in groups.items():
+            if len(group) < rule.prepared.min_drafts:
+                continue
+            for index, item in enumerate(group):
+                other = group[1] if index == 0 else group[0]
+                yield corpus_finding(
+                    rule, item.place, rule.spec.severity, match=key, count=len(group) - 1,
+                    other=other.place.where,
+                )

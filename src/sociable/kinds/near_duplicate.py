@@ -1,0 +1,183 @@
+"""Near-duplicates across drafts and against history: the same message sent twice.
+
+How two drafts are compared (``near-duplicate``):
+
+1. The body (greeting and signature left out) is *normalised*: lower case; URLs, e-mail
+   addresses, @mentions, numbers, emoji and merge fields (``{{first_name}}``, ``[Company]``)
+   masked; the recipient's name and company, the name after a greeting and other capitalised
+   words inside a sentence masked too, so "Hi Ana, ..." and "Hi Ben, ..." copies still match;
+   punctuation dropped, so a moved comma changes nothing.
+2. Its character 5-grams (over UTF-8 bytes) are hashed with CRC-32 (stable across processes,
+   unlike ``hash()`` of text) into a 128-bin *one-permutation* MinHash sketch, densified so
+   short texts get a full sketch. The share of equal bins estimates the Jaccard similarity.
+3. LSH: bands of 5 bins become bucket keys, one band at a time (memory stays at one dict of
+   drafts); only drafts sharing a bucket are compared, so the cost grows about linearly.
+4. The score is the Jaccard estimate, or the containment (the smaller text inside the larger)
+   when the two are of comparable length, so a copy with one added sentence still counts.
+
+Keys of ``near-duplicate`` (besides the common ones):
+
+* ``error_at`` (number): score from which a pair is "the same message", reported with the
+  rule's severity (default 0.9).
+* ``warn_at`` (number): score from which a pair is "template reuse", reported one severity
+  lower (error -> warning; default 0.7).
+* ``min_words`` (int): drafts with fewer words in the body take no part (default 8).
+* ``history`` (bool): also compare with the configured history (default true).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from sociable.findings import Finding
+from sociable.kinds.base import Key, Kind, Rule
+from sociable.kinds.corpus import (
+    Place,
+    corpus_finding,
+    normalise,
+    number_option,
+    place,
+    recipient_names,
+    sections,
+    trim,
+)
+from sociable.kinds.minhash import candidate_pairs, score, shingle_hashes, sketch
+
+if TYPE_CHECKING:
+    from sociable.document import Document
+    from sociable.packs.schema import RuleSpec
+
+
+@dataclass(frozen=True)
+class DraftSketch:
+    place: Place
+    sketch: bytes
+    size: int
+    history: bool = False
+
+
+def draft_sketch(doc: Document, view: str, start: int, end: int, min_words: int) -> DraftSketch | None:
+    text = normalise(view[start:end], recipient_names(doc))
+    if len(text.split()) < min_words:
+        return None
+    hashes = shingle_hashes(text)
+    return DraftSketch(place(doc, start, end), sketch(hashes), len(hashes))
+
+
+@dataclass(frozen=True)
+class DupOptions:
+    error_at: float
+    warn_at: float
+    min_words: int
+    history: bool
+
+
+@dataclass(frozen=True)
+class Match:
+    """The best partner found for one draft."""
+
+    other: Place
+    score: float
+    history: bool
+    rank: tuple[float, bool, int]
+
+
+def best_matches(
+    drafts: Sequence[DraftSketch], warn_at: float, reported: int | None = None
+) -> dict[int, Match]:
+    """For each draft (by index), its most similar other draft at or above ``warn_at``.
+
+    Only the first ``reported`` drafts are reported (None: all): pairs of two others, such as
+    two drafts of the repo a commit is compared with, are not even scored.
+    Ties go to history, then to the earlier draft, so copies all name the same original.
+    """
+    limit = len(drafts) if reported is None else reported
+    best: dict[int, Match] = {}
+    alike: set[tuple[int, int]] = set()
+    for i, j in candidate_pairs([d.sketch for d in drafts]):
+        if i >= limit and j >= limit:
+            continue
+        a, b = drafts[i], drafts[j]
+        if (a.history and b.history) or (i, j) in alike:
+            continue
+        value = score(a.sketch, a.size, b.sketch, b.size)
+        if value < warn_at:
+            continue
+        alike.add((i, j))
+        for mine, other in ((i, b), (j, a)):
+            if drafts[mine].history or mine >= limit:
+                continue
+            current = best.get(mine)
+            rank = (value, other.history, -(i if other is a else j))
+            if current is None or rank > current.rank:
+                best[mine] = Match(other.place, value, other.history, rank)
+    return best
+
+
+class NearDuplicate(Kind):
+    name = "near-duplicate"
+    corpus = True
+    keys = {
+        "error_at": Key((int, float), "score from which a pair is an error", default=0.9),
+        "warn_at": Key((int, float), "score from which a pair is a warning", default=0.7),
+        "min_words": Key((int,), "drafts with fewer body words take no part", default=8),
+        "history": Key((bool,), "also compare with the configured history", default=True),
+    }
+    message_fields = ("verdict", "other", "similarity")
+
+    def prepare(self, spec: RuleSpec) -> DupOptions:
+        warn_at = number_option(spec, "warn_at", 0.7, 0.3, 1.0)
+        error_at = number_option(spec, "error_at", 0.9, warn_at, 1.0)
+        return DupOptions(error_at, warn_at, int(spec.options.get("min_words") or 8),
+                          spec.options.get("history") is not False)
+
+    def signature(self, doc: Document, rule: Rule) -> DraftSketch | None:
+        view = doc.view(rule.spec.scope)
+        start, end = trim(view, 0, len(view))
+        return draft_sketch(doc, view, start, end, rule.prepared.min_words)
+
+    def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        view = doc.view(rule.spec.scope)
+        parts = sections(doc, view)
+        if len(parts) < 2:
+            return
+        drafts = [d for d in (draft_sketch(doc, view, a, b, rule.prepared.min_words) for a, b in parts) if d]
+        yield from self._findings(drafts, rule)
+
+    def compare(
+        self, signatures: list[Any], rule: Rule, reported: int | None = None
+    ) -> Iterator[Finding]:
+        yield from self._findings(list(signatures), rule, reported)
+
+    def reference(self, doc: Document, rule: Rule) -> DraftSketch | None:
+        """A sent message (a history row or file), named by the line where it starts:
+        "already sent: sent.csv:14"."""
+        if not rule.prepared.history:
+            return None
+        found = self.signature(doc, rule)
+        if found is None:
+            return None
+        row = replace(found.place, line=doc.position(0)[0], column=1)
+        return DraftSketch(row, found.sketch, found.size, history=True)
+
+    def _findings(
+        self, drafts: Sequence[DraftSketch], rule: Rule, reported: int | None = None
+    ) -> Iterator[Finding]:
+        options: DupOptions = rule.prepared
+        for index, match in sorted(best_matches(drafts, options.warn_at, reported).items()):
+            error = match.score >= options.error_at
+            if match.history:
+                verdict = "Already sent:" if error else "Template reuse: close to the already-sent"
+            else:
+                verdict = "Same message as" if error else "Template reuse: close to"
+            yield corpus_finding(
+                rule, drafts[index].place, rule.spec.severity if error else _lower(rule.spec.severity),
+                verdict=verdict, other=match.other.where, similarity=round(match.score * 100),
+            )
+
+
+def _lower(severity: str) -> str:
+    """The severity of template reuse: one step below the rule's own (error -> warning)."""
+    return {"error": "warning", "warning": "info"}.get(severity, severity)

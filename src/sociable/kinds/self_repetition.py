@@ -1,0 +1,159 @@
+"""Repetition within one draft: a sentence said twice, a phrase over and over.
+
+Keys of ``self-repetition`` (within one draft; not a corpus kind):
+
+* ``unit`` (text): ``sentence`` (a sentence or paragraph said twice) or ``phrase`` (the same
+  phrase of three or more words over and over). Default ``sentence``.
+* ``min_words`` (int): sentences (or phrases) shorter than this are ignored (default 5; 3).
+* ``min_count`` (int): ``phrase`` only: how often the phrase must occur (default 3).
+* ``max_findings`` (int): at most this many findings per draft (default 3).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sociable.kinds.base import Key, Kind, Rule, RuleError
+from sociable.kinds.corpus import NOT_WORD, sentence_spans, trim
+
+if TYPE_CHECKING:
+    from sociable.document import Document
+    from sociable.findings import Finding
+    from sociable.packs.schema import RuleSpec
+
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\r?\n))*", re.M)
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+_STOP_WORDS = (
+    "a an the and or but so of to in on at for with from by as is are was were be been it its "
+    "this that these those i me my we our you your he she they them their his her not no do "
+    "does did have has had will would can could should just very really if than then there "
+    "here what which who how when about into up out more some any all"
+)
+_STOP = frozenset(_STOP_WORDS.split(" "))
+
+
+@dataclass(frozen=True)
+class SelfOptions:
+    unit: str
+    min_words: int
+    min_count: int
+    max_findings: int
+    max_words: int | None
+
+
+class SelfRepetition(Kind):
+    name = "self-repetition"
+    keys = {
+        "unit": Key((str,), "sentence or phrase", default="sentence"),
+        "min_words": Key((int,), "shorter sentences or phrases are ignored"),
+        "min_count": Key((int,), "phrase: how often it must occur", default=3),
+        "max_findings": Key((int,), "at most this many findings per draft", default=3),
+        "max_words": Key((int,), "drafts longer than this are not checked (essays repeat their topic)"),
+    }
+    message_fields = ("line", "count")
+
+    def prepare(self, spec: RuleSpec) -> SelfOptions:
+        unit = spec.options.get("unit") or "sentence"
+        if unit not in ("sentence", "phrase"):
+            raise RuleError("'unit' must be 'sentence' or 'phrase'", key="unit")
+        min_words = int(spec.options.get("min_words") or (5 if unit == "sentence" else 3))
+        min_count = int(spec.options.get("min_count") or 3)
+        if min_count < 2:
+            raise RuleError("'min_count' must be 2 or more", key="min_count")
+        max_words = spec.options.get("max_words")
+        return SelfOptions(
+            unit, min_words, min_count, int(spec.options.get("max_findings") or 3),
+            int(max_words) if max_words else None,
+        )
+
+    def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        options: SelfOptions = rule.prepared
+        view = doc.view(rule.spec.scope)
+        if options.max_words is not None and len(view.split()) > options.max_words:
+            return
+        found = repeated_sentences(view, options.min_words)
+        if options.unit == "sentence":
+            for start, end, first in found[: options.max_findings]:
+                yield rule.finding(doc, start, end, fix=None, line=doc.position(first)[0], count=2)
+            return
+        skip = [(s, e) for s, e, _ in found]
+        for count, start, end, _ in repeated_phrases(view, options.min_words, options.min_count, skip)[
+            : options.max_findings
+        ]:
+            yield rule.finding(doc, start, end, fix=None, count=count, line=doc.position(start)[0])
+
+
+def _plain(text: str) -> str:
+    """Case and punctuation folded away: enough to see one sentence said twice in one draft
+    (names and numbers are not masked here, unlike :func:`normalise` across drafts)."""
+    return " ".join(NOT_WORD.sub(" ", text.replace("_", " ")).lower().split())
+
+
+def repeated_sentences(view: str, min_words: int) -> list[tuple[int, int, int]]:
+    """``(start, end, first_start)`` of each paragraph or sentence said before in ``view``.
+
+    A repeated paragraph is reported once, not sentence by sentence.
+    """
+    out: list[tuple[int, int, int]] = []
+    seen: dict[str, int] = {}
+    covered: list[tuple[int, int]] = []
+    for match in _PARAGRAPH.finditer(view):
+        start, end = trim(view, *match.span())
+        key = _plain(view[start:end])
+        if len(key.split()) < max(min_words, 8) or len(sentence_spans(view, start, end)) < 2:
+            continue
+        if key in seen:
+            out.append((start, end, seen[key]))
+            covered.append((start, end))
+        else:
+            seen[key] = start
+    seen = {}
+    for start, end in sentence_spans(view, 0, len(view)):
+        key = _plain(view[start:end])
+        if len(key.split()) < min_words:
+            continue
+        if key in seen and not any(a <= start < b for a, b in covered):
+            out.append((start, end, seen[key]))
+        seen.setdefault(key, start)
+    return sorted(out)
+
+
+def repeated_phrases(
+    view: str, min_words: int, min_count: int, skip: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int, int, str]]:
+    """``(count, start, end, phrase)``: phrases of ``min_words``+ words used ``min_count``+ times.
+
+    Each phrase is grown to its longest shared form and reported at its first occurrence;
+    phrases of only common words ("in the end of") and those inside repeated sentences are left out.
+    """
+    words = [m for m in _WORD.finditer(view) if not any(a <= m.start() < b for a, b in skip)]
+    lowered = [m.group().lower().replace("’", "'") for m in words]
+    n = min_words
+    where: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for index in range(len(lowered) - n + 1):
+        gram = tuple(lowered[index : index + n])
+        positions = where[gram]
+        if not positions or positions[-1] + n <= index:  # count non-overlapping uses
+            positions.append(index)
+    out: list[tuple[int, int, int, str]] = []
+    used: set[int] = set()
+    for gram, positions in where.items():
+        if len(positions) < min_count or sum(1 for w in gram if w not in _STOP and len(w) > 2) < 2:
+            continue
+        if positions[0] in used:
+            continue
+        length = n
+        limits = [*positions[1:], len(lowered)]  # a phrase grows up to its next use
+        while all(p + length < q for p, q in zip(positions, limits, strict=True)) and (
+            len({lowered[p + length] for p in positions}) == 1
+        ):
+            length += 1
+        for p in positions:
+            used.update(range(p, p + length))
+        start, end = words[positions[0]].start(), words[positions[0] + length - 1].end()
+        out.append((len(positions), start, end, " ".join(lowered[positions[0] : positions[0] + length])))
+    return sorted(out, key=lambda item: item[1])

@@ -1,0 +1,85 @@
+"""The same opening or closing sentence in many drafts: a template showing through.
+
+Keys of ``shared-sentence`` (same opening or closing sentence in many drafts):
+
+* ``part`` (text, required): ``opening`` or ``closing``.
+* ``min_drafts`` (int): how many drafts must share the sentence (default 3).
+* ``min_words`` (int): shorter sentences are ignored (default 5).
+* ``except`` (list of text): sentence starts that are fine to repeat (greetings and sign-offs
+  such as "thanks" and "looking forward" are always fine).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sociable.findings import Finding
+from sociable.kinds.base import Key, Rule, RuleError
+from sociable.kinds.corpus import (
+    Keyed,
+    KeyedCorpusKind,
+    group_findings,
+    normalise,
+    place,
+    recipient_names,
+    sentence_spans,
+)
+
+if TYPE_CHECKING:
+    from sociable.document import Document
+    from sociable.packs.schema import RuleSpec
+
+_COURTESY = re.compile(
+    r"^(?:thanks?\b|thank you|many thanks|cheers|best|regards|kind regards|warm(?:est)? regards"
+    r"|all the best|looking forward|look forward|talk soon|speak soon|have a (?:great|good|nice)"
+    r"|hope (?:you|this|all)|i hope (?:you|this|all)|hi\b|hello|hey|dear|good (?:morning|afternoon|evening)"
+    r"|let me know|no worries|take care|happy (?:monday|friday|weekend)|p\.?s\b)"
+)
+
+
+@dataclass(frozen=True)
+class SentenceOptions:
+    part: str
+    min_drafts: int
+    min_words: int
+    exceptions: tuple[str, ...]
+
+
+class SharedSentence(KeyedCorpusKind):
+    name = "shared-sentence"
+    keys = {
+        "part": Key((str,), "opening or closing", required=True),
+        "min_drafts": Key((int,), "how many drafts must share the sentence", default=3),
+        "min_words": Key((int,), "shorter sentences are ignored", default=5),
+        "except": Key((list,), "sentence starts that are fine to repeat"),
+    }
+    message_fields = ("count", "other")
+
+    def prepare(self, spec: RuleSpec) -> SentenceOptions:
+        part = spec.options.get("part")
+        if part not in ("opening", "closing"):
+            raise RuleError("'part' must be 'opening' or 'closing'", key="part")
+        min_drafts = int(spec.options.get("min_drafts") or 3)
+        if min_drafts < 2:
+            raise RuleError("'min_drafts' must be 2 or more", key="min_drafts")
+        exceptions = tuple(normalise(str(e)) for e in spec.options.get("except") or ())
+        return SentenceOptions(part, min_drafts, int(spec.options.get("min_words") or 5), exceptions)
+
+    def _keyed(self, doc: Document, view: str, start: int, end: int, rule: Rule) -> Keyed | None:
+        options: SentenceOptions = rule.prepared
+        spans = sentence_spans(view, start, end)
+        if len(spans) < 2:
+            return None  # a one-sentence draft has no separate opening or closing
+        span = spans[0] if options.part == "opening" else spans[-1]
+        key = normalise(view[span[0] : span[1]], recipient_names(doc))
+        if len(key.split()) < options.min_words or _COURTESY.match(key):
+            return None
+        if any(key.startswith(e) for e in options.exceptions):
+            return None
+        return Keyed(place(doc, *span), key)
+
+    def _findings(self, items: Sequence[Keyed], rule: Rule) -> Iterator[Finding]:
+        yield from group_findings(items, rule, rule.prepared.min_drafts, rule.prepared.part)
