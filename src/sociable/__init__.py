@@ -1,14 +1,26 @@
 """sociable: a linter for outreach drafts.
 
-Only the version and the hook marker live here so that ``import sociable`` stays cheap: the CLI
-of a single short draft must start fast, and every heavy module is imported where it is used.
+``sociable.lint(text, channel=..., to=...)`` and the rest of the public API (:mod:`sociable.api`,
+``docs/api.md``) are loaded on first use, as is the hook marker: ``import sociable`` stays
+cheap, because the CLI of a single short draft must start fast.
 """
 
 from __future__ import annotations
 
-__all__ = ["__version__", "hookimpl"]
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sociable.api import Draft, Finding, Linter, LintError, Recipient, lint, lint_many
+    from sociable.plugins.markers import hookimpl
+
+__all__ = [
+    "Draft", "Finding", "LintError", "Linter", "Recipient", "__version__", "hookimpl", "lint",
+    "lint_many",
+]
 
 __version__ = "0.1.0"
+
+_API = frozenset({"Draft", "Finding", "LintError", "Linter", "Recipient", "lint", "lint_many"})
 
 
 def __getattr__(name: str) -> object:
@@ -17,4 +29,8 @@ def __getattr__(name: str) -> object:
         from sociable.plugins.markers import hookimpl
 
         return hookimpl
+    if name in _API:
+        from sociable import api
+
+        return getattr(api, name)
     raise AttributeError(name)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sociable.decisions import channel_for, per_file_ignores
-from sociable.document import Document, DocumentError
+from sociable.document import Document, DocumentError, Recipient
 from sociable.engine import DraftResult, finish, history_result, lint_document
 from sociable.readers.decoding import InputError, decode
 
@@ -48,6 +48,8 @@ class Source:
     display: str = "-"
     relative: str | None = None
     channel: str | None = None
+    #: Whom the draft is for when its frontmatter has no ``to:`` (the API's ``to=``).
+    recipient: Recipient | None = None
 
     @property
     def matched_path(self) -> str:
@@ -109,6 +111,8 @@ def lint_source(
         return outcome
     ignores = per_file_ignores(relative, config)
     for doc in documents:
+        if source.recipient is not None and doc.recipient is None:
+            doc.recipient = source.recipient  # what Document.from_text(recipient=...) does
         outcome.results.append(lint_document(doc, ruleset, ignores))
         if keep_text:
             outcome.texts.append(doc.text)
