@@ -210,12 +210,20 @@ def mark_cache_dir(root: Path) -> None:
                 path.write_text(content, encoding="utf-8")
 
 
+def cache_root(config: Config, override: str | None = None) -> Path:
+    """Where cached packs and results go: flag, env, config, else ``.sociable_cache``."""
+    if override:
+        return Path(override)
+    env = os.environ.get("SOCIABLE_CACHE_DIR")
+    if env:
+        return Path(env)
+    return config.cache_dir or (config.root / ".sociable_cache")
+
+
 def open_cache(config: Config, override: str | None = None, enabled: bool = True) -> ResultCache | None:
     """The results cache of a run (None with ``--no-cache``), in the folder packs use too."""
     if not enabled:
         return None
-    from sociable.context import cache_root
-
     return ResultCache(cache_root(config, override))
 
 

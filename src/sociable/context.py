@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from sociable.config import Config, find_config, load_config
 from sociable.ruleset import RuleSet, build_ruleset
 
+__all__ = ["Context", "PluginError", "load_context", "resolve_config"]
+
 if TYPE_CHECKING:
     import pluggy
 
-    from sociable.faces.formatters.base import Formatter
     from sociable.readers.base import Reader
 
 
@@ -44,22 +45,6 @@ class Context:
     def discover_extensions(self) -> list[str]:
         return sorted({ext for ext, reader in self.readers().items() if reader.discover})
 
-    def formatters(self) -> dict[str, type[Formatter]]:
-        table: dict[str, type[Formatter]] = {}
-        for group in reversed(self.manager.hook.sociable_formatters()):
-            table.update(group or {})
-        return table
-
-
-def cache_root(config: Config, override: str | None = None) -> Path:
-    """Where cached packs and results go: flag, env, config, else ``.sociable_cache``."""
-    if override:
-        return Path(override)
-    env = os.environ.get("SOCIABLE_CACHE_DIR")
-    if env:
-        return Path(env)
-    return config.cache_dir or (config.root / ".sociable_cache")
-
 
 def resolve_config(config_path: str | None, isolated: bool, start: Path) -> Config:
     if isolated:
@@ -83,6 +68,8 @@ def load_context(
     from sociable import regex_cache
     from sociable.packs.loader import PackError
     from sociable.plugins.manager import get_plugin_manager
+
+    from sociable.cache import cache_root
 
     regex_cache.configure(cache_root(config, cache_dir) if use_cache else None)
     try:

@@ -21,6 +21,8 @@ from sociable.findings import Finding
 
 if TYPE_CHECKING:
     from sociable.config import Config
+    from sociable.context import Context
+    from sociable.faces.formatters.base import Formatter
     from sociable.ruleset import RuleSet
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "CheckApp", "setup_hints"]
@@ -132,7 +134,7 @@ class CheckApp:
         except (ConfigError, PackError, PluginError) as exc:
             self.error(str(exc))
             return False
-        formatters = self.context.formatters()
+        formatters = registered_formatters(self.context)
         self.format_name = config.output_format
         if self.format_name not in formatters:
             self.error(f"unknown output format {self.format_name!r}; use one of: {', '.join(sorted(formatters))}")
@@ -281,7 +283,7 @@ class CheckApp:
             source_line=self.source_line,
             rules=self.context.ruleset.specs,
         )
-        formatter = self.context.formatters()[self.format_name](stream, options)
+        formatter = registered_formatters(self.context)[self.format_name](stream, options)
         summary = RunSummary(drafts=self.drafts)
         formatter.start()
         for finding in self.findings:
@@ -298,6 +300,14 @@ class CheckApp:
         if self.findings and not args.exit_zero:
             return EXIT_FINDINGS
         return EXIT_CLEAN
+
+
+def registered_formatters(context: Context) -> dict[str, type[Formatter]]:
+    """Output formats by name; a later plugin's format wins over the built-in one."""
+    table: dict[str, type[Formatter]] = {}
+    for group in reversed(context.manager.hook.sociable_formatters()):
+        table.update(group or {})
+    return table
 
 
 def setup_hints(ruleset: RuleSet, selectors: list[str]) -> list[str]:

@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str]) -> int:
     from sociable.cache import CACHE_ENTRIES
     from sociable.config import ConfigError
-    from sociable.context import cache_root, resolve_config
+    from sociable.cache import cache_root
+    from sociable.context import resolve_config
 
     args = build_parser().parse_args(list(argv))
     try:
