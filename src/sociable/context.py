@@ -66,10 +66,9 @@ def load_context(
 ) -> Context:
     """Plugins and rules for ``config``; command-line selectors extend the file's."""
     from sociable import regex_cache
+    from sociable.cache import cache_root
     from sociable.packs.loader import PackError
     from sociable.plugins.manager import get_plugin_manager
-
-    from sociable.cache import cache_root
 
     regex_cache.configure(cache_root(config, cache_dir) if use_cache else None)
     try:

@@ -135,7 +135,7 @@ def finish_run(
     """
     history: list[DraftResult] = []
     paths = ruleset.settings.get("history")
-    if paths and any(result.signatures for result in results):
+    if paths and _compares_with_history(results, ruleset):
         try:
             history = load_history(paths, ruleset, readers)
         except HistoryError as exc:
@@ -143,6 +143,18 @@ def finish_run(
                 raise
             problems.append(str(exc))
     return finish(results, ruleset, references, problems, history=history)
+
+
+def _compares_with_history(results: Sequence[DraftResult], ruleset: RuleSet) -> bool:
+    """Whether a draft has a signature for a rule whose kind reads history (overrides
+    :meth:`Kind.reference`): otherwise history is not even opened."""
+    from sociable.kinds.base import Kind
+
+    codes = {
+        code for code in ruleset.selected
+        if type(ruleset.kinds[ruleset.specs[code].kind]).reference is not Kind.reference
+    }
+    return any(code in result.signatures for result in results for code in codes)
 
 
 # --- history: messages already sent -----------------------------------------------------------

@@ -2,10 +2,9 @@
 
 This is the piece between discovery and :func:`sociable.pipeline.finish_run`. Each file is one
 unit of work: decode, then :func:`sociable.pipeline.lint_source` (reader, channel, ignores,
-lint), with the results cache in front. Units
-run in a process pool when there are many; a short run stays in-process, which is faster than
-starting workers. Bad input (undecodable bytes, broken frontmatter) becomes an error message
-for that file and the run goes on.
+lint), with the results cache in front. Units run in a process pool when there are many; a
+short run stays in-process, which is faster than starting workers. Bad input (undecodable
+bytes, broken frontmatter) becomes an error message for that file and the run goes on.
 """
 
 from __future__ import annotations

@@ -27,9 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str]) -> int:
-    from sociable.cache import CACHE_ENTRIES
+    from sociable.cache import CACHE_ENTRIES, cache_root
     from sociable.config import ConfigError
-    from sociable.cache import cache_root
     from sociable.context import resolve_config
 
     args = build_parser().parse_args(list(argv))
