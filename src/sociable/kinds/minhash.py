@@ -1,11 +1,16 @@
 """MinHash sketches and LSH banding: how near-duplicate drafts are found without comparing
-every pair. Pure functions over bytes and sets of integers; no document, no rule.
+every pair. Pure functions over bytes and sets of integers: no document, no rule.
 
-Its character 5-grams (over UTF-8 bytes) are hashed with CRC-32 (stable across processes,
-unlike ``hash()`` of text) into a 128-bin *one-permutation* MinHash sketch, densified so
-short texts get a full sketch. The share of equal bins estimates the Jaccard similarity.
-3. LSH: bands of 5 bins become bucket keys, one band at a time (memory stays at one dict of
-drafts); only drafts sharing a bucket are compared, so the cost grows about linearly.
+* :func:`shingle_hashes`: CRC-32 (stable across processes, unlike ``hash()`` of text) of every
+  character 5-gram of a normalised text, over its UTF-8 bytes.
+* :func:`sketch`: a 128-bin *one-permutation* MinHash of those hashes, densified so short
+  texts get a full sketch; the share of equal bins (:func:`jaccard_estimate`) estimates the
+  Jaccard similarity, :func:`quick_estimate` does so from one byte per bin.
+* :func:`candidate_pairs`: LSH, bands of :data:`BAND_ROWS` bins become bucket keys, one band at
+  a time (memory stays at one dict of drafts); only drafts sharing a bucket are compared, so
+  the cost grows about linearly.
+* :func:`score`: the Jaccard estimate, or the containment when one text is (almost) all inside
+  the other.
 """
 
 from __future__ import annotations

@@ -7,10 +7,10 @@ How two drafts are compared (``near-duplicate``):
    masked; the recipient's name and company, the name after a greeting and other capitalised
    words inside a sentence masked too, so "Hi Ana, ..." and "Hi Ben, ..." copies still match;
    punctuation dropped, so a moved comma changes nothing.
-2. Its character 5-grams (over UTF-8 bytes) are hashed with CRC-32 (stable across processes,
+2. Its character 5-grams (:mod:`sociable.kinds.minhash`) (over UTF-8 bytes) are hashed with CRC-32 (stable across processes,
    unlike ``hash()`` of text) into a 128-bin *one-permutation* MinHash sketch, densified so
    short texts get a full sketch. The share of equal bins estimates the Jaccard similarity.
-3. LSH: bands of 5 bins become bucket keys, one band at a time (memory stays at one dict of
+3. LSH: bands of 6 bins become bucket keys, one band at a time (memory stays at one dict of
    drafts); only drafts sharing a bucket are compared, so the cost grows about linearly.
 4. The score is the Jaccard estimate, or the containment (the smaller text inside the larger)
    when the two are of comparable length, so a copy with one added sentence still counts.
