@@ -172,7 +172,8 @@ def test_version_rules_explain_plugins(run_cli) -> None:
     markdown = run_cli("rules", "--format", "markdown").stdout
     assert markdown.startswith("| code | name |") and "EB101" in markdown
     explained = run_cli("explain", "eb101").stdout
-    assert "## Why" in explained and "## Bad" in explained and "## Good" in explained
+    assert "## What it does" in explained and "## Why is this bad?" in explained
+    assert "## Example" in explained and "Use instead:" in explained
     unknown = run_cli("explain", "EB1O1")
     assert unknown.returncode == 2 and "Did you mean EB101" in unknown.stderr
     assert run_cli("plugins").stdout.startswith("builtin")
