@@ -21,7 +21,7 @@ REPO_URL = "https://github.com/sociable-lint/sociable"
 
 #: The starter settings, written with the table prefix of the file they go into.
 STARTER = """\
-# sociable: lint outreach drafts. Every key: https://github.com/sociable-lint/sociable
+# sociable: lint outreach drafts. Every key: https://github.com/sociable-lint/sociable/blob/main/docs/configuration.md
 [{table}]
 # Files that are not drafts (globs relative to this file; folders cover what they hold).
 extend-exclude = ["README.md", "CHANGELOG.md", "CONTRIBUTING.md", "LICENSE*"]
