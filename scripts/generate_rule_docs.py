@@ -1,8 +1,9 @@
 """Write ``docs/rules/<CODE>.md`` and ``docs/rules/README.md`` from the rule packs.
 
 The rule's own ``why``, examples and fix are the documentation, as ruff builds its rule pages
-from each rule's doc comment: ``sociable explain``, these pages and SARIF descriptions all read
-the same text. ``tests/test_rule_docs.py`` fails when the pages are out of date; rerun
+from each rule's doc comment, and each page follows ruff's order: What it does, Why is this
+bad?, Example (bad, then "Use instead:" good), Fix safety (see
+:mod:`sociable.faces.cli.rule_doc`). ``sociable explain`` prints the same page. ``tests/test_rule_docs.py`` fails when the pages are out of date; rerun
 
     python scripts/generate_rule_docs.py
 """

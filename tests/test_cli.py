@@ -23,13 +23,16 @@ def test_findings_are_flake8_lines_and_exit_1(tmp_path: Path, run_cli) -> None:
     assert result.returncode == 1, result.stderr
     lines = [line for line in result.stdout.splitlines() if line.startswith("drafts/")]
     assert lines == [lines[0]] and lines[0].startswith("drafts/bait.md:3:1: EB101 ")
-    assert "Found 1 finding in 2 drafts." in result.stdout
+    # M counts drafts with findings (as ruff counts files), not drafts checked.
+    assert result.stdout.splitlines()[-1].startswith("Found 1 finding in 1 draft")
 
 
-def test_clean_run_exits_0_and_is_silent(tmp_path: Path, run_cli) -> None:
+def test_clean_run_exits_0_and_says_so(tmp_path: Path, run_cli) -> None:
     write(tmp_path, "good.md", CLEAN)
     result = run_cli("check", ".")
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "All checks passed!\n", "")
+    quiet = run_cli("check", "--quiet", ".")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
 
 
 def test_bare_path_means_check_and_default_is_cwd(tmp_path: Path, run_cli) -> None:
@@ -169,7 +172,8 @@ def test_version_rules_explain_plugins(run_cli) -> None:
     markdown = run_cli("rules", "--format", "markdown").stdout
     assert markdown.startswith("| code | name |") and "EB101" in markdown
     explained = run_cli("explain", "eb101").stdout
-    assert "## Why" in explained and "## Bad" in explained and "## Good" in explained
+    assert "## What it does" in explained and "## Why is this bad?" in explained
+    assert "## Example" in explained and "Use instead:" in explained
     unknown = run_cli("explain", "EB1O1")
     assert unknown.returncode == 2 and "Did you mean EB101" in unknown.stderr
     assert run_cli("plugins").stdout.startswith("builtin")
@@ -184,41 +188,3 @@ def test_process_pool_gives_the_same_findings_as_one_process(tmp_path: Path, run
     assert serial.returncode == parallel.returncode == 1
     assert serial.stdout == parallel.stdout
     assert serial.stdout.count(": EB101 ") == 27
-
-
-def test_progress_on_a_terminal_only(tmp_path: Path) -> None:
-    import os
-    import pty
-    import subprocess
-    import sys
-
-    for index in range(220):
-        write(tmp_path, f"d/{index:03}.md", CLEAN)
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
-    env["SOCIABLE_CACHE_DIR"] = str(tmp_path / ".cache")
-    master, slave = pty.openpty()
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "sociable", "check", "--select", "EB", "--jobs", "1", "d"],
-            cwd=tmp_path, stdout=subprocess.PIPE, stderr=slave, env=env, timeout=120,
-        )
-        os.close(slave)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-    finally:
-        os.close(master)
-    terminal = b"".join(chunks).decode()
-    assert result.returncode == 0 and result.stdout == b""
-    assert "checked 220/220 drafts" in terminal
-    piped = subprocess.run(
-        [sys.executable, "-m", "sociable", "check", "--select", "EB", "--jobs", "1", "d"],
-        cwd=tmp_path, capture_output=True, env=env, timeout=120,
-    )
-    assert piped.stderr == b""

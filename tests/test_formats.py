@@ -36,7 +36,7 @@ def render(formatter_class: type, **options: object) -> str:
     formatter.start()
     for finding in FINDINGS:
         formatter.handle(finding)
-    formatter.stop(RunSummary(drafts=2, findings=2, fixable=1, by_code={"EB101": 1, "NP102": 1}))
+    formatter.stop(RunSummary(drafts=3, flagged=2, findings=2, fixable=1, by_code={"EB101": 1, "NP102": 1}))
     return stream.getvalue()
 
 
@@ -44,7 +44,7 @@ def test_text() -> None:
     out = render(TextFormatter).splitlines()
     assert out[0] == 'drafts/a,b.md:3:1: EB101 Asks for reactions ("Like this if"): 100% fix it [*]'
     assert out[1] == "drafts/c.md:1:4: NP102 Unfilled merge field {{first_name}}"
-    assert out[-2:] == ["Found 2 findings in 2 drafts.", "[*] 1 fixable with `sociable check --fix`."]
+    assert out[-1] == "Found 2 findings in 2 drafts (1 fixable with --fix)."
 
 
 def test_json_has_every_documented_field() -> None:

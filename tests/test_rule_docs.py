@@ -5,8 +5,6 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -28,8 +26,28 @@ def test_rule_pages_are_up_to_date() -> None:
     assert not stale, f"run `python scripts/generate_rule_docs.py`; stale: {stale[:10]}"
 
 
-@pytest.mark.parametrize("section", ["## Why", "## Bad", "## Good", "## Fix"])
-def test_every_rule_page_has_the_required_sections(section: str) -> None:
+def test_every_rule_page_has_ruffs_sections_in_order() -> None:
+    """What it does, Why is this bad?, Example (bad, then "Use instead:" good), Fix safety."""
+    from sociable.faces.cli.rule_doc import SECTIONS
+
     pages = load_generator().render()
-    missing = [name for name, text in pages.items() if name != "README.md" and section not in text]
-    assert not missing
+    for name, text in pages.items():
+        if name == "README.md":
+            continue
+        positions = [text.find(section + "\n") for section in SECTIONS]
+        assert -1 not in positions and positions == sorted(positions), name
+        example = text[positions[2]:positions[3]]
+        assert "Use instead:" in example, name
+
+
+def test_page_shows_the_rules_examples_and_fix_safety(ruleset) -> None:  # type: ignore[no-untyped-def]
+    from sociable.faces.cli.rule_doc import rule_page
+
+    spec = next(s for s in ruleset.specs.values() if s.fix is not None and s.fix.applicability == "safe")
+    page = rule_page(spec)
+    bad_part, good_part = page.split("Use instead:")
+    assert spec.examples_bad[0].split("\n")[0] in bad_part
+    assert spec.examples_good[0].split("\n")[0] in good_part.split("## Fix safety")[0]
+    assert "It is safe" in page.split("## Fix safety")[1]
+    unfixable = next(s for s in ruleset.specs.values() if s.fix is None)
+    assert "No automatic fix" in rule_page(unfixable)

@@ -46,6 +46,23 @@ MASK_KINDS = ("code", "url", "email", "comment", "blockquote", "speech", "frontm
 Span = tuple[int, int]
 
 
+
+_PLAIN_VALUE = re.compile(r"^(\s*[\w-]+):[ \t]+(.*?)\s*$")
+
+
+def _quoting_hint(raw: str, line: int | None) -> str:
+    """``subject: Re: x`` is a YAML error; say the fix (``subject: "Re: x"``) with the message."""
+    lines = raw.splitlines()
+    if line is None or not 0 <= line < len(lines):
+        return ""
+    found = _PLAIN_VALUE.match(lines[line])
+    if found is None or not found.group(2) or found.group(2)[0] in "\"'{[":
+        return ""
+    key, value = found.groups()
+    quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'; put the value in quotes: {key.strip()}: "{quoted}"'
+
+
 class DocumentError(ValueError):
     """The draft cannot be read as written (bad frontmatter, say); the message says why."""
 
@@ -191,7 +208,8 @@ class Document:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark is not None else ""
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise DocumentError(f"invalid YAML frontmatter{where}: {problem}") from None
+            hint = _quoting_hint(raw, mark.line if mark is not None else None)
+            raise DocumentError(f"invalid YAML frontmatter{where}: {problem}{hint}") from None
         if data is None:
             data = {}
         if not isinstance(data, dict):

@@ -63,26 +63,6 @@ def use_color(flag: bool | None, stream: TextIO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-class Progress:
-    """``checked 120/4000 drafts`` on a terminal's stderr; silent when stderr is piped."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.enabled = hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("CI")
-        self.shown = False
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.enabled and total >= 200:
-            self.stream.write(f"\rsociable: checked {done}/{total} drafts")
-            self.stream.flush()
-            self.shown = True
-
-    def clear(self) -> None:
-        if self.shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-
-
 @dataclass
 class CheckApp:
     args: argparse.Namespace
@@ -192,7 +172,9 @@ class CheckApp:
             except InputError as exc:
                 self.error(str(exc))
         reference_paths = self.reference_paths(targets)
-        progress = Progress(self.stderr)
+        from sociable.faces.cli.feedback import Progress
+
+        progress = Progress(self.stderr, quiet=args.quiet)
         linted = len(outcomes) + len(targets)
         outcomes.extend(run([str(t.path) for t in targets] + reference_paths, job, args.jobs, progress))
         progress.clear()
@@ -284,17 +266,23 @@ class CheckApp:
             rules=self.context.ruleset.specs,
         )
         formatter = registered_formatters(self.context)[self.format_name](stream, options)
-        summary = RunSummary(drafts=self.drafts)
+        summary = RunSummary(drafts=self.drafts, errors=int(self.had_errors))
+        flagged: set[str] = set()
         formatter.start()
         for finding in self.findings:
             formatter.handle(finding)
             summary.findings += 1
+            flagged.add(finding.path)
             summary.by_code[finding.code] = summary.by_code.get(finding.code, 0) + 1
             if finding.fix is not None and finding.fix.applicability.value == "safe":
                 summary.fixable += 1
+        summary.flagged = len(flagged)
         formatter.stop(summary)
         if handle is not None:
             handle.close()
+        from sociable.faces.cli.feedback import echo_summary
+
+        echo_summary(summary, self.format_name, args.quiet, self.stderr)
         if self.had_errors:
             return EXIT_ERROR
         if self.findings and not args.exit_zero:

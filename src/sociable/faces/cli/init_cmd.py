@@ -3,8 +3,10 @@
 Writes a commented ``[tool.sociable]`` section at the end of ``pyproject.toml`` when the folder
 has one (the rest of the file is left byte for byte as it was), otherwise creates
 ``sociable.toml``. An existing section is never replaced without ``--force``, because it holds
-someone's decisions. Then prints the lines to add to ``.pre-commit-config.yaml``, pinned to
-this version's tag, since a content repo usually has no pre-commit setup yet.
+someone's decisions. Then prints the lines to add to ``.pre-commit-config.yaml``, since a content
+repo usually has no pre-commit setup yet. The repository has no release tags, so the snippet
+names the ``main`` branch and says to run ``pre-commit autoupdate``, which (with no tags to
+find) pins ``rev`` to the latest commit's SHA.
 """
 
 from __future__ import annotations
@@ -15,13 +17,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sociable import __version__
-
 REPO_URL = "https://github.com/sociable-lint/sociable"
 
 #: The starter settings, written with the table prefix of the file they go into.
 STARTER = """\
-# sociable: lint outreach drafts. Every key: https://github.com/sociable-lint/sociable
+# sociable: lint outreach drafts. Every key: https://github.com/sociable-lint/sociable/blob/main/docs/configuration.md
 [{table}]
 # Files that are not drafts (globs relative to this file; folders cover what they hold).
 extend-exclude = ["README.md", "CHANGELOG.md", "CONTRIBUTING.md", "LICENSE*"]
@@ -47,7 +47,8 @@ ignore = []
 PRE_COMMIT_SNIPPET = """\
 repos:
   - repo: {url}
-    rev: v{version}
+    # No release is tagged yet: `pre-commit autoupdate` pins this to the latest commit's SHA.
+    rev: main
     hooks:
       - id: sociable
       # or, to apply safe fixes and then report what is left:
@@ -205,6 +206,9 @@ def main(argv: Sequence[str]) -> int:
         print(f"sociable: error: {exc}", file=sys.stderr)
         return 2
     print(f"sociable: {done}")
-    print("\nAdd this to .pre-commit-config.yaml (then run `pre-commit install`):\n")
-    print(PRE_COMMIT_SNIPPET.format(url=REPO_URL, version=__version__), end="")
+    print(
+        "\nAdd this to .pre-commit-config.yaml, then run `pre-commit autoupdate` (pins rev to a"
+        " commit SHA)\nand `pre-commit install`:\n"
+    )
+    print(PRE_COMMIT_SNIPPET.format(url=REPO_URL), end="")
     return 0

@@ -76,35 +76,9 @@ def run_rules(args: argparse.Namespace) -> int:
 
 def explain_text(spec: RuleSpec) -> str:
     """A rule's whole documentation, as ``explain`` prints it and ``docs/rules`` stores it."""
-    lines = [f"# {spec.code} {spec.name}", ""]
-    lines.append(
-        f"Category: {spec.category}. Severity: {spec.severity}. Pack: {spec.pack}. Kind: {spec.kind}."
-    )
-    if spec.channels:
-        lines.append(f"Channels: {', '.join(spec.channels)}.")
-    lines += ["", "## Why", "", spec.why.strip(), "", "## Message", "", spec.message.strip(), ""]
-    lines += ["## Bad", ""]
-    lines += [_example(text) for text in spec.examples_bad]
-    lines += ["## Good", ""]
-    lines += [_example(text) for text in spec.examples_good]
-    lines += ["## Fix", ""]
-    if spec.fix is None:
-        lines.append("No automatic fix: this needs the writer's judgment.")
-    else:
-        what = {
-            "remove": "removes the matched phrase",
-            "remove-sentence": "removes the sentence that contains it",
-            "replace": f"replaces it with {spec.fix.replacement!r}",
-        }[spec.fix.action]
-        lines.append(f"The fix {what} ({spec.fix.applicability}).")
-    file_name, _, line = spec.source.rpartition(":")
-    lines += ["", f"Defined in pack `{spec.pack}` ({Path(file_name).name}, line {line})."]
-    return "\n".join(lines) + "\n"
+    from sociable.faces.cli.rule_doc import rule_page
 
-
-def _example(text: str) -> str:
-    body = "\n".join("    " + line for line in text.rstrip("\n").split("\n"))
-    return body + "\n"
+    return rule_page(spec)
 
 
 def run_explain(args: argparse.Namespace) -> int:

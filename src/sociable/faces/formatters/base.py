@@ -22,6 +22,8 @@ class RunSummary:
     """What the run saw, for closing lines and statistics."""
 
     drafts: int = 0
+    #: drafts with at least one finding: "Found 3 findings in 2 drafts" counts these
+    flagged: int = 0
     findings: int = 0
     fixable: int = 0
     fixed: int = 0

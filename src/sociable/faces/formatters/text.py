@@ -1,5 +1,11 @@
 """The default format, flake8's ``path:line:col: CODE message``, with optional colour,
-source excerpts, statistics and a closing summary (like ruff's)."""
+source excerpts, statistics and a closing summary (like ruff's).
+
+The summary follows ruff: in the text format it goes to stdout after the findings, piped or
+not ("All checks passed!" included), because text is for people. Machine formats (json, sarif,
+github, ...) keep stdout to themselves; their summary goes to stderr, and only when stderr is a
+terminal, so a person running ``--output-format json > out.json`` still sees the count.
+"""
 
 from __future__ import annotations
 
@@ -48,11 +54,29 @@ class TextFormatter(Formatter):
                 write(f"{count:<5} {code:<7} {label}\n")
         if self.options.quiet:
             return
-        if summary.findings:
-            noun = "finding" if summary.findings == 1 else "findings"
-            drafts = "draft" if summary.drafts == 1 else "drafts"
-            write(f"Found {summary.findings} {noun} in {summary.drafts} {drafts}.\n")
-            if summary.fixable:
-                write(f"[*] {summary.fixable} fixable with `sociable check --fix`.\n")
-        elif summary.fixed:
-            write(f"Fixed {summary.fixed} findings; nothing else to report.\n")
+        line = summary_line(summary)
+        if line:
+            write(line + "\n")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def summary_line(summary: RunSummary) -> str | None:
+    """The closing line: "All checks passed!" or "Found N findings in M drafts (K fixable ...)".
+
+    M counts drafts *with* findings, as ruff counts files. Nothing is claimed to have passed
+    when a draft could not be read (the errors above say which), hence ``None`` then.
+    """
+    if summary.findings:
+        line = f"Found {_plural(summary.findings, 'finding')} in {_plural(summary.flagged, 'draft')}"
+        if summary.fixable:
+            line += f" ({summary.fixable} fixable with --fix)"
+        return line + "."
+    if summary.errors:
+        return None
+    if summary.fixed:
+        return f"Fixed {_plural(summary.fixed, 'finding')}; nothing else to report."
+    return "All checks passed!"
+
