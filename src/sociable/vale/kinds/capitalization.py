@@ -2,12 +2,12 @@
 
 Keys: ``match`` (``$sentence``, ``$title``, ``$lower``, ``$upper`` or a pattern), ``style``
 (``AP`` or ``Chicago`` for ``$title``), ``exceptions`` (words always accepted as written, plus
-the accepted ``Vocab``), ``indicators`` (suffixes such as ``:`` after which a capital is
-expected), ``threshold`` (share of words that must conform, default 0.8), ``scope``.
+the accepted ``Vocab``), ``indicators`` (suffixes after which a new sentence starts, default
+``:``), ``threshold`` (share of words that must conform, default 0.8), ``scope``.
 The alert covers the whole block; the message's ``%s`` is the block's text.
 
 For ``$sentence``: the first word with letters must be capitalised as a word (``Test``), the
-rest lower case; a word after an indicator must be capitalised; an excepted word counts as
+rest lower case; the word after an indicator starts again like a first word; an excepted word counts as
 correct; an all-capitals word counts only when it is excepted (so ``JSON`` in a heading is
 reported unless the style or the vocabulary accepts it); words without letters are not words.
 """
@@ -79,7 +79,7 @@ class Capitalization(ValeKind):
 
     def conforms(self, text: str, rule: Rule) -> bool:
         match, custom, excepted, words, threshold = rule.prepared
-        indicators = strings(definition(rule.spec).get("indicators"))
+        indicators = strings(definition(rule.spec).get("indicators", [":"]))
 
         def is_excepted(word: str) -> bool:
             return excepted is not None and excepted.search(word) is not None
@@ -116,9 +116,7 @@ class Capitalization(ValeKind):
                 count += 1
             elif not any(c.isalpha() for c in word):
                 continue
-            elif after_indicator:
-                count += word[:1].isupper()
-            elif first:
+            elif first or after_indicator:
                 if word != go_title(word.lower()):
                     return False
                 count += 1
