@@ -128,9 +128,9 @@ def read_vale_config(path: Path) -> ValeConfig:
                         f"({', '.join(LEVELS)}), got {value!r}"
                     )
                 switches.append((key, switch))
-        glob, line = raw_section["glob"], raw_section["line"]
-        assert isinstance(glob, str) and isinstance(line, int)
-        parsed.append(Section(glob, line, based_on, tuple(switches), vocab))
+        glob_value, line_value = raw_section["glob"], raw_section["line"]
+        assert isinstance(glob_value, str) and isinstance(line_value, int)
+        parsed.append(Section(glob_value, line_value, based_on, tuple(switches), vocab))
 
     def scopes(key: str, default: tuple[str, ...]) -> tuple[str, ...]:
         return _split(global_keys[key][0]) if key in global_keys else default

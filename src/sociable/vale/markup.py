@@ -172,18 +172,15 @@ def _gather(source: str, spans: list[tuple[int, int]]) -> tuple[str, list[int], 
     return "".join(parts), where, spans[-1][1] if spans else 0
 
 
-_HIDE_CODE = [True]  # set by parse() for the duration of one parse
-
-
 def _make_block(source: str, spans: list[tuple[int, int]], tags: frozenset[str],
-                inline: bool = True) -> Block | None:
+                inline: bool = True, hide_code: bool = True) -> Block | None:
     spans = [_strip_span(source, s) for s in spans]
     spans = [s for s in spans if s[1] > s[0]] or spans[:0]
     if not spans:
         return None
     src, where, end = _gather(source, spans)
     if inline:
-        text, offsets = _inline(src, where, end, _HIDE_CODE[0])
+        text, offsets = _inline(src, where, end, hide_code)
     else:
         text, offsets = src, (*where, end)
     # Trailing whitespace never belongs to a block (Vale trims block text).
@@ -191,7 +188,7 @@ def _make_block(source: str, spans: list[tuple[int, int]], tags: frozenset[str],
     lead = len(text) - len(text.lstrip())
     if not stripped.strip():
         return None
-    return Block(stripped[lead:], offsets[lead:len(stripped)] + (offsets[len(stripped)],), tags)
+    return Block(stripped[lead:], (*offsets[lead:len(stripped)], offsets[len(stripped)]), tags)
 
 
 def _strip_span(source: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -228,7 +225,7 @@ def _lines(source: str, start: int, stop: int) -> list[tuple[int, int]]:
 
 
 def _markdown(source: str, lines: list[tuple[int, int]], container: str | None,
-              out: list[Block]) -> None:
+              out: list[Block], hide_code: bool = True) -> None:
     """Append the blocks of ``lines`` (file spans) to ``out``; ``container`` for quotes/lists."""
     para: list[tuple[int, int]] = []
     para_kind = container or "paragraph"
@@ -237,7 +234,7 @@ def _markdown(source: str, lines: list[tuple[int, int]], container: str | None,
     def flush() -> None:
         nonlocal para
         if para:
-            block = _make_block(source, para, _TAGS[para_kind])
+            block = _make_block(source, para, _TAGS[para_kind], hide_code=hide_code)
             if block is not None:
                 out.append(block)
         para = []
@@ -287,7 +284,7 @@ def _markdown(source: str, lines: list[tuple[int, int]], container: str | None,
                 else:
                     inner_lines.append((s + q.end(), e))
                 i += 1
-            _markdown(source, inner_lines, "blockquote", out)
+            _markdown(source, inner_lines, "blockquote", out, hide_code)
             continue
         atx = _ATX.match(line)
         if atx:
@@ -299,14 +296,14 @@ def _markdown(source: str, lines: list[tuple[int, int]], container: str | None,
             if closing:
                 content_stop = content_start + closing.start()
             block = _make_block(source, [(content_start, content_stop)],
-                                _heading_tags(len(atx.group(1))))
+                                _heading_tags(len(atx.group(1))), hide_code=hide_code)
             if block is not None:
                 out.append(block)
             i += 1
             continue
         if para and _SETEXT.match(line) and para_kind == "paragraph":
             level = 1 if line.strip()[0] == "=" else 2
-            block = _make_block(source, para, _heading_tags(level))
+            block = _make_block(source, para, _heading_tags(level), hide_code=hide_code)
             if block is not None:
                 out.append(block)
             para = []
@@ -328,7 +325,7 @@ def _markdown(source: str, lines: list[tuple[int, int]], container: str | None,
         if "|" in line and i + 1 < len(lines) and not para:
             rule = source[lines[i + 1][0]:lines[i + 1][1]]
             if _TABLE_RULE.match(rule) and "-" in rule:
-                i = _table(source, lines, i, out)
+                i = _table(source, lines, i, out, hide_code)
                 continue
         if _REFERENCE.match(line) and not para:
             i += 1
@@ -340,7 +337,8 @@ def _markdown(source: str, lines: list[tuple[int, int]], container: str | None,
     flush()
 
 
-def _table(source: str, lines: list[tuple[int, int]], i: int, out: list[Block]) -> int:
+def _table(source: str, lines: list[tuple[int, int]], i: int, out: list[Block],
+           hide_code: bool = True) -> int:
     header = True
     while i < len(lines):
         start, stop = lines[i]
@@ -364,7 +362,7 @@ def _table(source: str, lines: list[tuple[int, int]], i: int, out: list[Block]) 
             cells.append((cell_start, stop))
             tags = _TAGS["table.header" if header else "table.cell"]
             for cell in cells:
-                block = _make_block(source, [cell], tags)
+                block = _make_block(source, [cell], tags, hide_code=hide_code)
                 if block is not None:
                     out.append(block)
             header = False
@@ -372,13 +370,13 @@ def _table(source: str, lines: list[tuple[int, int]], i: int, out: list[Block]) 
     return i
 
 
-def parse_markdown(source: str) -> list[Block]:
+def parse_markdown(source: str, hide_code: bool = True) -> list[Block]:
     start = 0
     front = _FRONTMATTER.match(source)
     if front:
         start = front.end()
     out: list[Block] = []
-    _markdown(source, _lines(source, start, len(source)), None, out)
+    _markdown(source, _lines(source, start, len(source)), None, out, hide_code)
     return out
 
 
@@ -444,8 +442,8 @@ def _rst_block(source: str, spans: list[tuple[int, int]], tags: frozenset[str]) 
         keep[match.end() - 1] = keep[match.end() - 2] = False
         for i in range(match.start(1), match.end(1)):
             text[i] = "*"
-    chars = [c for c, k in zip(text, keep) if k]
-    offsets = [o for o, k in zip(block.offsets, keep) if k]
+    chars = [c for c, k in zip(text, keep, strict=False) if k]
+    offsets = [o for o, k in zip(block.offsets, keep, strict=False) if k]
     return Block("".join(chars), (*offsets, block.offsets[-1]), tags)
 
 
@@ -468,7 +466,7 @@ def parse_text(source: str) -> list[Block]:
 # --- sentences ----------------------------------------------------------------------------
 
 _ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs mr mrs ms dr prof sr jr st inc ltd co corp no fig al approx dept est".split()
+    ["e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "ltd", "co", "corp", "no", "fig", "al", "approx", "dept", "est"]
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+\S)")
 
@@ -496,7 +494,7 @@ def split_sentences(block: Block) -> list[Block]:
 
 
 def _slice(block: Block, start: int, end: int) -> Block:
-    return Block(block.text[start:end], block.offsets[start:end] + (block.offsets[end],),
+    return Block(block.text[start:end], (*block.offsets[start:end], block.offsets[end]),
                  frozenset({"sentence"}))
 
 
@@ -509,9 +507,8 @@ TEXT = frozenset({"txt", "text", ""})
 @functools.lru_cache(maxsize=64)
 def parse(source: str, fmt: str, hide_code: bool = True) -> Parsed:
     """Blocks of a draft in format ``fmt`` (``md``, ``rst`` or ``txt``), cached per text."""
-    _HIDE_CODE[0] = hide_code
     if fmt in MARKDOWN:
-        blocks = parse_markdown(source)
+        blocks = parse_markdown(source, hide_code)
     elif fmt == "rst":
         blocks = parse_rst(source)
     else:

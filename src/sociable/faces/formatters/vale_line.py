@@ -19,7 +19,7 @@ class ValeLineFormatter(Formatter):
 
     def handle(self, finding: Finding) -> None:
         path = finding.path
-        if path not in ("-", "") and os.path.isabs(path) or path.startswith("./"):
+        if (path not in ("-", "") and os.path.isabs(path)) or path.startswith("./"):
             path = os.path.relpath(path)
         message = " ".join(finding.message.split())
         self.lines.append((path.replace(os.sep, "/"), finding.line, finding.column, finding.code, message))

@@ -33,7 +33,7 @@ from sociable.vale.markup import Block
 _WORD = r"[\p{N}\p{L}*]+[^\s]*"
 #: Words AP and Chicago title case keep lower case unless first or last.
 _SMALL = frozenset(
-    "a an and as at but by en for if in nor of on or per the to v vs via".split()
+    ["a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "nor", "of", "on", "or", "per", "the", "to", "v", "vs", "via"]
 )
 
 
@@ -94,9 +94,7 @@ class Capitalization(ValeKind):
             expected = words.findall(title_case(text))
             count = total = 0
             for index, word in enumerate(words.findall(text)):
-                if index >= len(expected) or word == expected[index] or is_excepted(word):
-                    count += 1
-                elif word == word.upper():
+                if index >= len(expected) or word == expected[index] or is_excepted(word) or word == word.upper():
                     count += 1
                 total += 1
             return total == 0 or count / total > threshold

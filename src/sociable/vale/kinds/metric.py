@@ -73,7 +73,7 @@ def evaluate(node: ast.AST, names: Mapping[str, float]) -> Any:
         return all(values) if isinstance(node.op, ast.And) else any(values)
     if isinstance(node, ast.Compare):
         left = evaluate(node.left, names)
-        for op, comparator in zip(node.ops, node.comparators):
+        for op, comparator in zip(node.ops, node.comparators, strict=False):
             right = evaluate(comparator, names)
             if not _COMPARE[type(op)](left, right):
                 return False
