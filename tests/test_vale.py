@@ -271,3 +271,23 @@ def test_untranslatable_regex() -> None:
     for pattern in (r"\C", "(?U)a+", "(unclosed"):
         with pytest.raises(Untranslatable):
             compile_go(pattern)
+
+
+@pytest.mark.parametrize("tokens", [
+    ["arse", "arsehole", "coon", "coon ass", "damn", "dead", "gook", "gook eye", "sexy"],
+    ["coon ass", "coon", "arsehole", "arse", "damn", "dead", "gook eye", "gook", "sexy"],
+    ["all talk, no action", "a far cry", "a clean slate", "day in, day out", "at the end of the day",
+     "a fine kettle of fish", "a loose cannon", "been there, done that"],
+])
+def test_trie_alternation_matches_like_the_plain_list(tokens: list[str]) -> None:
+    from sociable.vale.kinds.existence import existence_pattern
+    from sociable.vale.regex import compile_go, literal_alternation
+
+    text = ("Coon ass and coon, an arsehole, arse. Gook eye; gook. A far cry, a clean slate day in, "
+            "day out: at the end of the day a loose cannon; been there, done that. dead-sexy damn")
+    rule = {"tokens": tokens, "ignorecase": True}
+    assert literal_alternation(tokens, True) is not None
+    fast = compile_go(existence_pattern(rule))
+    plain = compile_go("(?i)(?m)\\b(?:" + "|".join(tokens) + ")\\b")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert fast.pattern != plain.pattern

@@ -18,7 +18,9 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 #: Tags every text block carries, by block kind.
 _TAGS = {
@@ -56,6 +58,16 @@ class Parsed:
     blocks: tuple[Block, ...]
     raw: Block
     sentences: tuple[Block, ...] = field(default=())
+    #: Blocks per (scopes, skipped scopes): many rules share a scope, so each is chosen once.
+    _selected: dict[Any, list[Block]] = field(default_factory=dict, compare=False, repr=False)
+
+    def selected(self, scopes: tuple[str, ...], skipped: tuple[str, ...],
+                 choose: Callable[[Parsed, tuple[str, ...], tuple[str, ...]], Iterable[Block]]) -> list[Block]:
+        key = (scopes, skipped)
+        found = self._selected.get(key)
+        if found is None:
+            found = self._selected[key] = list(choose(self, scopes, skipped))
+        return found
 
     @functools.cached_property
     def summary(self) -> Block:

@@ -129,3 +129,64 @@ def compile_go(pattern: str) -> Any:
         return regex.compile(translated, regex.V0)
     except regex.error as exc:
         raise Untranslatable(f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+_PLAIN = __import__("re").compile(r"[^\\.^$*+?()\[\]{}|#]+")
+
+
+def literal_alternation(tokens: list[str], ignorecase: bool) -> str | None:
+    """The tokens as one trie-shaped pattern, or None when that could change the matches.
+
+    Public styles list hundreds of plain phrases (cliches, profanity); a backtracking engine
+    tries each alternative at every position, a trie tries one branch per character. Only
+    tokens without regex syntax qualify, and a token may be a prefix of another only where the
+    word template's ``\\b`` cannot hold between them ("arse" / "arsehole"): then at most one
+    alternative can match at a position, so leftmost-first alternation and the trie pick the
+    same match.
+    """
+    import regex
+
+    order: dict[str, int] = {}
+    for token in tokens:
+        if not _PLAIN.fullmatch(token):
+            return None
+        order.setdefault(token.lower() if ignorecase else token, len(order))
+    unique = sorted(order)
+    if len(unique) < 8:
+        return None
+    # A shorter token wins over a longer one where both can end on a word boundary
+    # ("coon" / "coon ass") when it is listed first: its end then tries to stop early.
+    lazy: set[str] = set()
+    for index, first in enumerate(unique):
+        clashes = []
+        for second in unique[index + 1:]:
+            if not second.startswith(first):
+                break
+            if not first or _wordy(first[-1]) != _wordy(second[len(first)]):
+                clashes.append(order[second] > order[first])
+        if clashes and not all(clashes) and any(clashes):
+            return None
+        if clashes and all(clashes):
+            lazy.add(first)
+    trie: dict[str, dict] = {}
+    for word in unique:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict], prefix: str) -> str:
+        branches = [regex.escape(char) + render(node[char], prefix + char)
+                    for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})??" if prefix in lazy else f"(?:{body})?"
+
+    return render(trie, "")
+
+
+def _wordy(char: str) -> bool:
+    return char.isalnum() or char == "_"

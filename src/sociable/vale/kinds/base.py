@@ -10,6 +10,7 @@ function of the draft and the rule.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -135,14 +136,17 @@ def document_format(path: str, formats: Mapping[str, str]) -> str:
 
 def level_for(path: str, options: Mapping[str, Any]) -> str | None:
     """The rule's level for a file under the ``.vale.ini`` sections, or None when it is off."""
+    return _level_for(path, options.get("root", ""), options.get("level", "warning"),
+                      tuple(options.get("levels", ())))
+
+
+@functools.lru_cache(maxsize=8192)
+def _level_for(path: str, root: str, default: str, levels: tuple[tuple[str, str], ...]) -> str | None:
     from sociable.vale.ini import glob_matches
 
-    root = options.get("root", "")
-    relative = os.path.relpath(os.path.abspath(path), root) if root else path
-    relative = relative.replace(os.sep, "/")
-    default = options.get("level", "warning")
+    relative = _relative(path, root)
     level: str | None = None
-    for glob, action in options.get("levels", ()):
+    for glob, action in levels:
         if not glob_matches(glob, relative):
             continue
         if action == "NO":
@@ -152,6 +156,12 @@ def level_for(path: str, options: Mapping[str, Any]) -> str | None:
         else:
             level = action
     return level
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(path: str, root: str) -> str:
+    relative = os.path.relpath(os.path.abspath(path), root) if root else path
+    return relative.replace(os.sep, "/")
 
 
 class ValeKind(Kind):
@@ -178,7 +188,8 @@ class ValeKind(Kind):
             return []
         fmt = document_format(doc.path, options.get("formats", {}))
         parsed = parse(doc.text, fmt, "code" in options.get("ignored_scopes", ("code",)))
-        blocks = list(blocks_for(parsed, self.scopes(rule.spec), options.get("skipped_scopes", ())))
+        blocks = parsed.selected(self.scopes(rule.spec), tuple(options.get("skipped_scopes", ())),
+                                 blocks_for)
         findings = []
         for block, alert in self.run_blocks(blocks, rule, parsed):
             start, end = block.source_span(alert.start, alert.end)

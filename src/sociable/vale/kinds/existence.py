@@ -28,6 +28,7 @@ from sociable.vale.kinds.base import (
     strings,
 )
 from sociable.vale.markup import Block
+from sociable.vale.regex import literal_alternation
 
 
 def existence_pattern(rule: dict[str, Any], word_template: str = "") -> str:
@@ -35,7 +36,8 @@ def existence_pattern(rule: dict[str, Any], word_template: str = "") -> str:
     raw = "".join(strings(rule.get("raw")))
     word = not rule.get("nonword", False) and bool(tokens)
     template = (word_template or WORD_TEMPLATE) if word else NONWORD_TEMPLATE
-    body = template.replace("%s", "|".join(tokens))
+    fast = literal_alternation(tokens, bool(rule.get("ignorecase"))) if word and not raw else None
+    body = template.replace("%s", fast if fast is not None else "|".join(tokens))
     pattern = body + raw if rule.get("append", False) else raw + body
     if rule.get("ignorecase", False):
         pattern = IGNORECASE + pattern
