@@ -291,3 +291,13 @@ def test_trie_alternation_matches_like_the_plain_list(tokens: list[str]) -> None
     plain = compile_go("(?i)(?m)\\b(?:" + "|".join(tokens) + ")\\b")
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert fast.pattern != plain.pattern
+
+
+def test_vale_comments_switch_rules_off_and_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    draft = (
+        "really one\n\n<!-- vale off -->\n\nreally two\n\n<!-- vale on -->\n\nreally three\n\n"
+        "<!-- vale Acme.Really = NO -->\n\nreally four\n\n<!-- vale Acme.Really = YES -->\n\nreally five\n"
+    )
+    project = make_style(tmp_path, {"Really": SIMPLE}, INI, {"d.md": draft})
+    _, lines, _ = vale_check(project, "Acme", tmp_path, monkeypatch)
+    assert [line.split(":")[1] for line in lines] == ["1", "9", "17"]

@@ -58,8 +58,21 @@ class Parsed:
     blocks: tuple[Block, ...]
     raw: Block
     sentences: tuple[Block, ...] = field(default=())
+    #: ``<!-- vale off -->`` style comments: (offset, target or "" for all rules, on?).
+    switches: tuple[tuple[int, str, bool], ...] = ()
     #: Blocks per (scopes, skipped scopes): many rules share a scope, so each is chosen once.
     _selected: dict[Any, list[Block]] = field(default_factory=dict, compare=False, repr=False)
+
+    def enabled(self, code: str, offset: int) -> bool:
+        """Whether comments before ``offset`` leave rule ``code`` on (Vale's ``vale off``)."""
+        on = True
+        style = code.split(".", 1)[0]
+        for at, target, state in self.switches:
+            if at > offset:
+                break
+            if target in ("", code, style):
+                on = state
+        return on
 
     def selected(self, scopes: tuple[str, ...], skipped: tuple[str, ...],
                  choose: Callable[[Parsed, tuple[str, ...], tuple[str, ...]], Iterable[Block]]) -> list[Block]:
@@ -510,6 +523,21 @@ def _slice(block: Block, start: int, end: int) -> Block:
                  frozenset({"sentence"}))
 
 
+_SWITCH = re.compile(
+    r"<!--\s*vale\s+(?:(off|on)|([\w.-]+)\s*=\s*(YES|NO))\s*-->", re.I)
+
+
+def comment_switches(source: str) -> tuple[tuple[int, str, bool], ...]:
+    """``<!-- vale off -->``, ``<!-- vale on -->``, ``<!-- vale Style.Rule = NO -->``..."""
+    out = []
+    for match in _SWITCH.finditer(source):
+        if match.group(1):
+            out.append((match.start(), "", match.group(1).lower() == "on"))
+        else:
+            out.append((match.start(), match.group(2), match.group(3).upper() == "YES"))
+    return tuple(out)
+
+
 # --- entry point ----------------------------------------------------------------------------
 
 MARKDOWN = frozenset({"md", "markdown", "mdown", "mkd", "mkdn", "mdx"})
@@ -527,4 +555,5 @@ def parse(source: str, fmt: str, hide_code: bool = True) -> Parsed:
         blocks = parse_text(source)
     sentences = tuple(s for block in blocks for s in split_sentences(block))
     raw = Block(source, (*range(len(source)), len(source)), frozenset({"raw"}))
-    return Parsed(tuple(blocks), raw, sentences)
+    switches = comment_switches(source) if fmt in MARKDOWN and "vale" in source else ()
+    return Parsed(tuple(blocks), raw, sentences, switches)

@@ -193,6 +193,8 @@ class ValeKind(Kind):
         findings = []
         for block, alert in self.run_blocks(blocks, rule, parsed):
             start, end = block.source_span(alert.start, alert.end)
+            if parsed.switches and not parsed.enabled(rule.code, start):
+                continue
             findings.append(rule.finding(
                 doc, start, end, match=alert.match, fix=None, severity=SEVERITY[level],
                 vale_message=alert.message,
