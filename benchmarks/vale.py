@@ -3,7 +3,8 @@
 The style comes from ``../shared/vale-styles`` (``--style Microsoft`` by default, every rule via
 ``BasedOnStyles``); the drafts mix headings, paragraphs, lists, inline and fenced code. Each
 configuration is timed as a fresh ``sociable check`` process with the results cache off, so
-the figure includes start-up, reading the style and parsing every draft:
+the figure includes start-up, reading the style and parsing every draft. CPU seconds are
+printed next to wall seconds because a shared machine inflates the latter:
 
     python benchmarks/vale.py [--style Microsoft] [--drafts 1000] [--runs 3] [--jobs 1,2]
 
@@ -68,17 +69,24 @@ def make_drafts(folder: Path, count: int) -> int:
     return total
 
 
-def timed(command: list[str], cwd: Path, runs: int) -> tuple[float, str]:
+def timed(command: list[str], cwd: Path, runs: int) -> tuple[float, float, str]:
+    """Median wall seconds, median CPU seconds (user + system, all processes) and output."""
+    import resource
+
     samples = []
+    cpu = []
     output = ""
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
         samples.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         output = done.stdout
         if done.returncode not in (0, 1):
             sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
-    return statistics.median(samples), output
+    return statistics.median(samples), statistics.median(cpu), output
 
 
 def main() -> int:
@@ -104,14 +112,15 @@ def main() -> int:
             command = [sociable, "check", "--vale-config", ".vale.ini", "--select", args.style,
                        "--output-format", "vale-line", "--no-cache", "--cache-dir",
                        str(folder / ".cache"), "--jobs", jobs, "."]
-            seconds, output = timed(command, folder, args.runs)
+            seconds, cpu, output = timed(command, folder, args.runs)
             found = len(output.splitlines())
-            print(f"sociable, {jobs} worker(s): {seconds:.2f} s "
+            print(f"sociable, {jobs} worker(s): {seconds:.2f} s wall, {cpu:.2f} s CPU "
                   f"({args.drafts / seconds:.0f} drafts/s, {found} findings)")
         vale = shutil.which("vale")
         if vale:
-            seconds, output = timed([vale, "--output=line", "--sort", "--relative", "."], folder, args.runs)
-            print(f"vale: {seconds:.2f} s ({len(output.splitlines())} findings)")
+            seconds, cpu, output = timed([vale, "--output=line", "--sort", "--relative", "."],
+                                         folder, args.runs)
+            print(f"vale: {seconds:.2f} s wall, {cpu:.2f} s CPU ({len(output.splitlines())} findings)")
     return 0
 
 
