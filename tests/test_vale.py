@@ -301,3 +301,26 @@ def test_vale_comments_switch_rules_off_and_on(tmp_path: Path, monkeypatch: pyte
     project = make_style(tmp_path, {"Really": SIMPLE}, INI, {"d.md": draft})
     _, lines, _ = vale_check(project, "Acme", tmp_path, monkeypatch)
     assert [line.split(":")[1] for line in lines] == ["1", "9", "17"]
+
+
+def test_vale_actions_become_unsafe_fixes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = {
+        "Swap": "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: error\n"
+                "ignorecase: true\naction:\n  name: replace\nswap:\n  utilize: use\n",
+        "Drop": "extends: existence\nmessage: \"Drop '%s'.\"\nlevel: error\naction:\n  name: remove\n"
+                "tokens:\n  - very\n",
+    }
+    project = make_style(tmp_path, rules, INI, {"d.md": "We Utilize a very good tool.\n"})
+    code, _, err = run_cli(["check", "--vale-config", ".vale.ini", "--select", "Acme", "--fix",
+                            "--unsafe-fixes", "--no-cache", "--cache-dir", str(tmp_path / "c"), "."],
+                           project, monkeypatch)
+    assert (project / "d.md").read_text(encoding="utf-8") == "We Use a good tool.\n", err
+    assert code == 0
+
+
+def test_vale_style_spelling_gets_a_notice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ini = "StylesPath = ../styles\n\n[*.md]\nBasedOnStyles = Vale, Acme\n"
+    project = make_style(tmp_path, {"Really": SIMPLE}, ini, {"d.md": "the the really\n"})
+    code, lines, err = vale_check(project, "Acme,Vale", tmp_path, monkeypatch)
+    assert lines == ["d.md:1:1:Vale.Repetition:'the' is repeated!", "d.md:1:9:Acme.Really:Drop 'really'."]
+    assert err.count("Vale.Spelling") == 1 and code == 1

@@ -71,6 +71,7 @@ def builtin_rules(accepted: Sequence[str], rejected: Sequence[str]) -> dict[str,
             "extends": "existence", "level": "error", "message": "Avoid using '%s'.",
             "ignorecase": False, "tokens": list(rejected), "vocab": False,
         },
+        "Spelling": {"extends": "spelling", "level": "error", "message": "Did you really mean '%s'?"},
         "Repetition": {
             "extends": "repetition", "level": "error", "message": "'%s' is repeated!",
             "alpha": True, "tokens": [r"[^\s]+"],

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from sociable.findings import Finding
-from sociable.kinds.base import Kind, Rule, RuleError
+from sociable.findings import Applicability, Edit, Finding, Fix
+from sociable.kinds.base import Kind, Rule, RuleError, widen_for_removal
 from sociable.packs.schema import RuleSpec
 from sociable.vale.markup import Block, Parsed, parse
 from sociable.vale.regex import Untranslatable, compile_go
@@ -38,6 +38,8 @@ class Alert:
     end: int
     message: str
     match: str
+    #: What the rule's ``action`` would put in place of the match (None: no fix offered).
+    replacement: str | None = None
 
 
 def format_message(message: str, *subs: str) -> str:
@@ -195,8 +197,15 @@ class ValeKind(Kind):
             start, end = block.source_span(alert.start, alert.end)
             if parsed.switches and not parsed.enabled(rule.code, start):
                 continue
+            fix = None
+            if alert.replacement is not None and end > start:
+                edit_start, edit_end = (start, end) if alert.replacement else widen_for_removal(
+                    doc.text, start, end)
+                fix = Fix((Edit(edit_start, edit_end, alert.replacement),), Applicability.UNSAFE,
+                          f"Replace with {alert.replacement!r}" if alert.replacement
+                          else "Remove it")
             findings.append(rule.finding(
-                doc, start, end, match=alert.match, fix=None, severity=SEVERITY[level],
+                doc, start, end, match=alert.match, fix=fix, severity=SEVERITY[level],
                 vale_message=alert.message,
                 extra={"vale_level": level, "vale_check": rule.code},
             ))

@@ -57,6 +57,8 @@ class Existence(ValeKind):
     def run(self, block: Block, rule: Rule) -> Iterable[Alert]:
         pattern, exceptions = rule.prepared
         message = definition(rule.spec).get("message", "")
+        action = definition(rule.spec).get("action") or {}
+        removes = isinstance(action, dict) and action.get("name") == "remove"
         for match in pattern.finditer(block.text):
             if match.end() == match.start():
                 continue
@@ -64,4 +66,5 @@ class Existence(ValeKind):
             observed = converted.strip()
             if exceptions.excuses(observed, block.text, match.start(), match.end()):
                 continue
-            yield Alert(match.start(), match.end(), format_message(message, one_line(converted)), converted)
+            yield Alert(match.start(), match.end(), format_message(message, one_line(converted)),
+                        converted, "" if removes else None)

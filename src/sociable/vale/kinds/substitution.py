@@ -96,14 +96,17 @@ class Substitution(ValeKind):
                 if _same(expected, observed, ignorecase) or exceptions.excuses(observed):
                     break
                 message = spec_rule.get("message", "")
-                shown = expected
+                first_option = _cased(expected.split("|")[0], observed)
                 if replace_action or "|" in expected:
                     options = [_cased(o, observed) for o in expected.split("|")]
                     message, quoted = convert_message(message)
                     shown = to_sentence(options, quoted)
                 else:
                     shown = _cased(expected, observed)
-                yield Alert(start, end, format_message(message, shown, observed), observed)
+                # The fix keeps whatever space the key matched around the word.
+                replacement = match.group(index).replace(observed, first_option, 1)
+                yield Alert(start, end, format_message(message, shown, observed), observed,
+                            replacement if replace_action else None)
                 break
 
 
