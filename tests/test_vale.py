@@ -324,3 +324,13 @@ def test_vale_style_spelling_gets_a_notice(tmp_path: Path, monkeypatch: pytest.M
     code, lines, err = vale_check(project, "Acme,Vale", tmp_path, monkeypatch)
     assert lines == ["d.md:1:1:Vale.Repetition:'the' is repeated!", "d.md:1:9:Acme.Really:Drop 'really'."]
     assert err.count("Vale.Spelling") == 1 and code == 1
+
+
+def test_sociable_suppressions_name_vale_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    draft = "really one <!-- sociable: ignore Acme.Really -->\n\nreally two\n"
+    project = make_style(tmp_path, {"Really": SIMPLE}, INI, {"d.md": draft, "e.md": "really\n"})
+    (project / "sociable.toml").write_text(
+        'vale-config = ".vale.ini"\nselect = ["Acme"]\n[per-file-ignores]\n"e.md" = ["Acme.Really"]\n',
+        encoding="utf-8")
+    _, out, _ = run_cli(["check", "--output-format", "vale-line", "--no-cache", "."], project, monkeypatch)
+    assert out.splitlines() == ["d.md:3:1:Acme.Really:Drop 'really'."]
