@@ -41,6 +41,7 @@ KEYS = {
     "languagetool": "URL of a LanguageTool server for grammar rules",
     "language": "language code for grammar checks (default en-US)",
     "cache-dir": "where cached results live (default .sociable_cache)",
+    "vale-config": "a .vale.ini whose styles run alongside sociable's rules",
 }
 
 DEFAULT_EXCLUDE = (
@@ -72,6 +73,7 @@ class Config:
     languagetool: str | None = None
     language: str = "en-US"
     cache_dir: Path | None = None
+    vale_config: Path | None = None
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with command-line values laid over the file's (None means "not given")."""
@@ -177,6 +179,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         check_channel(channel, f"{where}: channel")
     output_format = text("output-format") or "text"
     cache_dir = text("cache-dir")
+    vale_config = text("vale-config")
     return Config(
         root=root,
         source=path,
@@ -195,6 +198,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         languagetool=text("languagetool"),
         language=text("language") or "en-US",
         cache_dir=(root / cache_dir) if cache_dir else None,
+        vale_config=(root / vale_config) if vale_config else None,
     )
 
 

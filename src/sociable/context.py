@@ -80,6 +80,7 @@ def load_context(
             extend_select=[*config.extend_select, *extend_select],
             ignore=[*config.ignore, *ignore],
             cache_dir=cache_root(config, cache_dir) if use_cache else None,
+            config=config,
         )
     except PackError:
         raise

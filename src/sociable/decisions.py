@@ -43,7 +43,9 @@ def selector_matches(selector: str, code: str) -> int:
     """How specifically ``selector`` matches ``code``: its length, or -1 when it does not."""
     if selector == "ALL":
         return 0
-    return len(selector) if code.startswith(selector) else -1
+    # Case-insensitive: selectors are upper-cased on input, plugin codes may not be
+    # (Vale's ``Microsoft.Contractions``).
+    return len(selector) if code.upper().startswith(selector.upper()) else -1
 
 
 def is_selected(
@@ -88,7 +90,7 @@ _DIRECTIVE = re.compile(
     r"<!--\s*sociable\s*:\s*(?P<verb>ignore|disable|enable|skip-file)\b(?P<codes>[^>]*?)\s*-->",
     re.I,
 )
-_CODE = re.compile(r"[A-Za-z]+[0-9]*")
+_CODE = re.compile(r"[A-Za-z]+[0-9]*(?:\.[A-Za-z0-9_-]+)?")  # SP101, or Vale's Style.Rule
 
 
 @dataclass
@@ -109,7 +111,7 @@ class Directive:
     def covers(self, finding: Finding) -> bool:
         if not self.first_line <= finding.line <= self.last_line:
             return False
-        return not self.codes or any(finding.code.startswith(code) for code in self.codes)
+        return not self.codes or any(finding.code.upper().startswith(code) for code in self.codes)
 
 
 @dataclass
@@ -167,7 +169,7 @@ class Suppressions:
             return []
         kept = []
         for finding in findings:
-            if any(finding.code.startswith(code) for code in self.file_ignores):
+            if any(finding.code.upper().startswith(code) for code in self.file_ignores):
                 continue
             silenced = False
             for directive in self.directives:

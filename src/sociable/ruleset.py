@@ -99,6 +99,8 @@ class RuleSet:
     #: Run-time settings kinds may read (``languagetool`` URL, ``language``, ...): the part of
     #: the configuration that is not rule data. Set by :func:`sociable.context.load_context`.
     settings: dict[str, Any] = field(default_factory=dict)
+    #: (``"warning"`` or ``"error"``, message) from ``sociable_config_rules`` plugins.
+    notices: list[tuple[str, str]] = field(default_factory=list)
     _prepared: dict[str, Rule] = field(default_factory=dict, repr=False)
 
     def rule(self, code: str) -> Rule:
@@ -133,6 +135,7 @@ def build_ruleset(
     extend_select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     cache_dir: Path | None = None,
+    config: Any = None,
 ) -> RuleSet:
     kinds: dict[str, Kind] = {}
     for group in manager.hook.sociable_rule_kinds():
@@ -143,9 +146,14 @@ def build_ruleset(
         locations.extend(Path(p) for p in group or [])
     locations.extend(extra_packs)
     specs = load_specs(locations, kinds, cache_dir)
+    notices: list[tuple[str, str]] = []
+    if config is not None:
+        for group in manager.hook.sociable_config_rules(config=config, notices=notices):
+            specs.extend(group or [])
+        validate_unique(specs)
     by_code = {spec.code: spec for spec in specs}
     selected = [
         spec.code for spec in specs
         if is_selected(spec.code, select, extend_select, ignore, default=spec.enabled)
     ]
-    return RuleSet(by_code, kinds, selected)
+    return RuleSet(by_code, kinds, selected, notices=notices)

@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING
 from sociable.plugins.markers import hookspec
 
 if TYPE_CHECKING:
+    from sociable.config import Config
     from sociable.faces.formatters.base import Formatter
     from sociable.kinds.base import Kind
+    from sociable.packs.schema import RuleSpec
     from sociable.readers.base import Reader
 
 
@@ -60,4 +62,17 @@ def sociable_readers() -> list[Reader]:
 def sociable_formatters() -> dict[str, type[Formatter]]:
     """Return output formats by name, each a :class:`~sociable.faces.formatters.base.Formatter`
     subclass. Called when ``--output-format`` is resolved; later plugins override earlier ones.
+    """
+
+
+@hookspec
+def sociable_config_rules(config: Config, notices: list[tuple[str, str]]) -> list[RuleSpec]:
+    """Return rules built from the run's configuration rather than from a pack file.
+
+    For plugins that read another linter's rules from a file the user names in the
+    configuration (the Vale plugin reads ``vale-config``). Called when the rule set is built,
+    after every kind is registered; each spec's ``kind`` must be a registered kind and its code
+    must not clash with another rule's. Problems are not raised: append ``("warning", text)``
+    or ``("error", text)`` to ``notices`` (the CLI prints each once; an error makes the run
+    exit 2 while every other rule still runs). Unlike the other hooks, it receives arguments.
     """

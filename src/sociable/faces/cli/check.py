@@ -100,6 +100,9 @@ class CheckApp:
                     if getattr(args, "compare_with", None) else None
                 ),
                 languagetool=args.languagetool,
+                vale_config=(
+                    Path(args.vale_config) if getattr(args, "vale_config", None) else None
+                ),
             )
             self.context = load_context(
                 config,
@@ -114,6 +117,11 @@ class CheckApp:
         except (ConfigError, PackError, PluginError) as exc:
             self.error(str(exc))
             return False
+        for level, notice in self.context.ruleset.notices:
+            if level == "error":
+                self.error(notice)
+            else:
+                self.stderr.write(f"sociable: warning: {notice}\n")
         formatters = registered_formatters(self.context)
         self.format_name = config.output_format
         if self.format_name not in formatters:
@@ -121,7 +129,7 @@ class CheckApp:
             return False
         unknown = [
             code for code in (split_codes(args.select) or []) + (split_codes(args.extend_select) or [])
-            if code != "ALL" and not any(c.startswith(code) for c in self.context.ruleset.specs)
+            if code != "ALL" and not any(c.upper().startswith(code) for c in self.context.ruleset.specs)
         ]
         if unknown:
             self.error(f"--select: no rule matches {', '.join(unknown)}; see `sociable rules`")

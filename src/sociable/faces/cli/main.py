@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="drafts to compare with but not lint (pre-commit: --compare-with .)",
     )
     check.add_argument("--languagetool", metavar="URL", help="LanguageTool server for grammar rules")
+    check.add_argument("--vale-config", metavar="PATH", help="run the Vale styles of this .vale.ini too")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", "--output-format", dest="format", choices=("text", "json", "markdown"), default="text")

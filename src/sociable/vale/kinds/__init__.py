@@ -1,0 +1,1 @@
+"""One rule kind per Vale extension point; :mod:`.base` holds what they share."""

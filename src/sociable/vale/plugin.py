@@ -1,0 +1,69 @@
+"""The Vale plugin: kinds, the ``vale-line`` format, an ``.rst`` reader and the rules of the
+``.vale.ini`` the configuration names, all through sociable's public hooks.
+
+Registered as the ``vale`` entry point of the ``sociable`` group, exactly as a third-party
+plugin would be; nothing here is imported unless a hook is called.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sociable.plugins.markers import hookimpl
+
+if TYPE_CHECKING:
+    from sociable.faces.formatters.base import Formatter
+    from sociable.readers.base import Reader
+    from sociable.vale.kinds.base import ValeKind
+
+KINDS = (
+    "existence:Existence", "substitution:Substitution", "occurrence:Occurrence",
+    "repetition:Repetition", "consistency:Consistency", "conditional:Conditional",
+    "capitalization:Capitalization", "metric:Metric",
+)
+
+
+def vale_kinds() -> list[ValeKind]:
+    import importlib
+
+    out = []
+    for ref in KINDS:
+        module, _, name = ref.partition(":")
+        out.append(getattr(importlib.import_module(f"sociable.vale.kinds.{module}"), name)())
+    return out
+
+
+@hookimpl
+def sociable_rule_kinds() -> list[Any]:
+    return vale_kinds()
+
+
+@hookimpl
+def sociable_formatters() -> dict[str, type[Formatter]]:
+    from sociable.faces.formatters.vale_line import ValeLineFormatter
+
+    return {"vale-line": ValeLineFormatter}
+
+
+@hookimpl
+def sociable_readers() -> list[Reader]:
+    from sociable.vale.rst import RstReader
+
+    return [RstReader()]
+
+
+@hookimpl
+def sociable_config_rules(config: Any, notices: list[tuple[str, str]]) -> list[Any]:
+    path = getattr(config, "vale_config", None)
+    if path is None:
+        return []
+    from sociable.vale.ini import ValeConfigError, read_vale_config
+    from sociable.vale.styles import load
+
+    try:
+        loaded = load(read_vale_config(path))
+    except ValeConfigError as exc:
+        notices.append(("error", str(exc)))
+        return []
+    notices.extend(loaded.notices)
+    return loaded.specs
