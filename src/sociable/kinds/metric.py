@@ -203,10 +203,23 @@ class Metric(Kind):
 Span = tuple[int, int]
 
 
+_LAST_WORDS: tuple[str, list[Span]] | None = None  # (view, its words) of the latest call
+
+
 def _words(view: str) -> list[Span]:
-    """Whitespace-separated tokens with a letter or digit: words as people count them."""
+    """Whitespace-separated tokens with a letter or digit: words as people count them.
+
+    A draft's views are built once (``Document.view``), and several rules count the words
+    of the same one, so the last result is kept for that very string object.
+    """
+    global _LAST_WORDS
+    last = _LAST_WORDS
+    if last is not None and last[0] is view:
+        return last[1]
     has_alnum = _ALNUM.search
-    return [m.span() for m in _TOKEN.finditer(view) if has_alnum(m.group())]
+    words = [m.span() for m in _TOKEN.finditer(view) if has_alnum(m.group())]
+    _LAST_WORDS = (view, words)
+    return words
 
 
 def sentences(view: str, clauses: bool = False) -> list[Span]:
