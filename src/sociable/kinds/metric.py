@@ -42,6 +42,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
 
 if TYPE_CHECKING:
@@ -82,16 +83,16 @@ _COUNT_UNMASK = ("url", "email", "speech")
 # A sentence ends at . ! ? … (and closing quotes) before whitespace, or at a line break that
 # does not continue the sentence (the next line does not start in lower case): greetings,
 # bullets and one-line paragraphs of posts are sentences of their own, hard-wrapped prose not.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n(?![ \t]*[a-z])")
+_SENTENCE_END = regex_cache.lazy(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n(?![ \t]*[a-z])")
 # For the length of a sentence, a semicolon or colon ends one too: readers pause there, and
 # "the pattern held: but only for small teams" is two easy halves, not one long sentence.
-_CLAUSE_END = re.compile(_SENTENCE_END.pattern + r"|[;:](?=\s)")
-_TOKEN = re.compile(r"\S+")
-_ALNUM = re.compile(r"[^\W_]")  # str.isalnum() as a regex: \w is alphanumerics and "_"
-_QUESTION = re.compile(r"\?+")
-_REPLY_PREFIX = re.compile(r"(?:re|fwd?|aw|wg|sv|tr):$", re.I)
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"')\]”’]*$")
-_SPACES = re.compile(r"\s+")
+_CLAUSE_END = regex_cache.lazy(_SENTENCE_END.pattern + r"|[;:](?=\s)")
+_TOKEN = regex_cache.lazy(r"\S+")
+_ALNUM = regex_cache.lazy(r"[^\W_]")  # str.isalnum() as a regex: \w is alphanumerics and "_"
+_QUESTION = regex_cache.lazy(r"\?+")
+_REPLY_PREFIX = regex_cache.lazy(r"(?:re|fwd?|aw|wg|sv|tr):$", re.I)
+_ENDS_SENTENCE = regex_cache.lazy(r"[.!?…][\"')\]”’]*$")
+_SPACES = regex_cache.lazy(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -391,7 +392,7 @@ _SYLLABLES: dict[tuple[str, str], int] = {}  # (language, word) -> syllables, pe
 _SYLLABLES_KEPT = 50_000
 
 
-_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_TEXTSTAT_SENTENCE = regex_cache.lazy(r"\b[^.!?]+[.!?]*")
 
 
 @functools.cache
