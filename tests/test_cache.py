@@ -1,7 +1,7 @@
 """The results cache, through the real command: hits on re-runs, misses on every change.
 
 ``SOCIABLE_CACHE_STATS=1`` makes a run count the files it took from the cache; together with
-the entry files on disk and identical output it shows a hit without relying on timing.
+the store files on disk and identical output it shows a hit without relying on timing.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def stats(done: subprocess.CompletedProcess[str]) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def entries(cache: Path) -> dict[str, int]:
+def stores(cache: Path) -> dict[str, int]:
     """Entry file -> modification time (ns); rewriting an entry changes its time."""
     return {
         p.relative_to(cache).as_posix(): p.stat().st_mtime_ns
@@ -92,12 +92,12 @@ def check(run_cli: RunCli, repo: Path, *args: str) -> subprocess.CompletedProces
 def test_rerun_takes_every_file_from_the_cache(run_cli: RunCli, repo: Path, cache: Path) -> None:
     first = check(run_cli, repo)
     assert stats(first) == (0, 4)
-    stored = entries(cache)
-    assert len(stored) == 4
+    stored = stores(cache)
+    assert len(stored) == 1  # one file for the whole run, not one per entry
     second = check(run_cli, repo)
     assert stats(second) == (4, 0)
     assert second.stdout == first.stdout
-    assert entries(cache) == stored  # hits are read, not rewritten
+    assert stores(cache) == stored  # hits are read, not rewritten
     # Findings of single drafts and of the corpus (signatures come from the entries) survive.
     assert "bad.md:1:1: EB101" in second.stdout
     assert re.search(r"sam\.md:\d+:\d+: RP101 .*jonas\.md", second.stdout)
@@ -112,10 +112,11 @@ def test_an_edited_draft_is_linted_again(run_cli: RunCli, repo: Path) -> None:
     assert "RP101" in done.stdout
 
 
-def test_a_large_run_reads_hits_up_front_and_lints_misses_in_workers(
-    run_cli: RunCli, repo: Path
+def test_a_large_run_lints_in_workers_and_reruns_in_process(
+    run_cli: RunCli, repo: Path, cache: Path
 ) -> None:
-    # Past the runner's parallel threshold hits are read in the main process, misses go to workers.
+    # Past the runner's parallel threshold a cold run goes to workers; a re-run, where nearly
+    # every file has an entry, reads its hits in-process.
     words = (
         "pallet", "bay", "dock", "crane", "forklift", "shelf", "label", "scanner", "invoice",
         "route", "truck", "ramp", "freezer", "aisle", "picker", "packer", "crate", "barcode",
@@ -129,6 +130,7 @@ def test_a_large_run_reads_hits_up_front_and_lints_misses_in_workers(
         )
     first = check(run_cli, repo, "--jobs", "2", ".")
     assert stats(first) == (0, 64)
+    assert len(stores(cache)) == 1  # written once, by the main process, from the workers' outcomes
     second = check(run_cli, repo, "--jobs", "2", ".")
     assert stats(second) == (64, 0)
     assert second.stdout == first.stdout
@@ -137,6 +139,7 @@ def test_a_large_run_reads_hits_up_front_and_lints_misses_in_workers(
     assert stats(third) == (63, 1)
     assert "note07.md:1:1: EB101" in third.stdout
     assert third.stdout == check(run_cli, repo, "--no-cache", ".").stdout  # as if linted afresh
+    assert stats(check(run_cli, repo, "--jobs", "2", ".")) == (64, 0)  # the edit was stored
 
 
 def test_configuration_changes_invalidate(run_cli: RunCli, repo: Path) -> None:
@@ -175,17 +178,17 @@ def test_no_cache_neither_reads_nor_writes(run_cli: RunCli, repo: Path, cache: P
     assert "cache:" not in done.stderr
     assert not (cache / "results").exists()
     check(run_cli, repo)
-    stored = entries(cache)
+    stored = stores(cache)
     (repo / "bad.md").write_text("Like this if you agree that Fridays are the best!\n", encoding="utf-8")
     done = check(run_cli, repo, "--no-cache", ".")
     assert "cache:" not in done.stderr
     assert "bad.md:1:1: EB101" in done.stdout
-    assert entries(cache) == stored  # the edited draft was not stored either
+    assert stores(cache) == stored  # the edited draft was not stored either
 
 
 def test_corrupt_entries_are_misses(run_cli: RunCli, repo: Path, cache: Path) -> None:
     first = check(run_cli, repo)
-    for name in entries(cache):
+    for name in stores(cache):
         (cache / name).write_bytes(b"\x80\x05not a pickle")
     done = check(run_cli, repo)
     assert stats(done) == (0, 4)
@@ -226,7 +229,7 @@ def test_concurrent_runs_share_the_cache(run_cli: RunCli, repo: Path, cache: Pat
     outputs = [run.communicate(timeout=120) for run in runs]
     assert [out for out, _ in outputs] == [expected] * 4
     assert all(err == "" for _, err in outputs)
-    assert len(entries(cache)) == 4
+    assert len(stores(cache)) == 1
     assert not list((cache / "results").rglob("*.tmp"))
     assert stats(check(run_cli, repo)) == (4, 0)
 
@@ -240,7 +243,7 @@ def _env() -> dict[str, str]:
 def test_cache_dir_flag_and_clean(run_cli: RunCli, repo: Path, tmp_path: Path) -> None:
     custom = tmp_path / "elsewhere"
     check(run_cli, repo, "--cache-dir", str(custom), ".")
-    assert len(entries(custom)) == 4
+    assert len(stores(custom)) == 1
     done = run_cli("clean", "--cache-dir", str(custom), cwd=repo)
     assert done.returncode == 0, done.stderr
     assert not custom.exists()
@@ -266,20 +269,69 @@ def test_clean_uses_the_configured_folder(run_cli: RunCli, repo: Path) -> None:
     assert not (repo / "cached").exists()
 
 
+def reopened(cache: ResultCache) -> ResultCache:
+    """The same store as a later run sees it."""
+    again = ResultCache(cache.root)
+    again.use_fingerprint(b"run")
+    return again
+
+
 def test_outcomes_with_problems_are_not_stored(tmp_path: Path) -> None:
     cache = ResultCache(tmp_path / "c")
+    cache.use_fingerprint(b"run")
     troubled = DraftResult("a.md", [], Suppressions("a.md"), problems=["a.md: rule X timed out"])
     cache.put("ab" * 32, FileOutcome("a.md", [troubled]))
-    assert cache.get("ab" * 32) is None
-    fine = DraftResult("a.md", [], Suppressions("a.md"))
-    cache.put("cd" * 32, FileOutcome("a.md", [fine], texts=["kept out"]))
-    stored = cache.get("cd" * 32)
-    assert stored is not None and stored.path == "a.md" and stored.texts == []
+    fine = DraftResult("b.md", [], Suppressions("b.md"))
+    cache.put("cd" * 32, FileOutcome("b.md", [fine], texts=["kept out"]))
+    cache.save()
+    later = reopened(cache)
+    assert later.get("ab" * 32) is None
+    stored = later.get("cd" * 32)
+    assert stored is not None and stored.path == "b.md" and stored.texts == [] and stored.cached
 
 
 def test_an_outcome_that_does_not_pickle_is_skipped(tmp_path: Path) -> None:
     cache = ResultCache(tmp_path / "c")
+    cache.use_fingerprint(b"run")
     odd = DraftResult("a.md", [], Suppressions("a.md"), signatures={"XX1": lambda: None})
     cache.put("ef" * 32, FileOutcome("a.md", [odd]))  # a plugin's signature may hold anything
-    assert cache.get("ef" * 32) is None
+    cache.put("12" * 32, FileOutcome("b.md", [DraftResult("b.md", [], Suppressions("b.md"))]))
+    cache.save()
+    later = reopened(cache)
+    assert later.get("ef" * 32) is None
+    assert later.get("12" * 32) is not None  # the others are kept
     assert not list((tmp_path / "c" / "results").rglob("*.tmp"))
+
+
+def test_a_file_edited_again_and_again_keeps_its_newest_entries(tmp_path: Path) -> None:
+    from sociable.cache import VERSIONS_KEPT
+
+    cache = ResultCache(tmp_path / "c")
+    cache.use_fingerprint(b"run")
+    cache.put("ff" * 32, FileOutcome("b.md", [DraftResult("b.md", [], Suppressions("b.md"))]))
+    cache.save()
+    keys = [f"{number:02x}" * 32 for number in range(VERSIONS_KEPT + 2)]
+    for key in keys:  # one run per edit of a.md
+        run = reopened(cache)
+        run.put(key, FileOutcome("a.md", [DraftResult("a.md", [], Suppressions("a.md"))]))
+        run.save()
+    last = reopened(cache)
+    assert [last.get(key) is not None for key in keys] == [False] * 2 + [True] * VERSIONS_KEPT
+    assert last.get("ff" * 32) is not None  # other files are untouched
+    assert last.known_paths() == {"a.md", "b.md"}
+
+
+def test_stores_of_other_fingerprints_are_pruned(tmp_path: Path) -> None:
+    import os
+
+    from sociable.cache import KEEP_STORES
+
+    for number in range(KEEP_STORES + 3):
+        cache = ResultCache(tmp_path / "c")
+        cache.use_fingerprint(f"run {number}".encode())
+        cache.put("01" * 32, FileOutcome("a.md", [DraftResult("a.md", [], Suppressions("a.md"))]))
+        cache.save()
+        os.utime(cache.store(), ns=(number * 10**9, number * 10**9))  # distinct ages
+    names = sorted(p.name for p in (tmp_path / "c" / "results").iterdir())
+    assert len(names) == KEEP_STORES + 1
+    assert cache.store().name in names

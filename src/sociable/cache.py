@@ -15,10 +15,12 @@ The key of an entry covers everything a file's outcome depends on:
   changes them), every selected rule's validated spec (so an edited pack, ``select`` or
   ``ignore`` invalidates), and the run-time settings kinds read (LanguageTool URL, language).
 
-Entries are one small pickle per key in 256 shards, written to a temporary file and renamed
-into place, so concurrent runs never see half an entry; an unreadable entry is a miss. Outcomes
-that carry problems (a rule timed out, a plugin kind raised) are not stored: those depend on
-the machine's load or a server, not on the file. The folder holds a ``CACHEDIR.TAG`` (backup
+All entries of one run fingerprint live in one file, ``results/<fingerprint>.pickle``, read
+once per run and written once at its end (a temporary file renamed into place), so concurrent
+runs never see half a store; an unreadable store is all misses. One file per entry, each with
+its own temporary file and rename, cost more CPU than linting short drafts. Outcomes that
+carry problems (a rule timed out, a plugin kind raised) are not stored: those depend on the
+machine's load or a server, not on the file. The folder holds a ``CACHEDIR.TAG`` (backup
 tools skip it) and a ``.gitignore`` of ``*`` (git ignores it), as ruff's does.
 
 ``SOCIABLE_CACHE_STATS=1`` makes a run print ``sociable: cache: N hits, M misses`` to stderr.
@@ -52,8 +54,8 @@ class Job(Protocol):
     ruleset: RuleSet
     readers: Mapping[str, Reader]
 
-#: Bumped when the layout of an entry changes; old entries then simply miss.
-FORMAT = 1
+#: Bumped when the layout of the store changes; old stores then simply miss.
+FORMAT = 2
 
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -119,20 +121,44 @@ def run_fingerprint(job: Job) -> bytes:
     return digest.digest()
 
 
+#: Entries kept per file (its latest bytes and settings, and a few before them).
+VERSIONS_KEPT = 3
+#: Store files of other runs (another rule selection, an older checkout) kept besides this one's.
+KEEP_STORES = 8
+
+
 class ResultCache:
-    """One folder of file outcomes; cheap to pickle into worker processes."""
+    """The stored outcomes of one run's fingerprint: one file, read once, written once.
+
+    A run loads its store (one pickle of ``key -> outcome``) on first use, before any workers
+    start, so forked workers look entries up in memory. Outcomes linted in this run are
+    handed back to the main process, which :meth:`put` records and :meth:`save` writes once
+    at the end, to a temporary file renamed into place: concurrent runs never see half a store,
+    and the last one to finish wins (the others' new entries cost only a re-lint later).
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.results = self.root / "results"
         self._fingerprint: bytes | None = None
-        self._prepared = False
-        self._shards: set[str] = set()  # shard folders this process knows exist
+        self._entries: dict[str, FileOutcome] | None = None  # the store as loaded
+        self._fresh: dict[str, FileOutcome] = {}  # outcomes linted in this run
 
     def fingerprint(self, job: Job) -> bytes:
         if self._fingerprint is None:
             self._fingerprint = run_fingerprint(job)
         return self._fingerprint
+
+    def use_fingerprint(self, fingerprint: bytes) -> None:
+        """Fix the run's fingerprint (what :meth:`fingerprint` would compute from a job)."""
+        if fingerprint != self._fingerprint:
+            self._fingerprint, self._entries, self._fresh = fingerprint, None, {}
+
+    def store(self) -> Path:
+        """The file holding this run's entries: one per run fingerprint."""
+        if self._fingerprint is None:
+            raise RuntimeError("the cache's fingerprint is not set yet")
+        return self.results / f"{self._fingerprint.hex()[:40]}.pickle"
 
     def key(
         self,
@@ -150,55 +176,112 @@ class ResultCache:
         digest.update(data)
         return digest.hexdigest()
 
-    def entry(self, key: str) -> Path:
-        return self.results / key[:2] / key[2:]
+    def entries(self) -> dict[str, FileOutcome]:
+        """The stored entries, read on first use; a missing or unreadable store is empty."""
+        if self._entries is None:
+            self._entries = {}
+            try:
+                with self.store().open("rb") as handle:
+                    stored = pickle.load(handle)
+            except Exception:  # missing, truncated, from another version: lint again
+                return self._entries
+            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == FORMAT \
+                    and isinstance(stored[1], dict):
+                self._entries = stored[1]
+        return self._entries
+
+    def known_paths(self) -> set[str]:
+        """Paths that have an entry (maybe of older bytes): a guess at what a run will hit."""
+        return {outcome.path for outcome in self.entries().values()}
 
     def get(self, key: str) -> FileOutcome | None:
-        """The stored outcome, or None when missing or unreadable (a miss, never an error)."""
-        try:
-            with self.entry(key).open("rb") as handle:
-                stored = pickle.load(handle)
-        except Exception:  # missing, truncated, from another version: lint again
-            return None
-        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == FORMAT):
-            return None
+        """The stored outcome, or None when there is none (a miss, never an error)."""
+        outcome = self._fresh.get(key) or self.entries().get(key)
         from sociable.pipeline import FileOutcome
 
-        outcome = stored[1]
-        return outcome if isinstance(outcome, FileOutcome) else None
-
-    def put(self, key: str, outcome: FileOutcome) -> None:
-        """Store ``outcome`` (without texts) atomically; a read-only folder costs only speed."""
-        if any(result.problems for result in outcome.results):
-            return
+        if not isinstance(outcome, FileOutcome):
+            return None
         from dataclasses import replace
 
-        target = self.entry(key)
+        return replace(outcome, results=list(outcome.results), cached=True)
+
+    def put(self, key: str, outcome: FileOutcome) -> None:
+        """Record ``outcome`` (without texts) for :meth:`save`; nothing is written yet."""
+        if outcome.cached or any(result.problems for result in outcome.results):
+            return  # a timeout or a plugin's failure depends on the machine, not the file
+        from dataclasses import replace
+
+        self._fresh[key] = replace(outcome, texts=[], cached=False)
+
+    def save(self) -> None:
+        """Write the store once: old entries and this run's, the few newest of each file. A read-only folder or an outcome that does not pickle costs only speed."""
+        if not self._fresh or self._fingerprint is None:
+            return
+        merged = _newest_versions({**self.entries(), **self._fresh})
+        target = self.store()
         tmp = target.with_name(f"{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
             self.prepare()
-            if key[:2] not in self._shards:
-                target.parent.mkdir(exist_ok=True)
-                self._shards.add(key[:2])
-            with tmp.open("wb") as handle:
-                pickle.dump((FORMAT, replace(outcome, texts=[], cached=False)), handle,
-                            protocol=pickle.HIGHEST_PROTOCOL)
+            try:
+                payload = pickle.dumps((FORMAT, merged), protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:  # a plugin's signature that does not pickle: drop those entries
+                merged = {key: outcome for key, outcome in merged.items() if _pickles(outcome)}
+                payload = pickle.dumps((FORMAT, merged), protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.write_bytes(payload)
             os.replace(tmp, target)
-        except Exception:  # unwritable folder, or a plugin's signature that does not pickle
+        except Exception:  # unwritable folder
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            return
+        self._entries, self._fresh = merged, {}
+        self._prune(target)
+
+    def _prune(self, current: Path) -> None:
+        """Delete all but the newest few stores of other fingerprints (edits, other selections)."""
+        try:
+            others = [p for p in self.results.iterdir() if p != current]
+            others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        except OSError:
+            return
+        for stale in others[KEEP_STORES:]:
+            with contextlib.suppress(OSError):
+                if stale.is_dir():  # entries of the one-file-per-entry layout before FORMAT 2
+                    import shutil
+
+                    shutil.rmtree(stale)
+                else:
+                    stale.unlink()
 
     def prepare(self) -> None:
-        """Create the folder with its ``CACHEDIR.TAG`` and ``.gitignore``, once per process."""
-        if self._prepared:
-            return
+        """Create the folder with its ``CACHEDIR.TAG`` and ``.gitignore``."""
         self.results.mkdir(parents=True, exist_ok=True)
         mark_cache_dir(self.root)
-        self._prepared = True
 
     def __getstate__(self) -> dict[str, object]:
-        return {"root": self.root, "results": self.results,
-                "_fingerprint": self._fingerprint, "_prepared": False, "_shards": set()}
+        # Spawned workers (macOS, Windows) read the store themselves rather than receive it.
+        return {"root": self.root, "results": self.results, "_fingerprint": self._fingerprint,
+                "_entries": None, "_fresh": {}}
+
+
+def _newest_versions(entries: dict[str, FileOutcome]) -> dict[str, FileOutcome]:
+    """The last :data:`VERSIONS_KEPT` entries of each path, in their order: a file edited
+    over and over does not grow the store, and switching a setting back still hits."""
+    seen: dict[str, int] = {}
+    kept = []
+    for key, outcome in reversed(entries.items()):
+        count = seen.get(outcome.path, 0)
+        if count < VERSIONS_KEPT:
+            seen[outcome.path] = count + 1
+            kept.append((key, outcome))
+    return dict(reversed(kept))
+
+
+def _pickles(outcome: object) -> bool:
+    try:
+        pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return False
+    return True
 
 
 def mark_cache_dir(root: Path) -> None:

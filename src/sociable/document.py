@@ -24,6 +24,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sociable import regex_cache
+
 CHANNELS = (
     "linkedin-connect",
     "linkedin-dm",
@@ -93,14 +95,14 @@ class Recipient:
 
 # --- recognisers for the parts of a draft --------------------------------------------------
 
-_FRONTMATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
-_SUBJECT_LINE = re.compile(r"\A[ \t]*(?:Subject|Re|Fwd?)[ \t]*:[ \t]*(?P<value>[^\r\n]*)", re.I)
-_SALUTATION = re.compile(
+_FRONTMATTER_END = regex_cache.lazy(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_SUBJECT_LINE = regex_cache.lazy(r"\A[ \t]*(?:Subject|Re|Fwd?)[ \t]*:[ \t]*(?P<value>[^\r\n]*)", re.I)
+_SALUTATION = regex_cache.lazy(
     r"""^[ \t]*(?:hi|hey|hiya|hello|heya|dear|greetings|good\s+(?:morning|afternoon|evening|day)
         |howdy|yo|salut|hallo|hola|respected|to\s+whom\s+it\s+may\s+concern)\b""",
     re.I | re.X | re.M,
 )
-_SIGN_OFF = re.compile(
+_SIGN_OFF = regex_cache.lazy(
     r"""^[ \t]*(?:--[ \t]*|(?:best|warm(?:est)?|kind|all\s+the\s+best|many)?[ \t]*
         (?:regards|wishes|best|thanks|thank\s+you|cheers|sincerely|yours(?:\s+truly|\s+sincerely)?
         |talk\s+soon|speak\s+soon|respectfully|with\s+gratitude|gratefully|take\s+care|ciao
@@ -108,25 +110,25 @@ _SIGN_OFF = re.compile(
         [ \t]*[,.!]?[ \t]*)\r?$""",
     re.I | re.X | re.M,
 )
-_CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*\r?$|\Z)", re.M | re.S)
-_INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_BLOCKQUOTE = re.compile(r"^[ \t]*>[^\n]*", re.M)
-_URL = re.compile(
+_CODE_FENCE = regex_cache.lazy(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*\r?$|\Z)", re.M | re.S)
+_INLINE_CODE = regex_cache.lazy(r"(`+)[^`\n]+?\1")
+_HTML_COMMENT = regex_cache.lazy(r"<!--.*?(?:-->|\Z)", re.S)
+_BLOCKQUOTE = regex_cache.lazy(r"^[ \t]*>[^\n]*", re.M)
+_URL = regex_cache.lazy(
     r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]"""
     r"""|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|ly|me|ai|app|dev|in|uk)/[^\s<>"'`]*""",
     re.I,
 )
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL = regex_cache.lazy(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # Quoted speech: two or more words inside straight or curly double quotes, in one paragraph.
-_SPEECH = re.compile(r"(?:\"(?=[^\"\n]*\s)[^\"\n]{3,300}\"|“[^”\n]*\s[^”\n]*”|«[^»\n]*\s[^»\n]*»)")
+_SPEECH = regex_cache.lazy(r"(?:\"(?=[^\"\n]*\s)[^\"\n]{3,300}\"|“[^”\n]*\s[^”\n]*”|«[^»\n]*\s[^»\n]*»)")
 # Single-quoted speech ('repost if you agree', ‘like this’): two or more words; an apostrophe
 # inside a word (don't) or after one (the teams' owners) neither opens nor closes a quote.
-_SINGLE_QUOTED = re.compile(
+_SINGLE_QUOTED = regex_cache.lazy(
     r"(?<![\w'’])'(?=[^\s'])(?:[^'\n]|(?<=\w)'(?=\w)){0,300}?\s(?:[^'\n]|(?<=\w)'(?=\w)){0,300}?(?<=[^\s'])'(?![\w'])"
     r"|‘(?:[^’\n]|(?<=\w)’(?=\w)){0,300}?\s(?:[^’\n]|(?<=\w)’(?=\w)){0,300}?’(?!\w)"
 )
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+_PARAGRAPH_BREAK = regex_cache.lazy(r"\n[ \t]*\r?\n")
 
 
 @dataclass
@@ -203,7 +205,7 @@ class Document:
         import yaml  # only drafts that carry frontmatter pay for YAML
 
         try:
-            data = yaml.safe_load(raw) if raw.strip() else {}
+            data = _load_yaml(raw) if raw.strip() else {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark is not None else ""
@@ -406,3 +408,18 @@ def _strip_span(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _load_yaml(raw: str) -> Any:
+    """``yaml.safe_load``, through libyaml when PyYAML has it (about ten times faster, most of
+    a short draft's reading time otherwise). Bad YAML is parsed again by the pure-Python loader
+    so that the message a user sees is the same with or without libyaml."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return yaml.safe_load(raw)
+    try:
+        return yaml.load(raw, Loader=loader)  # CSafeLoader: the safe loader, in C
+    except yaml.YAMLError:
+        return yaml.safe_load(raw)

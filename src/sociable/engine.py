@@ -20,7 +20,7 @@ from sociable.kinds.base import Unavailable
 from sociable.regex_guard import RegexTimeout, time_limit
 from sociable.ruleset import RuleSet
 
-RULE_TIME_LIMIT = 2.0  # seconds one rule may spend on one draft
+RULE_TIME_LIMIT = 2.0  # seconds a draft's rules may run before the running one is skipped
 
 
 @dataclass
@@ -54,28 +54,41 @@ def lint_document(
     suppressions = Suppressions.from_document(doc, extra_ignores)
     if suppressions.skip_file:
         return DraftResult(doc.path, [], suppressions)
+    rules = []
     for spec in ruleset.active(doc.channel):
         kind = ruleset.kinds[spec.kind]
         if not kind.corpus and not doc.scopes.get(spec.scope):
             continue  # nothing to read: do not even prepare the rule
-        rule = ruleset.rule(spec.code)
-        try:
-            with time_limit(rule_time_limit):
-                if kind.corpus:
-                    signature = kind.signature(doc, rule)
-                    if signature is not None:
-                        signatures[rule.code] = signature
-                if doc.scopes.get(rule.spec.scope):
-                    findings.extend(kind.check(doc, rule))
-        except RegexTimeout:
-            problems.append(
-                f"{doc.path}: rule {rule.code} ({rule.spec.name}) ran longer than "
-                f"{rule_time_limit:g}s and was skipped for this draft"
-            )
-        except Unavailable as exc:  # e.g. a server is down: the same line for every draft
-            problems.append(str(exc))
-        except Exception as exc:  # a broken plugin kind must not sink the run
-            problems.append(f"{doc.path}: rule {rule.code} ({kind.name}) failed: {exc!r}")
+        rules.append((kind, ruleset.rule(spec.code)))  # prepared outside the time limit
+    # One timer for the draft's rules together (two system calls a draft, not two a rule):
+    # the rule running when it expires is skipped and the rest get a fresh limit.
+    guard = time_limit(rule_time_limit)
+    try:
+        with guard:
+            for kind, rule in rules:
+                try:
+                    if kind.corpus:
+                        signature = kind.signature(doc, rule)
+                        if signature is not None:
+                            signatures[rule.code] = signature
+                    if doc.scopes.get(rule.spec.scope):
+                        findings.extend(kind.check(doc, rule))
+                except RegexTimeout:
+                    problems.append(
+                        f"{doc.path}: rule {rule.code} ({rule.spec.name}) ran longer than "
+                        f"{rule_time_limit:g}s and was skipped for this draft"
+                    )
+                    guard.restart()
+                except Unavailable as exc:  # e.g. a server is down: the same line every draft
+                    problems.append(str(exc))
+                    guard.restart()  # it may have used up the limit waiting
+                except Exception as exc:  # a broken plugin kind must not sink the run
+                    problems.append(f"{doc.path}: rule {rule.code} ({kind.name}) failed: {exc!r}")
+    except RegexTimeout:  # expired between two rules (a rare instant): say what was skipped
+        problems.append(
+            f"{doc.path}: rules ran longer than {rule_time_limit:g}s and the rest were skipped "
+            "for this draft"
+        )
     located = [locate(doc, finding) if not finding.line else finding for finding in findings]
     return DraftResult(doc.path, located, suppressions, signatures, problems)
 

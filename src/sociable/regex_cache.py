@@ -97,6 +97,44 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return regex
 
 
+class LazyPattern:
+    """A module-level regex compiled on first use, through :func:`compile`.
+
+    Importing a module then costs nothing for its patterns, and by first use the CLI or the
+    language server has pointed the cache at its folder, so the opcodes come from there. On
+    first use the compiled pattern's methods are copied onto the instance: every later call
+    is one attribute lookup, as on a plain pattern (``__getattr__`` only runs for what is
+    missing).
+    """
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
+                "groups", "groupindex", "scanner")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def compiled(self) -> re.Pattern[str]:
+        regex = compile(self.pattern, self.flags)
+        for name in self._METHODS:
+            setattr(self, name, getattr(regex, name))
+        self.flags = regex.flags  # as re reports them (with re.UNICODE)
+        return regex
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in self._METHODS:
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        return f"regex_cache.lazy({self.pattern!r}, {self.flags!r})"
+
+
+def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` for module level: compiled (or loaded) on first use."""
+    return LazyPattern(pattern, flags)  # type: ignore[return-value]  # quacks like a Pattern
+
+
 def derived(name: str, pattern: str, flags: int, compute: Callable[[str, int], Any]) -> Any:
     """``compute(pattern, flags)``, remembered across runs like the opcodes (for facts
     derived from parsing a pattern, such as its prefilter literals: parsing is the slow part)."""

@@ -103,6 +103,11 @@ class time_limit:  # lower case: used like a function, ``with time_limit(2.0):``
         signal.setitimer(signal.ITIMER_REAL, self.seconds)
         self.active = True
 
+    def restart(self) -> None:
+        """Give the rest of the block a fresh ``seconds`` (after one part of it ran out)."""
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
     def __exit__(self, *exc: object) -> None:
         if self.active:
             signal.setitimer(signal.ITIMER_REAL, 0)

@@ -96,43 +96,34 @@ def _cache_key(path: str, data: bytes, relative: str, job: Job) -> str:
     )
 
 
-def cached_outcome(path: str, job: Job) -> FileOutcome | None:
-    """The stored outcome of ``path`` when its entry is current; None on a miss or read error."""
-    if job.cache is None or job.keep_text:  # texts are not cached: --fix needs them afresh
-        return None
-    try:
-        data = Path(path).read_bytes()
-    except OSError:
-        return None
-    outcome = job.cache.get(_cache_key(path, data, relative_path(path, job.config.root), job))
-    if outcome is not None:
-        outcome.cached = True
-    return outcome
-
-
 def lint_path(path: str) -> FileOutcome:
+    return lint_path_keyed(path)[0]
+
+
+def lint_path_keyed(path: str) -> tuple[FileOutcome, str | None]:
+    """The outcome of one file and its results-cache key (None without a cache).
+
+    Workers only read the cache (inherited or loaded once); the key goes back with a fresh
+    outcome so that the main process records it and writes the store once per run.
+    """
     assert _JOB is not None, "worker not initialised"
     job = _JOB
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return FileOutcome(path, error=f"{path}: cannot read: {exc.strerror or exc}")
+        return FileOutcome(path, error=f"{path}: cannot read: {exc.strerror or exc}"), None
     relative = relative_path(path, job.config.root)
     key = None
     if job.cache is not None:
         key = _cache_key(path, data, relative, job)
         cached = None if job.keep_text else job.cache.get(key)
         if cached is not None:
-            cached.cached = True
-            return cached
+            return cached, key
     try:
         text = decode(data, path)
     except InputError as exc:
-        return FileOutcome(path, error=str(exc))
-    outcome = lint_text(text, path, job, relative)
-    if key is not None and job.cache is not None:
-        job.cache.put(key, outcome)
-    return outcome
+        return FileOutcome(path, error=str(exc)), None
+    return lint_text(text, path, job, relative), key
 
 
 def run(
@@ -161,18 +152,23 @@ def _run(
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[FileOutcome]:
     _init_worker(job)
-    if job.cache is not None and not job.keep_text and len(paths) >= PARALLEL_THRESHOLD:
-        # Reading a hit here costs what receiving it from a worker would, so only the misses
-        # go to the pool (or stay in-process when few): a re-run starts no workers at all.
-        found = [cached_outcome(path, job) for path in paths]
-        missing = [path for path, outcome in zip(paths, found, strict=True) if outcome is None]
-        fresh = _lint_all(missing, job, jobs, progress)
-        for outcome in found:
-            yield outcome if outcome is not None else next(fresh)
-        for _ in fresh:  # let the pool, if any, shut down here rather than when collected
-            pass
+    cache = job.cache
+    if cache is None:
+        yield from _lint_all(paths, job, jobs, progress)
         return
-    yield from _lint_all(paths, job, jobs, progress)
+    cache.fingerprint(job)
+    if not job.keep_text:
+        # Loaded here, before any fork, so workers look entries up in memory. When nearly
+        # every file has an entry (a re-run), the hits are cheaper read in-process than
+        # received from workers: start none.
+        known = cache.known_paths()
+        if sum(path not in known for path in paths) < PARALLEL_THRESHOLD:
+            jobs = 1
+    for outcome, key in _lint_all_keyed(paths, job, jobs, progress):
+        if key is not None:
+            cache.put(key, outcome)
+        yield outcome
+    cache.save()
 
 
 def _lint_all(
@@ -181,10 +177,20 @@ def _lint_all(
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[FileOutcome]:
+    for outcome, _key in _lint_all_keyed(paths, job, jobs, progress):
+        yield outcome
+
+
+def _lint_all_keyed(
+    paths: Sequence[str],
+    job: Job,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[tuple[FileOutcome, str | None]]:
     workers = jobs or os.cpu_count() or 1
     if len(paths) < PARALLEL_THRESHOLD or workers <= 1:
         for index, path in enumerate(paths, 1):
-            yield lint_path(path)
+            yield lint_path_keyed(path)
             if progress:
                 progress(index, len(paths))
         return
@@ -195,7 +201,7 @@ def _lint_all(
     context = multiprocessing.get_context(method)
     chunk = max(1, min(64, len(paths) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(job,)) as pool:
-        for index, outcome in enumerate(pool.map(lint_path, paths, chunksize=chunk), 1):
-            yield outcome
+        for index, keyed in enumerate(pool.map(lint_path_keyed, paths, chunksize=chunk), 1):
+            yield keyed
             if progress and (index % 50 == 0 or index == len(paths)):
                 progress(index, len(paths))

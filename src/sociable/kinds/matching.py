@@ -43,11 +43,16 @@ def phrase_regex(phrase: str) -> str:
 
 
 def compile_phrases(phrases: Sequence[str], key: str = "phrases") -> re.Pattern[str]:
-    """One alternation for a whole list, longest phrases first, compiled once per process."""
+    """One alternation for a whole list, longest phrases first, compiled once per process.
+
+    Phrases of the same length are ordered by their text: sorting a ``set`` by length alone
+    leaves ties in hash-seed order, a new pattern every run that the regex cache never hits.
+    """
     if not phrases:
         raise RuleError(f"{key!r} must list at least one phrase", key=key)
     try:
-        sources = [phrase_regex(p) for p in sorted(set(phrases), key=len, reverse=True)]
+        ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
+        sources = [phrase_regex(p) for p in ordered]
     except RuleError as exc:
         raise RuleError(str(exc), key=key) from None
     return regex_cache.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)

@@ -36,11 +36,13 @@ formulas read prose only, through the rule's ``unmask``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
 
 if TYPE_CHECKING:
@@ -81,14 +83,16 @@ _COUNT_UNMASK = ("url", "email", "speech")
 # A sentence ends at . ! ? … (and closing quotes) before whitespace, or at a line break that
 # does not continue the sentence (the next line does not start in lower case): greetings,
 # bullets and one-line paragraphs of posts are sentences of their own, hard-wrapped prose not.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n(?![ \t]*[a-z])")
+_SENTENCE_END = regex_cache.lazy(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n(?![ \t]*[a-z])")
 # For the length of a sentence, a semicolon or colon ends one too: readers pause there, and
 # "the pattern held: but only for small teams" is two easy halves, not one long sentence.
-_CLAUSE_END = re.compile(_SENTENCE_END.pattern + r"|[;:](?=\s)")
-_TOKEN = re.compile(r"\S+")
-_QUESTION = re.compile(r"\?+")
-_REPLY_PREFIX = re.compile(r"(?:re|fwd?|aw|wg|sv|tr):$", re.I)
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"')\]”’]*$")
+_CLAUSE_END = regex_cache.lazy(_SENTENCE_END.pattern + r"|[;:](?=\s)")
+_TOKEN = regex_cache.lazy(r"\S+")
+_ALNUM = regex_cache.lazy(r"[^\W_]")  # str.isalnum() as a regex: \w is alphanumerics and "_"
+_QUESTION = regex_cache.lazy(r"\?+")
+_REPLY_PREFIX = regex_cache.lazy(r"(?:re|fwd?|aw|wg|sv|tr):$", re.I)
+_ENDS_SENTENCE = regex_cache.lazy(r"[.!?…][\"')\]”’]*$")
+_SPACES = regex_cache.lazy(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -200,9 +204,23 @@ class Metric(Kind):
 Span = tuple[int, int]
 
 
+_LAST_WORDS: tuple[str, list[Span]] | None = None  # (view, its words) of the latest call
+
+
 def _words(view: str) -> list[Span]:
-    """Whitespace-separated tokens with a letter or digit: words as people count them."""
-    return [m.span() for m in _TOKEN.finditer(view) if any(c.isalnum() for c in m.group())]
+    """Whitespace-separated tokens with a letter or digit: words as people count them.
+
+    A draft's views are built once (``Document.view``), and several rules count the words
+    of the same one, so the last result is kept for that very string object.
+    """
+    global _LAST_WORDS
+    last = _LAST_WORDS
+    if last is not None and last[0] is view:
+        return last[1]
+    has_alnum = _ALNUM.search
+    words = [m.span() for m in _TOKEN.finditer(view) if has_alnum(m.group())]
+    _LAST_WORDS = (view, words)
+    return words
 
 
 def sentences(view: str, clauses: bool = False) -> list[Span]:
@@ -289,7 +307,8 @@ def _measure(
     spans = sentences(prose_view)
     if not spans:
         return None
-    text = prose_text(prose_view, spans)
+    parts = prose_parts(prose_view, spans)
+    text = " ".join(parts)
     language = str(rule.settings.get("language") or "en-US")
     if metric == "syllables":
         return _scorer(language).syllable_count(text), first, first
@@ -297,15 +316,18 @@ def _measure(
     prose_words = len(_words(prose_view))
     if prose_words < prepared.min_words:
         return None
-    value = _score(language, method, text)
+    value = sentence_scores(language, method, [text])[0]
 
     def worst(pick: Any) -> Span:
-        scored = [
-            (_score(language, method, prose_text(prose_view, [span])), span)
-            for span in spans if len(_words(prose_view[span[0]:span[1]])) >= 3
+        # Only a flagged draft gets here; its sentences are scored from one pass of counts.
+        scorable = [
+            index for index, (start, end) in enumerate(spans)
+            if len(_words(prose_view[start:end])) >= 3
         ]
-        if not scored:
+        if not scorable:
             return _first_line(prose_view)
+        scores = sentence_scores(language, method, [parts[index] for index in scorable])
+        scored = [(score, spans[index]) for score, index in zip(scores, scorable, strict=True)]
         return pick(scored, key=lambda item: item[0])[1]
 
     # Past a maximum, the sentence scoring highest is the one to rework; under a minimum,
@@ -330,13 +352,18 @@ def prose_text(view: str, spans: list[Span]) -> str:
     textstat finds sentences only at ``.!?``; a greeting, a bullet or a one-line paragraph
     without one would otherwise run into the next sentence and inflate every grade.
     """
+    return " ".join(prose_parts(view, spans))
+
+
+def prose_parts(view: str, spans: list[Span]) -> list[str]:
+    """Each sentence of :func:`prose_text` on its own (the text is them joined by spaces)."""
     parts = []
     for start, end in spans:
-        sentence = re.sub(r"\s+", " ", view[start:end]).strip()
+        sentence = _SPACES.sub(" ", view[start:end]).strip()
         if not _ENDS_SENTENCE.search(sentence):
             sentence += "."
         parts.append(sentence)
-    return " ".join(parts)
+    return parts
 
 
 _SCORERS: dict[str, Any] = {}
@@ -356,6 +383,79 @@ def _score(language: str, method: str, text: str) -> float:
     if method == "text_standard":
         return float(scorer.text_standard(text, float_output=True))
     return float(getattr(scorer, method)(text))
+
+
+#: Formulas of words, sentences and syllables alone, which :func:`sentence_scores` computes
+#: from counts instead of a textstat call per sentence.
+_COUNT_FORMULAS = ("flesch_kincaid_grade", "flesch_reading_ease")
+_SYLLABLES: dict[tuple[str, str], int] = {}  # (language, word) -> syllables, per process
+_SYLLABLES_KEPT = 50_000
+
+
+_TEXTSTAT_SENTENCE = regex_cache.lazy(r"\b[^.!?]+[.!?]*")
+
+
+@functools.cache
+def _word_lister() -> Any:
+    """textstat's ``list_words(text, lowercase=True)`` with its regexes compiled once."""
+    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
+
+    apostrophe = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+    punctuation = re.compile(r"[^\w\s\']")
+
+    def words_of(text: str) -> list[str]:
+        return punctuation.sub("", apostrophe.sub("", text)).lower().split()
+
+    return words_of
+
+
+def sentence_scores(language: str, method: str, parts: list[str]) -> list[float]:
+    """``_score(language, method, part)`` for every part, the same numbers for less work.
+
+    Pointing at the worst sentence of a flagged draft used to score each sentence with
+    textstat, and textstat counts every word's syllables again per call (its caches hold 128
+    texts). For the Flesch formulas this counts each distinct word's syllables once per
+    process, with textstat's own counting, and applies textstat's formula to the counts; the
+    other formulas still go through textstat sentence by sentence.
+    """
+    scorer = _scorer(language)
+    lang = getattr(scorer, "_textstatistics__lang", None)
+    if method not in _COUNT_FORMULAS or not isinstance(lang, str):
+        return [_score(language, method, part) for part in parts]
+    from textstat.backend import counts, utils
+
+    words_of = _word_lister()
+    if method == "flesch_reading_ease":
+        root = utils.get_lang_root(lang)
+        base, per_sentence_length, per_syllable = (
+            utils.get_lang_cfg(root, key)
+            for key in ("fre_base", "fre_sentence_length", "fre_syll_per_word")
+        )
+    scores = []
+    for part in parts:
+        words = words_of(part)
+        syllables = 0
+        for word in words:
+            known = _SYLLABLES.get((lang, word))
+            if known is None:
+                if len(_SYLLABLES) >= _SYLLABLES_KEPT:
+                    _SYLLABLES.clear()
+                known = _SYLLABLES[(lang, word)] = counts.count_syllables(word, lang)
+            syllables += known
+        # textstat's count_sentences: pieces up to . ! ?, those of two words or fewer ignored.
+        pieces = _TEXTSTAT_SENTENCE.findall(part)
+        sentence_count = max(1, sum(len(words_of(piece)) > 2 for piece in pieces)) if part else 0
+        # textstat's words_per_sentence and syllables_per_word, zero on an empty divisor.
+        sentence_length = len(words) / sentence_count if sentence_count else 0.0
+        per_word = syllables / len(words) if words else 0.0
+        if sentence_length == 0 or per_word == 0:
+            scores.append(0.0)
+        elif method == "flesch_kincaid_grade":
+            scores.append(float((0.39 * sentence_length) + (11.8 * per_word) - 15.59))
+        else:
+            scores.append(float(base - per_sentence_length * sentence_length
+                                - per_syllable * per_word))
+    return scores
 
 
 # --- characters as platforms count them --------------------------------------------------
@@ -432,16 +532,34 @@ def _weights(doc: Document, spans: list[Span], counting: str) -> list[tuple[int,
     return units
 
 
+def _plain_total(text: str, spans: list[Span], counting: str) -> int:
+    """What :func:`_weights` adds up for ``code-points`` and ``utf-16``, without the list:
+    every character is one, a CRLF pair starting inside a span is one, and for ``utf-16`` a
+    character past the Basic Multilingual Plane is two."""
+    total = 0
+    for start, end in spans:
+        total += (end - start) - text.count("\r\n", start, end)
+        if counting == "utf-16":
+            segment = text[start:end]
+            total += len(segment.encode("utf-16-le", "surrogatepass")) // 2 - len(segment)
+    return total
+
+
 def _characters(doc: Document, scope: str, counting: str) -> tuple[float, Any, Any] | None:
     if counting == "channel":
         counting = "x" if doc.channel in X_CHANNELS else "code-points"
     spans = _kept_spans(doc, scope)
     if not spans:
         return None
-    units = _weights(doc, spans, counting)
-    total = sum(weight for _, _, weight in units)
+    if counting == "x":
+        listed = _weights(doc, spans, counting)
+        total = sum(weight for _, _, weight in listed)
+    else:  # most drafts are within the limit: count without listing every character
+        listed = None
+        total = _plain_total(doc.text, spans, counting)
 
     def over(limit: float) -> Span:
+        units = listed if listed is not None else _weights(doc, spans, counting)
         running = 0
         for start, _, weight in units:
             running += weight

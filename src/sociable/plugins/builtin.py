@@ -7,7 +7,7 @@ This module is registered exactly like a third-party plugin (entry point ``built
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sociable.plugins.markers import hookimpl
 
@@ -61,17 +61,38 @@ def sociable_readers() -> list[Reader]:
     return [TextReader(), EmailReader(), CsvReader(), JsonLinesReader()]
 
 
+#: Built-in output formats as "module:Class", imported only when a run uses that format.
+BUILTIN_FORMATTERS = {
+    "text": "sociable.faces.formatters.text:TextFormatter",
+    "json": "sociable.faces.formatters.json:JsonFormatter",
+    "json-lines": "sociable.faces.formatters.json:JsonLinesFormatter",
+    "sarif": "sociable.faces.formatters.sarif:SarifFormatter",
+    "github": "sociable.faces.formatters.github:GithubFormatter",
+}
+
+
+class LazyFormatter:
+    """Stands in for a formatter class until it is called: ``table[name](stream, options)``
+    imports that one module, so a run does not import every format (json, SARIF) it will
+    never write."""
+
+    def __init__(self, ref: str) -> None:
+        self.ref = ref
+
+    def load(self) -> type[Formatter]:
+        import importlib
+
+        module_name, _, class_name = self.ref.partition(":")
+        cls: type[Formatter] = getattr(importlib.import_module(module_name), class_name)
+        return cls
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Formatter:
+        return self.load()(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"LazyFormatter({self.ref!r})"
+
+
 @hookimpl
 def sociable_formatters() -> dict[str, type[Formatter]]:
-    from sociable.faces.formatters.github import GithubFormatter
-    from sociable.faces.formatters.json import JsonFormatter, JsonLinesFormatter
-    from sociable.faces.formatters.sarif import SarifFormatter
-    from sociable.faces.formatters.text import TextFormatter
-
-    return {
-        "text": TextFormatter,
-        "json": JsonFormatter,
-        "json-lines": JsonLinesFormatter,
-        "sarif": SarifFormatter,
-        "github": GithubFormatter,
-    }
+    return {name: LazyFormatter(ref) for name, ref in BUILTIN_FORMATTERS.items()}  # type: ignore[misc]

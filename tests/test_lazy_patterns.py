@@ -1,0 +1,34 @@
+"""Module-level regexes compile on first use, through the regex cache, and act like re's."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from sociable import regex_cache
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_then_is_plain() -> None:
+    lazy = regex_cache.lazy(r"(?P<word>\w+)-(\d+)", re.I)
+    assert "search" not in vars(lazy)  # nothing compiled yet
+    assert lazy.pattern == r"(?P<word>\w+)-(\d+)"
+    plain = re.compile(r"(?P<word>\w+)-(\d+)", re.I)
+    text = "Item-12, item-7 and ITEM-300"
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert "search" in vars(lazy)  # later calls go straight to the compiled pattern
+    assert lazy.sub(r"\2", text) == plain.sub(r"\2", text)
+    assert lazy.search(text, 5).group("word") == plain.search(text, 5).group("word")
+    assert (lazy.groups, lazy.groupindex, lazy.flags) == (plain.groups, plain.groupindex, plain.flags)
+
+
+def test_importing_the_document_model_compiles_none_of_its_patterns() -> None:
+    program = (
+        "import sociable.document as d, sociable.kinds.metric as m\n"
+        "from sociable.regex_cache import LazyPattern\n"
+        "lazies = [v for mod in (d, m) for v in vars(mod).values() if isinstance(v, LazyPattern)]\n"
+        "print(len(lazies), sum('search' in vars(v) for v in lazies))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    count, compiled = map(int, done.stdout.split())
+    assert count >= 15 and compiled == 0

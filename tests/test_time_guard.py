@@ -1,0 +1,76 @@
+"""One time guard per draft: a runaway rule is skipped, the draft's other rules still run."""
+
+from __future__ import annotations
+
+import signal
+import time
+from typing import Any
+
+import pytest
+
+from sociable.document import Document
+from sociable.engine import lint_document
+from sociable.regex_guard import RegexTimeout, time_limit
+from sociable.ruleset import RuleSet
+
+BAIT = "Like this if you agree that Mondays are the worst!!! #a #b #c #d #e #f #g #h\n"
+
+
+def spin(seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        pass
+
+
+def test_restart_gives_the_rest_of_the_block_a_fresh_limit() -> None:
+    guard = time_limit(0.2)
+    fired = 0
+    with guard:
+        for _ in range(2):
+            try:
+                spin(2.0)
+            except RegexTimeout:
+                fired += 1
+                guard.restart()
+    assert fired == 2
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # nothing left armed
+
+
+def test_a_runaway_rule_is_skipped_and_the_others_still_report(
+    ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = Document.from_text(BAIT, "bait.md")
+    before = lint_document(doc, ruleset)
+    assert any(f.code == "EB101" for f in before.findings) and not before.problems
+    count = ruleset.kinds["count"]
+    counted = {f.code for f in before.findings if ruleset.specs[f.code].kind == "count"}
+    assert counted  # the draft trips a count rule, which the runaway check replaces
+
+    def runaway(doc: Document, rule: Any) -> Any:
+        spin(30.0)
+        return iter(())
+
+    monkeypatch.setattr(count, "check", runaway)
+    started = time.monotonic()
+    after = lint_document(doc, ruleset, rule_time_limit=0.3)
+    assert time.monotonic() - started < 10.0  # far below one spin per count rule
+    assert after.problems and all("ran longer than 0.3s" in p for p in after.problems)
+    kept = {f.code for f in after.findings}
+    assert "EB101" in kept and not kept & counted
+
+
+def test_one_timer_per_draft(ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[float] = []
+    real = signal.setitimer
+
+    def counting(which: int, seconds: float, interval: float = 0.0) -> Any:
+        calls.append(seconds)
+        return real(which, seconds, interval)
+
+    monkeypatch.setattr(signal, "setitimer", counting)
+    doc = Document.from_text(BAIT, "bait.md", channel="linkedin-post")
+    lint_document(doc, ruleset)  # rules prepared on first use
+    calls.clear()
+    result = lint_document(doc, ruleset)
+    assert len(result.findings) > 1
+    assert calls == [2.0, 0]  # armed once, disarmed once, however many rules ran
