@@ -21,6 +21,7 @@ from sociable.plugins.markers import hookspec
 
 if TYPE_CHECKING:
     from sociable.faces.formatters.base import Formatter
+    from sociable.grammar.base import GrammarBackend
     from sociable.kinds.base import Kind
     from sociable.readers.base import Reader
 
@@ -60,4 +61,18 @@ def sociable_readers() -> list[Reader]:
 def sociable_formatters() -> dict[str, type[Formatter]]:
     """Return output formats by name, each a :class:`~sociable.faces.formatters.base.Formatter`
     subclass. Called when ``--output-format`` is resolved; later plugins override earlier ones.
+    """
+
+
+@hookspec
+def sociable_grammar_backends() -> list[GrammarBackend]:
+    """Return :class:`~sociable.grammar.base.GrammarBackend` instances, each with a unique
+    ``name``.
+
+    Called when the rule set is built. The ``grammar`` kind asks the backend the run's
+    ``grammar-backend`` setting names (unset: a named LanguageTool server, else Harper when
+    installed) for the mistakes in a draft's view; rules pick which of a backend's rule ids
+    and categories they report under ``backends: {<name>: ...}``. A later plugin's backend
+    replaces an earlier one of the same name. ``check`` must be a pure function of the text
+    and settings, and must not touch the network unless the user named a server.
     """

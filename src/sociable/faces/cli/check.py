@@ -141,14 +141,16 @@ class CheckApp:
             self.error(f"--select: no rule matches {', '.join(unknown)}; see `sociable rules`")
             return False
         self.config = config
-        from sociable.kinds.languagetool import setup_hint
-
-        hint = setup_hint(self.context.ruleset, [
+        selectors = [
             *(split_codes(args.select) or config.select or ()), *config.extend_select,
             *(split_codes(args.extend_select) or ()),
-        ])
-        if hint:  # grammar rules asked for by code, but no server named
-            self.stderr.write(f"sociable: warning: {hint}\n")
+        ]
+        for kind in self.context.ruleset.kinds.values():
+            # A kind may say how to set up what it needs (grammar: a backend), once per run.
+            hint = getattr(kind, "setup_hint", None)
+            line = hint(self.context.ruleset, selectors) if callable(hint) else None
+            if line:
+                self.stderr.write(f"sociable: warning: {line}\n")
         return True
 
     def run_checks(self) -> None:

@@ -122,6 +122,10 @@ def run_explain(args: argparse.Namespace) -> int:
         print(f"sociable: error: no rule {args.code!r}.{hint}", file=sys.stderr)
         return 2
     sys.stdout.write(explain_text(spec))
+    # A kind may add what depends on this configuration (grammar: which backend runs).
+    note = getattr(context.ruleset.kinds.get(spec.kind), "explain_note", None)
+    if callable(note):
+        sys.stdout.write("\n" + note(spec, context.ruleset) + "\n")
     return 0
 
 
