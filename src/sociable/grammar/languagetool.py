@@ -32,7 +32,7 @@ from sociable.kinds.base import Unavailable
 SETTING = "languagetool"
 LOCAL = "local"
 CONNECT_TIMEOUT = 2.0  # seconds; a server that is not there must not hold up the run
-READ_TIMEOUT = 10.0  # the engine's per-rule time limit usually ends a slow answer sooner
+READ_TIMEOUT = 5.0  # seconds per request; the engine's per-rule limit usually ends it sooner
 MAX_REPLACEMENTS = 5
 ADVICE = (
     "Start the server (see docs/grammar.md) or unset `languagetool` / SOCIABLE_LANGUAGETOOL_URL."
@@ -130,7 +130,7 @@ class Client:
             return self._start_local()
         _probe(self)
         try:
-            return bounded_class()(self.language, remote_server=self.url)
+            return bounded_class()(self.language, remote_server=server_root(self.url))
         except ValueError as exc:
             if "language" in str(exc).lower():
                 self.fail(
@@ -153,11 +153,26 @@ class Client:
             with untimed():  # a first start downloads LanguageTool and waits for Java
                 return bounded_class()(self.language)
         except Exception as exc:
+            detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
             self.down = (
-                f"LanguageTool (languagetool = \"local\") could not be started ({_reason(exc)}); "
+                f"LanguageTool (languagetool = \"local\") could not be started ({detail}); "
                 "grammar rules are skipped for this run. See docs/grammar.md."
             )
             raise Unavailable(self.down) from None
+
+
+def server_root(url: str) -> str:
+    """The URL the library expects: scheme, host, any path prefix, and a slash, no ``/v2``.
+
+    The library joins ``v2/`` onto what it is given, so ``http://host/v2/`` would become
+    ``http://host/v2/v2/`` and ``http://host/lt`` would lose ``lt``.
+    """
+    if "://" not in url:
+        url = "http://" + url  # "localhost:8081" means the obvious thing
+    url = url.rstrip("/")
+    if url.endswith("/v2"):
+        url = url[: -len("/v2")]
+    return url + "/"
 
 
 def _probe(client: Client) -> None:
@@ -191,7 +206,7 @@ def _reason(exc: BaseException) -> str:
         current = current.__cause__ or current.__context__
     names = {type(e).__name__ for e in chain}
     if names & {"ReadTimeout", "Timeout", "TimeoutError"}:
-        return f"did not answer within {READ_TIMEOUT:g} s"
+        return f"did not answer within {bounded_class()._TIMEOUT:g} s"
     if names & {"ConnectionError", "ConnectTimeout", "ChunkedEncodingError"}:
         return "closed the connection without answering"
     if isinstance(exc, KeyError | TypeError):
