@@ -95,7 +95,7 @@ def test_masked_text_is_not_checked(harper_rules: RuleSet) -> None:
 
 
 def test_linter_is_built_once_and_paragraphs_are_not_read_twice() -> None:
-    backend = HarperBackend()
+    backend = HarperBackend(linters={})
     settings: Mapping[str, Any] = {"language": "en-US"}
     text = "Hi Ana,\n\nI could of asked.\n\nThe second paragraph is fine.\n"
     first = backend.check(text, settings)
@@ -106,6 +106,8 @@ def test_linter_is_built_once_and_paragraphs_are_not_read_twice() -> None:
     backend.check(edited, settings)
     assert backend.linted == 4  # only the edited paragraph
     assert backend._linters["AMERICAN"] is linter
+    again = HarperBackend()  # what a configuration reload makes: the process's linters
+    assert again._linters is HarperBackend()._linters
     shifted = backend.check("Intro line.\n\n" + text, settings)
     assert [m.start for m in shifted if m.rule_id == "ModalOf"] == [
         m.start + len("Intro line.\n\n") for m in first if m.rule_id == "ModalOf"
@@ -115,7 +117,7 @@ def test_linter_is_built_once_and_paragraphs_are_not_read_twice() -> None:
 def test_set_up_is_not_charged_to_the_first_draft(monkeypatch: pytest.MonkeyPatch) -> None:
     """A fresh process builds Harper (seconds) inside a draft's 0.3 s rule limit: no timeout."""
     ruleset = load_context(Config(grammar_backend="harper"), use_cache=False).ruleset
-    fresh = {**base.backends(), "harper": HarperBackend()}
+    fresh = {**base.backends(), "harper": HarperBackend(linters={})}
     monkeypatch.setattr(base, "_BACKENDS", fresh)
     doc = Document.from_text("Hi Ana,\n\nI could of asked.\n", "a.md", channel="linkedin-dm")
     result = lint_document(doc, ruleset, rule_time_limit=0.3)

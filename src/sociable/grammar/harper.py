@@ -63,12 +63,17 @@ def _dialect_key(settings: Mapping[str, Any]) -> str | None:
     return DIALECTS.get(language)
 
 
+_LINTERS: dict[str, Any] = {}
+
+
 class HarperBackend(GrammarBackend):
     name = "harper"
     label = "Harper"
 
-    def __init__(self) -> None:
-        self._linters: dict[str, Any] = {}
+    def __init__(self, linters: dict[str, Any] | None = None) -> None:
+        # Linters are per process, not per backend object: the language server reloads its
+        # configuration (and so its plugins) without paying for a new dictionary.
+        self._linters = _LINTERS if linters is None else linters
         self._cache: OrderedDict[tuple[str, str], tuple[GrammarMatch, ...]] = OrderedDict()
         self._lock = threading.Lock()
         self.linted = 0  # paragraphs Harper actually read (tests and benchmarks count them)
@@ -105,6 +110,11 @@ class HarperBackend(GrammarBackend):
                 if brk:
                     start = brk.end()
         return found
+
+    def clear_cache(self) -> None:
+        """Forget linted paragraphs (benchmarks time a cold re-read with a warm linter)."""
+        with self._lock:
+            self._cache.clear()
 
     def linter(self, dialect: str) -> Any:
         """The process's linter for ``dialect``, built and warmed on first use."""
