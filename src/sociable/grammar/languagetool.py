@@ -206,7 +206,8 @@ def _reason(exc: BaseException) -> str:
         current = current.__cause__ or current.__context__
     names = {type(e).__name__ for e in chain}
     if names & {"ReadTimeout", "Timeout", "TimeoutError"}:
-        return f"did not answer within {bounded_class()._TIMEOUT:g} s"
+        timeout = getattr(bounded_class(), "_TIMEOUT", READ_TIMEOUT)
+        return f"did not answer within {timeout:g} s"
     if names & {"ConnectionError", "ConnectTimeout", "ChunkedEncodingError"}:
         return "closed the connection without answering"
     if isinstance(exc, KeyError | TypeError):
