@@ -86,6 +86,20 @@ def test_a_real_typo_is_caught_and_a_missing_word_is_not_a_typo(harper_rules: Ru
     assert found[0].fix is not None and found[0].fix.edits[0].replacement == "recommendation"
 
 
+def test_articles_before_capitals_and_regional_spellings_are_left_alone(
+    harper_rules: RuleSet,
+) -> None:
+    text = (
+        "Hi Ana,\n\nWe need a SW engineer and offer a FREE audit at our new centre; "
+        "the team focussed on colour and the cheque cleared.\n"
+    )
+    assert grammar(harper_rules, text) == []
+    typo = "Hi Ana,\n\nWe need a engineer for the new centre and the recieve desk.\n"
+    assert [(f.code, typo[f.start:f.end]) for f in grammar(harper_rules, typo)] == [
+        ("GR101", "a"), ("GR102", "recieve"),
+    ]
+
+
 def test_masked_text_is_not_checked(harper_rules: RuleSet) -> None:
     text = (
         "Hi Ana,\n\nYou wrote:\n> I could of done it\n\n"

@@ -148,6 +148,8 @@ class HarperBackend(GrammarBackend):
         for rule_id, lints in linter.organized_lints(paragraph, language="plaintext").items():
             for lint in lints:
                 span = lint.span
+                if rule_id == "AnA" and _before_capitals(paragraph, span.end):
+                    continue
                 matches.append(GrammarMatch(
                     span.start, span.end, str(lint.message), str(rule_id), str(lint.lint_kind),
                     _replacements(lint),
@@ -158,6 +160,17 @@ class HarperBackend(GrammarBackend):
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
         return result
+
+
+_NEXT_WORD = re.compile(r"\s*([\w-]+)")
+
+
+def _before_capitals(text: str, end: int) -> bool:
+    """Whether the article's next word is an acronym or in capitals ("a SW engineer", "a FREE
+    call"): "a" or "an" then depends on how it is read aloud, which Harper cannot know."""
+    match = _NEXT_WORD.match(text, end)
+    word = match.group(1) if match else ""
+    return sum(1 for c in word if c.isupper()) >= 2
 
 
 def _shifted(matches: tuple[GrammarMatch, ...], offset: int) -> Iterator[GrammarMatch]:

@@ -29,6 +29,9 @@ Keys (besides the common ones):
   least ``min_length`` letters and the backend's first suggestion is at most ``max_edits``
   edits away (a swap of two letters is one edit). "recieve" -> "receive" is a typo; a word the
   dictionary lacks ("immunotherapy" -> "hypnotherapy", "dbt") is not a typo to report.
+* ``regional_spellings`` (bool): for spelling, accept a word that is the British or
+  Commonwealth spelling of the suggestion ("centre", "colour", "organise", "travelled",
+  "cheque"): outreach crosses borders, and a writer's own spelling is not a typo.
 * ``max_findings`` (int): report at most this many matches per draft (default 20).
 
 Messages may use ``{grammar_message}`` (the backend's explanation), ``{grammar_rule}`` (its rule
@@ -85,6 +88,7 @@ class Prepared:
     max_findings: int
     min_length: int = 0
     max_edits: int | None = None
+    regional_spellings: bool = False
 
 
 def _id_set(values: object, key: str) -> frozenset[str]:
@@ -122,6 +126,7 @@ class Grammar(Kind):
         "skip_names": Key((bool,), "skip matches on names, brands and the recipient's details"),
         "min_length": Key((int,), "only words of at least this many letters"),
         "max_edits": Key((int,), "only when the first suggestion is this many edits away"),
+        "regional_spellings": Key((bool,), "accept British and Commonwealth spellings"),
         "max_findings": Key((int,), "at most this many findings per draft", default=20),
     }
     message_fields = ("grammar_message", "grammar_rule", "grammar_category", "backend",
@@ -139,6 +144,7 @@ class Grammar(Kind):
         return Prepared(
             _selections(options.get("backends")), bool(options.get("skip_names")), max_findings,
             int(min_length or 0), None if max_edits is None else int(max_edits),
+            bool(options.get("regional_spellings")),
         )
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -275,7 +281,34 @@ def _confident(flagged: str, match: GrammarMatch, prepared: Prepared) -> bool:
     word, first = flagged.casefold(), match.replacements[0].casefold()
     if re.sub(r"[\s-]", "", first) == word:
         return False  # "realtime" -> "real time": a compound people write closed
+    if prepared.regional_spellings and regional_variant(word, first):
+        return False
     return edits(word, first) <= prepared.max_edits
+
+
+#: British and Commonwealth spellings rewritten the American way, applied in order.
+_TO_AMERICAN = (
+    (re.compile(r"(?<=[^aeiou])re(s|d)?$"), r"er\1"),  # centre, theatres, centred
+    (re.compile(r"our(?=s?$|ed$|ing$|ite|able|ful|less|er)"), "or"),  # colour, favourite
+    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),  # organise, realisation
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),  # analyse
+    (re.compile(r"([lp])\1(ed|ing|er|ers)$"), r"\1\2"),  # travelled, worshipping
+    (re.compile(r"ss(ed|es|ing)$"), r"s\1"),  # focussed
+    (re.compile(r"que$"), "ck"),  # cheque
+    (re.compile(r"ogue$"), "og"),  # catalogue
+    (re.compile(r"ence$"), "ense"),  # licence, defence
+    (re.compile(r"ae|oe(?=[a-z])"), "e"),  # paediatric, manoeuvre
+)
+
+
+def regional_variant(word: str, suggestion: str) -> bool:
+    """Whether ``word`` is a British or Commonwealth spelling of ``suggestion``."""
+    american = word
+    for pattern, replacement in _TO_AMERICAN:
+        american = pattern.sub(replacement, american)
+        if american == suggestion:
+            return True
+    return False
 
 
 def edits(a: str, b: str) -> int:
