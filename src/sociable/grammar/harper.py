@@ -17,6 +17,11 @@ Why it is used the way it is:
   what they look for (runs of spaces where a link was), or because they judge the look of a
   line rather than its grammar (:data:`OFF`). Which of the rest a rule reports is data: the
   rule's ``backends: {harper: ...}`` block in ``rules/grammar.yaml``.
+* Harper's spell checker reads lower-case words only, each once per process, in one call per
+  batch, by a second linter that runs nothing else: working out suggestions for a word it does not
+  know takes Harper tens of milliseconds, and social text is full of names, brands and handles
+  (capitalised, with digits, after ``#`` or ``@``) that are not typos to report anyway. The
+  grammar rules read the whole paragraph with the spell checker off.
 * A ``Linter`` is not thread-safe (a concurrent call raises), so calls are serialised.
 """
 
@@ -44,6 +49,12 @@ OFF = (
 DIALECTS = {"en": "AMERICAN", "en-us": "AMERICAN", "en-gb": "BRITISH", "en-au": "AUSTRALIAN",
             "en-ca": "CANADIAN", "en-in": "INDIAN"}
 
+SPELL_CHECK = "SpellCheck"
+
+#: Words the spell checker reads: lower case only, not part of a hashtag, handle, name,
+#: brand or version (see the module docstring).
+_LOWER_WORD = re.compile(r"(?<![\w#@'’.])[a-z]+(?:['’][a-z]+)*(?![\w@'’]|\.[a-z])")  # not in a domain
+
 #: A warm-up text with a typo and common words, so the first real draft is fast.
 WARM_UP = "Hi Dana, thanks for the recomendation. I could of asked their team about a apple."
 
@@ -64,6 +75,8 @@ def _dialect_key(settings: Mapping[str, Any]) -> str | None:
 
 
 _LINTERS: dict[str, Any] = {}
+_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = {}  # spelling verdicts
+WORDS_SIZE = 50_000
 
 
 class HarperBackend(GrammarBackend):
@@ -74,6 +87,9 @@ class HarperBackend(GrammarBackend):
         # Linters are per process, not per backend object: the language server reloads its
         # configuration (and so its plugins) without paying for a new dictionary.
         self._linters = _LINTERS if linters is None else linters
+        self._words: dict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = (
+            _WORDS if linters is None else {}
+        )
         self._cache: OrderedDict[tuple[str, str], tuple[GrammarMatch, ...]] = OrderedDict()
         self._lock = threading.Lock()
         self.linted = 0  # paragraphs Harper actually read (tests and benchmarks count them)
@@ -116,9 +132,15 @@ class HarperBackend(GrammarBackend):
         with self._lock:
             self._cache.clear()
 
-    def linter(self, dialect: str) -> Any:
-        """The process's linter for ``dialect``, built and warmed on first use."""
-        linter = self._linters.get(dialect)
+    def linter(self, dialect: str, mode: str = "grammar") -> Any:
+        """The process's linter for ``dialect`` and ``mode`` ("grammar": every chosen rule but
+        the spell checker; "spelling": the spell checker alone), built and warmed on first use.
+
+        Two linters rather than one reconfigured: changing a linter's rules drops what Harper
+        keeps between calls, which is what makes a re-lint after a keystroke cheap.
+        """
+        key = dialect if mode == "grammar" else f"{dialect}:{mode}"
+        linter = self._linters.get(key)
         if linter is None:
             try:
                 import harper
@@ -129,11 +151,16 @@ class HarperBackend(GrammarBackend):
                 ) from None
             with untimed():
                 linter = harper.Linter(getattr(harper.Dialect, dialect))
-                config: dict[str, bool | None] = dict(linter.get_default_lint_config())
-                config.update({name: False for name in OFF if name in config})
+                defaults = linter.get_default_lint_config()
+                config: dict[str, bool | None]
+                if mode == "spelling":
+                    config = {name: name == SPELL_CHECK for name in defaults}
+                else:
+                    config = {name: on and name not in OFF and name != SPELL_CHECK
+                              for name, on in defaults.items()}
                 linter.set_lint_config(config)
                 linter.lint(WARM_UP, language="plaintext")
-            self._linters[dialect] = linter
+            self._linters[key] = linter
         return linter
 
     def _paragraph(self, dialect: str, paragraph: str) -> tuple[GrammarMatch, ...]:
@@ -154,12 +181,41 @@ class HarperBackend(GrammarBackend):
                     span.start, span.end, str(lint.message), str(rule_id), str(lint.lint_kind),
                     _replacements(lint),
                 ))
+        candidates = [(m.start(), m.group()) for m in _LOWER_WORD.finditer(paragraph)]
+        self._spell(dialect, {word for _, word in candidates})
+        for start, word in candidates:
+            verdict = self._words.get((dialect, word))
+            if verdict is not None:
+                message, replacements = verdict
+                matches.append(GrammarMatch(start, start + len(word), message, SPELL_CHECK,
+                                            "Spelling", replacements))
         matches.sort(key=lambda m: (m.start, m.end, m.rule_id))
         result = tuple(matches)
         self._cache[key] = result
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
         return result
+
+
+    def _spell(self, dialect: str, words: set[str]) -> None:
+        """Spelling verdicts for words not seen before, one Harper call for all of them."""
+        new = sorted(w for w in words if (dialect, w) not in self._words)
+        if not new:
+            return
+        if len(self._words) > WORDS_SIZE:
+            self._words.clear()
+        speller = self.linter(dialect, "spelling")
+        starts: dict[int, str] = {}
+        position = 0
+        for word in new:
+            starts[position] = word
+            position += len(word) + 1
+        for word in new:
+            self._words[(dialect, word)] = None
+        for lint in speller.lint("\n".join(new), language="plaintext"):
+            flagged = starts.get(lint.span.start)
+            if flagged is not None and lint.problem_text == flagged:
+                self._words[(dialect, flagged)] = (str(lint.message), _replacements(lint))
 
 
 _NEXT_WORD = re.compile(r"\s*([\w-]+)")
