@@ -1,8 +1,11 @@
 """Grammar through LanguageTool, against a small LanguageTool look-alike on 127.0.0.1.
 
-The stand-in speaks the two endpoints sociable uses, in LanguageTool's shapes: ``GET
-/v2/languages`` and a form-encoded ``POST /v2/check`` answering JSON ``matches`` with offsets in
-UTF-16 code units (LanguageTool is Java). It finds a handful of real mistakes by pattern, and a
+sociable talks to the server through language-tool-python; these tests run that real client
+library against the stand-in. The stand-in speaks the two endpoints the library uses, in
+LanguageTool's shapes: ``GET /v2/languages`` (the library asks it once, to check the language)
+and a form-encoded ``POST /v2/check`` answering JSON ``matches`` with offsets in UTF-16 code
+units (LanguageTool is Java), each with the ``rule.issueType`` and ``context`` the library
+reads. Errors come back as plain text, as LanguageTool's do. It finds a handful of real mistakes by pattern, and a
 test can add "canned" matches at fixed offsets to prove that sociable, not the server, drops
 matches inside masked text. Every request is recorded so tests can count them and read the text
 that was sent. With ``SOCIABLE_LANGUAGETOOL_URL`` set, one more test runs against that server.
@@ -32,8 +35,8 @@ from sociable.config import Config
 from sociable.context import load_context
 from sociable.document import Document
 from sociable.engine import check_document, lint_document
-from sociable.kinds import languagetool
-from sociable.kinds.languagetool import utf16_to_index
+from sociable.grammar import languagetool
+from sociable.grammar.languagetool import server_root, utf16_to_index
 from sociable.ruleset import RuleSet
 
 # (pattern, rule id, category id, message, replacements): what the stand-in "knows".
@@ -56,6 +59,11 @@ KNOWN = [
     (r"(?<=\S) {2,}(?=\S)", "WHITESPACE_RULE", "TYPOGRAPHY", "Possible typo: you repeated a whitespace",
      [" "]),
     (r"\bin order to\b", "IN_ORDER_TO", "STYLE", "Consider a shorter alternative.", ["to"]),
+    (r"\bcould of\b", "COULD_OF", "GRAMMAR", "Did you mean \u201ccould have\u201d?", ["could have"]),
+    (r"\bTheir going\b", "THEIR_IS", "CONFUSED_WORDS", "Did you mean \u201cThey\u2019re\u201d?",
+     ["They're going"]),
+    (r"\b(the) \1\b", "ENGLISH_WORD_REPEAT_RULE", "MISC", "Possible typo: you repeated a word.",
+     ["the"]),
     (r"^[a-z]", "UPPERCASE_SENTENCE_START", "CASING",
      "This sentence does not start with an uppercase letter.", []),
 ]
@@ -83,13 +91,18 @@ class FakeLanguageTool:
         found = []
         for pattern, rule_id, category, message, replacements in KNOWN:
             for match in re.finditer(pattern, text, re.M):
+                offset = utf16_offset(text, match.start())
+                length = utf16_offset(text, match.end()) - offset
                 found.append({
                     "message": message,
                     "shortMessage": "",
-                    "offset": utf16_offset(text, match.start()),
-                    "length": utf16_offset(text, match.end()) - utf16_offset(text, match.start()),
+                    "offset": offset,
+                    "length": length,
                     "replacements": [{"value": value} for value in replacements],
-                    "rule": {"id": rule_id, "description": message,
+                    "context": {"text": text[max(0, match.start() - 20):match.end() + 20],
+                                "offset": min(20, match.start()), "length": length},
+                    "sentence": text.strip().splitlines()[0] if text.strip() else "",
+                    "rule": {"id": rule_id, "description": message, "issueType": "grammar",
                              "category": {"id": category, "name": category.title()}},
                 })
         return found + list(self.canned)
@@ -106,9 +119,11 @@ def _handler(fake: FakeLanguageTool) -> type[BaseHTTPRequestHandler]:
             pass
 
         def answer(self, status: int, payload: Any) -> None:
-            body = json.dumps(payload).encode("utf-8")
+            # LanguageTool answers errors in plain text, and JSON otherwise.
+            plain = isinstance(payload, str)
+            body = (payload if plain else json.dumps(payload)).encode("utf-8")
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", "text/plain" if plain else "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             # The client may have given up (the "slow server" tests): nothing to tell it then.
@@ -120,7 +135,7 @@ def _handler(fake: FakeLanguageTool) -> type[BaseHTTPRequestHandler]:
             if self.path == "/v2/languages":
                 self.answer(200, fake.languages)
             else:
-                self.answer(404, {"error": "not found"})
+                self.answer(404, "Error: not found")
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
@@ -130,10 +145,10 @@ def _handler(fake: FakeLanguageTool) -> type[BaseHTTPRequestHandler]:
             if fake.delay:
                 time.sleep(fake.delay)
             if self.path != "/v2/check" or "text" not in params or "language" not in params:
-                self.answer(400, {"error": "need text and language"})
+                self.answer(400, "Error: Missing 'text' or 'language' parameter")
                 return
             if fake.status != 200:
-                self.answer(fake.status, {"error": "server error"})
+                self.answer(fake.status, "Error: Internal Server Error: out of memory")
                 return
             self.answer(200, {
                 "software": {"name": "LanguageTool", "version": "6.4"},
@@ -170,6 +185,7 @@ def closed_port_url() -> str:
 
 
 def ruleset_for(url: str | None, **settings: Any) -> RuleSet:
+    """The built-in rules with LanguageTool at ``url`` (a named server picks that backend)."""
     ruleset = load_context(Config(), use_cache=False).ruleset
     ruleset.settings.update(languagetool=url, **settings)
     return ruleset
@@ -211,6 +227,25 @@ def test_match_after_emoji_lands_on_the_right_column(fake_lt: FakeLanguageTool) 
     assert "MORFOLOGIK_RULE_EN_US" in typos[0].message and '"recieve"' in typos[0].message
 
 
+def test_match_that_contains_an_emoji_ends_on_the_right_character(
+    fake_lt: FakeLanguageTool,
+) -> None:
+    """The library moves a match's start to code points but not its length: sociable does."""
+    ruleset = ruleset_for(fake_lt.url)
+    text = "Hi Dana 👋,\n\nThe 🚚🚚 deck is ready.\n"
+    start = text.index("🚚")
+    fake_lt.canned.append({
+        "message": "Two trucks in a row.", "offset": utf16_offset(text, start),
+        "length": utf16_offset(text, start + 7) - utf16_offset(text, start),
+        "replacements": [{"value": "🚚 deck"}],
+        "context": {"text": text, "offset": start, "length": 7},
+        "rule": {"id": "TRUCKS", "issueType": "grammar", "category": {"id": "GRAMMAR"}},
+    })
+    found = [f for f in findings(ruleset, text) if f.code == "GR101"]
+    assert [text[f.start:f.end] for f in found] == ["🚚🚚 deck"]
+    assert (found[0].line, found[0].column, found[0].end_column) == (3, 5, 12)
+
+
 def test_masked_regions_are_blanked_before_sending_and_their_matches_dropped(
     fake_lt: FakeLanguageTool,
 ) -> None:
@@ -226,7 +261,9 @@ def test_masked_regions_are_blanked_before_sending_and_their_matches_dropped(
     fake_lt.canned.append({
         "message": "Possible spelling mistake found.", "offset": utf16_offset(text, canned_start),
         "length": 7, "replacements": [{"value": "receive"}],
-        "rule": {"id": "MORFOLOGIK_RULE_EN_US", "category": {"id": "TYPOS"}},
+        "context": {"text": "recieve-guide", "offset": 0, "length": 7},
+        "rule": {"id": "MORFOLOGIK_RULE_EN_US", "issueType": "misspelling",
+                 "category": {"id": "TYPOS"}},
     })
     found = findings(ruleset, text)
     sent = fake_lt.checks()[0]["text"]
@@ -267,7 +304,8 @@ def test_replacements_become_fixes_unsafe_unless_only_spacing(fake_lt: FakeLangu
     grammar, punctuation = found["GR101"], found["GR103"]
     assert grammar.fix is not None and grammar.fix.applicability.value == "unsafe"
     assert grammar.fix.edits[0].replacement == "she has"
-    assert grammar.extra["languagetool_rule"] == "HE_VERB_AGR"
+    assert grammar.extra["grammar_rule"] == "HE_VERB_AGR"
+    assert grammar.extra["grammar_backend"] == "languagetool"
     assert '"she has"' in grammar.message and "<suggestion>" not in grammar.message
     assert punctuation.fix is not None and punctuation.fix.applicability.value == "safe"
     assert text[punctuation.start:punctuation.end] == " ,"
@@ -345,6 +383,7 @@ def test_read_timeout_applies_without_the_engine_limit(
     fake_lt: FakeLanguageTool, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(languagetool, "READ_TIMEOUT", 0.3)
+    monkeypatch.setattr(languagetool, "_BOUNDED", None)  # the subclass is made with the timeout
     fake_lt.delay = 2.0
     ruleset = ruleset_for(fake_lt.url)
     doc = Document.from_text("Hi Dana,\n\nI recieve it.\n", "a.md", channel="linkedin-dm")
@@ -356,13 +395,29 @@ def test_read_timeout_applies_without_the_engine_limit(
     }
 
 
-def test_server_error_is_reported_with_status(fake_lt: FakeLanguageTool) -> None:
+def test_server_error_is_one_line_with_the_servers_words(fake_lt: FakeLanguageTool) -> None:
     fake_lt.status = 500
     ruleset = ruleset_for(fake_lt.url)
     doc = Document.from_text("Hi Dana,\n\nI recieve it.\n", "a.md", channel="linkedin-dm")
     problems = set(lint_document(doc, ruleset).problems)
     assert len(problems) == 1
-    assert "answered POST /v2/check with HTTP 500" in problems.pop() and len(fake_lt.checks()) == 1
+    assert "answered with an error (Error: Internal Server Error: out of memory)" in problems.pop()
+    assert len(fake_lt.checks()) == 1  # the library's second try is switched off
+
+
+def test_library_timeout_and_tries_are_bounded() -> None:
+    bounded = languagetool.bounded_class()
+    import language_tool_python
+
+    assert issubclass(bounded, language_tool_python.LanguageTool)
+    assert language_tool_python.LanguageTool._TIMEOUT == 300  # what would happen otherwise
+    assert bounded._TIMEOUT == languagetool.READ_TIMEOUT <= 5
+
+
+def test_server_url_forms_map_to_the_librarys_root() -> None:
+    assert server_root("localhost:8081") == "http://localhost:8081/"
+    assert server_root("http://h:1/v2/") == "http://h:1/"
+    assert server_root("https://h/lt/v2") == "https://h/lt/"
 
 
 def test_cli_server_down_keeps_exit_code_and_prints_one_line(tmp_path: Path) -> None:
@@ -401,17 +456,82 @@ def test_cli_reports_grammar_from_the_server_via_env(tmp_path: Path, fake_lt: Fa
     assert any(line.startswith("a.md:3:28: GR101 ") for line in out), out
 
 
-def test_no_server_configured_is_silent_unless_grammar_selected(tmp_path: Path) -> None:
+def test_grammar_backend_off_is_silent_even_when_grammar_selected(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("Hi Ana,\n\nI will recieve the deck.\n", encoding="utf-8")
-    quiet = run_cli(tmp_path, "check", "a.md")
-    assert (quiet.returncode, quiet.stderr) == (0, "")
+    (tmp_path / "sociable.toml").write_text('grammar-backend = "off"\n', encoding="utf-8")
     asked = run_cli(tmp_path, "check", "--select", "GR", "a.md")
-    assert asked.returncode == 0
-    assert asked.stderr.splitlines() == [
-        "sociable: warning: GR101, GR102, GR103, GR104 need a LanguageTool server: pass "
+    assert (asked.returncode, asked.stdout, asked.stderr) == (0, "", "")
+
+
+def test_languagetool_backend_without_a_server_says_how_to_name_one(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("Hi Ana,\n\nI will recieve the deck.\n", encoding="utf-8")
+    (tmp_path / "sociable.toml").write_text('grammar-backend = "languagetool"\n', encoding="utf-8")
+    result = run_cli(tmp_path, "check", "a.md")
+    assert result.returncode == 0 and "GR" not in result.stdout
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        "sociable: warning: grammar-backend = \"languagetool\" needs a server: pass "
         "--languagetool URL, set languagetool = \"http://localhost:8081\" in the configuration, "
         "or set SOCIABLE_LANGUAGETOOL_URL (see docs/grammar.md)"
-    ]
+    )
+    assert len(set(lines)) == len(lines) <= 2
+
+
+def test_local_languagetool_without_java_is_one_clear_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shutil
+
+    languagetool._CLIENTS.clear()
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None)
+    ruleset = ruleset_for("local")
+    problems = []
+    for index in range(2):
+        doc = Document.from_text(f"Hi Dana,\n\nI recieve {index}.\n", "a.md", channel="linkedin-dm")
+        problems.extend(lint_document(doc, ruleset).problems)
+    assert len(problems) >= 2 and len(set(problems)) == 1  # one line, however many drafts
+    assert problems[0].startswith("LanguageTool (languagetool = \"local\") needs Java")
+    languagetool._CLIENTS.clear()
+
+
+def test_local_languagetool_without_network_is_one_clear_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Java found, but the download fails (no network): one line, no traceback, no retry."""
+    import shutil
+
+    import language_tool_python.server as lt_server
+    import requests
+
+    attempts = []
+
+    def no_network(*args: Any, **kwargs: Any) -> Any:
+        attempts.append(args)
+        raise requests.ConnectionError("Failed to resolve 'github.com'")
+
+    languagetool._CLIENTS.clear()
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: "/usr/bin/java")
+    monkeypatch.setattr(lt_server.LocalLanguageTool, "from_version_name", no_network)
+    ruleset = ruleset_for("local")
+    problems = []
+    for index in range(2):
+        doc = Document.from_text(f"Hi Dana,\n\nI recieve {index}.\n", "a.md", channel="linkedin-dm")
+        problems.extend(lint_document(doc, ruleset).problems)
+    assert len(attempts) == 1 and len(set(problems)) == 1 and len(problems) >= 2
+    assert problems[0].startswith("LanguageTool (languagetool = \"local\") could not be started")
+    assert "github.com" in problems[0] and "\n" not in problems[0]
+    languagetool._CLIENTS.clear()
+
+
+def test_explain_names_the_backend_of_the_configuration(tmp_path: Path) -> None:
+    default = run_cli(tmp_path, "explain", "GR101")
+    assert default.returncode == 0
+    assert "Backend: Harper (harper-py " in default.stdout
+    (tmp_path / "sociable.toml").write_text(
+        'languagetool = "http://127.0.0.1:9"\n', encoding="utf-8"
+    )
+    named = run_cli(tmp_path, "explain", "GR102")
+    assert "Backend: LanguageTool at http://127.0.0.1:9." in named.stdout
 
 
 # --- a real server, when one is named ---------------------------------------------------------

@@ -38,7 +38,8 @@ KEYS = {
     "output-format": "text, json, json-lines, sarif or github",
     "history": "folders or CSV/JSONL exports of messages already sent",
     "compare-with": "folders or files of drafts to compare with but not lint (e.g. the whole repo)",
-    "languagetool": "URL of a LanguageTool server for grammar rules",
+    "languagetool": "URL of a LanguageTool server for grammar rules, or \"local\"",
+    "grammar-backend": "harper, languagetool or off (default: languagetool when a server is named, else harper)",
     "language": "language code for grammar checks (default en-US)",
     "cache-dir": "where cached results live (default .sociable_cache)",
     "vale-config": "a .vale.ini whose styles run alongside sociable's rules",
@@ -71,6 +72,7 @@ class Config:
     history: tuple[Path, ...] = ()
     compare_with: tuple[Path, ...] = ()
     languagetool: str | None = None
+    grammar_backend: str | None = None
     language: str = "en-US"
     cache_dir: Path | None = None
     vale_config: Path | None = None
@@ -196,6 +198,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         history=tuple(root / p for p in strings("history") or ()),
         compare_with=tuple(root / p for p in strings("compare-with") or ()),
         languagetool=text("languagetool"),
+        grammar_backend=text("grammar-backend"),
         language=text("language") or "en-US",
         cache_dir=(root / cache_dir) if cache_dir else None,
         vale_config=(root / vale_config) if vale_config else None,

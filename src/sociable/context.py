@@ -82,6 +82,9 @@ def load_context(
             cache_dir=cache_root(config, cache_dir) if use_cache else None,
             config=config,
         )
+        from sociable.grammar.base import use_backends
+
+        use_backends(manager)
     except PackError:
         raise
     except Exception as exc:  # a broken plugin: one clear line, not a traceback
@@ -91,6 +94,7 @@ def load_context(
         ) from exc
     ruleset.settings.update(
         languagetool=config.languagetool or os.environ.get("SOCIABLE_LANGUAGETOOL_URL") or None,
+        grammar_backend=config.grammar_backend,
         language=config.language,
         history=list(config.history),
         root=str(config.root),

@@ -187,8 +187,15 @@ class Kind:
         return None
 
     def setup_hint(self, codes: Sequence[str], settings: Mapping[str, Any]) -> str | None:
-        """One line telling the user what to configure, when ``codes`` (rules of this kind the
-        user asked for by code) cannot run with ``settings``; None when all is well."""
+        """One line telling the user what to configure when this kind's rules cannot run with
+        ``settings``; None when all is well. The CLI asks every kind with selected rules once
+        per run; ``codes`` are the ones the user asked for by code (maybe none), so a kind
+        can stay quiet about rules that are merely on by default."""
+        return None
+
+    def explain_note(self, spec: RuleSpec, settings: Mapping[str, Any]) -> str | None:
+        """A line ``sociable explain`` adds that depends on this run's configuration (the
+        grammar kind names the backend that finds the rule's matches); None for none."""
         return None
 
 

@@ -13,6 +13,7 @@ from sociable.plugins.markers import hookimpl
 
 if TYPE_CHECKING:
     from sociable.faces.formatters.base import Formatter
+    from sociable.grammar.base import GrammarBackend
     from sociable.kinds.base import Kind
     from sociable.readers.base import Reader
 
@@ -31,7 +32,7 @@ BUILTIN_KINDS = (
     "sociable.kinds.count:Count",
     "sociable.kinds.directive:Directive",
     "sociable.kinds.metric:Metric",
-    "sociable.kinds.languagetool:LanguageTool",
+    "sociable.kinds.grammar:Grammar",
     "sociable.kinds.near_duplicate:NearDuplicate",
     "sociable.kinds.shared_sentence:SharedSentence",
     "sociable.kinds.hashtag_set:HashtagSet",
@@ -96,3 +97,11 @@ class LazyFormatter:
 @hookimpl
 def sociable_formatters() -> dict[str, type[Formatter]]:
     return {name: LazyFormatter(ref) for name, ref in BUILTIN_FORMATTERS.items()}  # type: ignore[misc]
+
+
+@hookimpl
+def sociable_grammar_backends() -> list[GrammarBackend]:
+    from sociable.grammar.harper import HarperBackend
+    from sociable.grammar.languagetool import LanguageToolBackend
+
+    return [HarperBackend(), LanguageToolBackend()]

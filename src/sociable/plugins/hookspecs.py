@@ -22,6 +22,7 @@ from sociable.plugins.markers import hookspec
 if TYPE_CHECKING:
     from sociable.config import Config
     from sociable.faces.formatters.base import Formatter
+    from sociable.grammar.base import GrammarBackend
     from sociable.kinds.base import Kind
     from sociable.packs.schema import RuleSpec
     from sociable.readers.base import Reader
@@ -75,4 +76,18 @@ def sociable_config_rules(config: Config, notices: list[tuple[str, str]]) -> lis
     must not clash with another rule's. Problems are not raised: append ``("warning", text)``
     or ``("error", text)`` to ``notices`` (the CLI prints each once; an error makes the run
     exit 2 while every other rule still runs). Unlike the other hooks, it receives arguments.
+    """
+
+
+@hookspec
+def sociable_grammar_backends() -> list[GrammarBackend]:
+    """Return :class:`~sociable.grammar.base.GrammarBackend` instances, each with a unique
+    ``name``.
+
+    Called when the rule set is built. The ``grammar`` kind asks the backend the run's
+    ``grammar-backend`` setting names (unset: a named LanguageTool server, else Harper when
+    installed) for the mistakes in a draft's view; rules pick which of a backend's rule ids
+    and categories they report under ``backends: {<name>: ...}``. A later plugin's backend
+    replaces an earlier one of the same name. ``check`` must be a pure function of the text
+    and settings, and must not touch the network unless the user named a server.
     """

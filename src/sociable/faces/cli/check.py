@@ -312,7 +312,8 @@ def setup_hints(ruleset: RuleSet, selectors: list[str]) -> list[str]:
     chosen = [s for s in selectors if s and s != "ALL"]
     by_kind: dict[str, list[str]] = {}
     for code in ruleset.selected:
+        asked = by_kind.setdefault(ruleset.specs[code].kind, [])  # every kind that runs is asked
         if any(code.startswith(selector) for selector in chosen):
-            by_kind.setdefault(ruleset.specs[code].kind, []).append(code)
+            asked.append(code)
     hints = [ruleset.kinds[name].setup_hint(codes, ruleset.settings) for name, codes in by_kind.items()]
     return [hint for hint in hints if hint]

@@ -96,6 +96,11 @@ def run_explain(args: argparse.Namespace) -> int:
         print(f"sociable: error: no rule {args.code!r}.{hint}", file=sys.stderr)
         return 2
     sys.stdout.write(explain_text(spec))
+    # A kind may add what depends on this configuration (grammar: which backend runs).
+    kind = context.ruleset.kinds.get(spec.kind)
+    note = kind.explain_note(spec, context.ruleset.settings) if kind else None
+    if note:
+        sys.stdout.write("\n" + note + "\n")
     return 0
 
 

@@ -1,0 +1,137 @@
+"""The interface a grammar backend implements, and how a run picks one.
+
+A backend is chosen per run, not per rule: ``grammar-backend`` in the configuration names
+one (``"harper"``, ``"languagetool"``, a plugin's name, or ``"off"``); unset, a named
+LanguageTool server wins, else Harper when it is installed, else grammar is off. Rules then
+say, per backend, which of that backend's rule ids and categories they report.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    import pluggy
+
+SETTING = "grammar_backend"
+OFF = "off"
+
+
+@dataclass(frozen=True)
+class GrammarMatch:
+    """One mistake a backend found, in code points of the text it was given."""
+
+    start: int
+    end: int
+    message: str
+    rule_id: str
+    category: str
+    replacements: tuple[str, ...] = ()
+
+
+class GrammarBackend:
+    """Base class of grammar backends. Subclasses set ``name`` and ``label``.
+
+    ``check`` must be a pure function of the text and the settings (the same text gives the
+    same matches), may cache, and raises :class:`~sociable.kinds.base.Unavailable` with one
+    line when it cannot work in this process at all (a server down, a library missing).
+    """
+
+    #: The value of ``grammar-backend`` that picks this backend, and the key of its block in
+    #: a rule's ``backends``.
+    name: ClassVar[str] = ""
+    #: How messages and ``sociable explain`` name it ("Harper", "LanguageTool").
+    label: ClassVar[str] = ""
+
+    def usable(self, settings: Mapping[str, Any]) -> bool:
+        """Whether the backend can run with these settings, cheaply (no network, no build)."""
+        return True
+
+    def automatic(self, settings: Mapping[str, Any]) -> bool:
+        """Whether an unset ``grammar-backend`` should pick this backend."""
+        return False
+
+    def check(self, text: str, settings: Mapping[str, Any]) -> list[GrammarMatch]:
+        """The matches in ``text`` (blanked regions are spaces; offsets are into ``text``)."""
+        raise NotImplementedError
+
+    def describe(self, settings: Mapping[str, Any]) -> str:
+        """One line for ``sociable explain``: what runs and where."""
+        return self.label or self.name
+
+    def setup_hint(self, settings: Mapping[str, Any]) -> str:
+        """How to make the backend usable, when it is chosen but ``usable`` is False."""
+        return f"the {self.label or self.name} grammar backend cannot run here"
+
+
+# --- the registry --------------------------------------------------------------------------
+
+_BACKENDS: dict[str, GrammarBackend] | None = None
+
+
+def use_backends(manager: pluggy.PluginManager) -> dict[str, GrammarBackend]:
+    """Collect the backends every plugin provides (later plugins win a name)."""
+    global _BACKENDS
+    table: dict[str, GrammarBackend] = {}
+    for group in reversed(manager.hook.sociable_grammar_backends()):
+        for backend in group or []:
+            table[backend.name] = backend
+    _BACKENDS = table
+    return table
+
+
+def backends() -> dict[str, GrammarBackend]:
+    """The process's backends; a worker started without the parent's state collects them."""
+    if _BACKENDS is None:
+        from sociable.plugins.manager import get_plugin_manager
+
+        return use_backends(get_plugin_manager())
+    return _BACKENDS
+
+
+def choose(settings: Mapping[str, Any]) -> GrammarBackend | None:
+    """The backend this run uses, or None for "off" (see the module docstring).
+
+    A backend named in ``grammar-backend`` is returned even when it is not usable, so the
+    caller can say why; an automatic choice only picks usable ones.
+    """
+    wanted = settings.get(SETTING)
+    table = backends()
+    if wanted:
+        if wanted == OFF:
+            return None
+        return table.get(str(wanted))
+    for backend in _automatic_order(table.values()):
+        if backend.automatic(settings) and backend.usable(settings):
+            return backend
+    return None
+
+
+def _automatic_order(candidates: Iterable[GrammarBackend]) -> list[GrammarBackend]:
+    # A server the user named says more about their wishes than an installed library.
+    order = {"languagetool": 0, "harper": 1}
+    return sorted(candidates, key=lambda b: (order.get(b.name, 2), b.name))
+
+
+@contextmanager
+def untimed() -> Iterator[None]:
+    """Pause the engine's per-rule alarm: set-up is paid once per process, not per draft.
+
+    Building Harper's dictionary or starting a local LanguageTool takes seconds, once; the
+    draft that happens to come first must not be reported as slow for it.
+    """
+    import signal
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    remaining, interval = signal.setitimer(signal.ITIMER_REAL, 0)
+    try:
+        yield
+    finally:
+        if remaining:
+            signal.setitimer(signal.ITIMER_REAL, remaining, interval)
