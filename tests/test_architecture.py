@@ -56,11 +56,21 @@ def test_the_cycle_finder_finds_a_circle() -> None:
     assert _cycles({"a": {"b"}, "b": set()}) == []
 
 
+#: Run-time imports that go up on purpose, each also in pyproject.toml's import-linter
+#: ``ignore_imports`` with its reason.
+DOCUMENTED_UPWARD_IMPORTS = [
+    # A worker started without the parent's state (spawn) collects grammar backends again.
+    ("sociable.grammar.base", "sociable.plugins.manager"),
+]
+
+
 def test_no_import_circles_between_modules() -> None:
     graph = grimp.build_graph("sociable")
     # The package itself only re-exports the API and the hook marker, lazily, for users.
     modules = [m for m in graph.modules if m != "sociable"]
     edges = {m: graph.find_modules_directly_imported_by(m) - {"sociable"} for m in modules}
+    for importer, imported in DOCUMENTED_UPWARD_IMPORTS:
+        edges[importer].discard(imported)
     assert _cycles(edges) == []
 
 

@@ -460,7 +460,7 @@ def test_grammar_backend_off_is_silent_even_when_grammar_selected(tmp_path: Path
     (tmp_path / "a.md").write_text("Hi Ana,\n\nI will recieve the deck.\n", encoding="utf-8")
     (tmp_path / "sociable.toml").write_text('grammar-backend = "off"\n', encoding="utf-8")
     asked = run_cli(tmp_path, "check", "--select", "GR", "a.md")
-    assert (asked.returncode, asked.stdout, asked.stderr) == (0, "", "")
+    assert (asked.returncode, asked.stdout, asked.stderr) == (0, "All checks passed!\n", "")
 
 
 def test_languagetool_backend_without_a_server_says_how_to_name_one(tmp_path: Path) -> None:

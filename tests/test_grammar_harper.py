@@ -171,8 +171,8 @@ def test_without_harper_or_a_server_asking_for_grammar_says_how(
     ruleset.settings["languagetool"] = None
     kind = ruleset.kinds["grammar"]
     assert base.choose(ruleset.settings) is None
-    assert kind.setup_hint(ruleset, ["ALL"]) is None  # not asked for: silent
-    hint = kind.setup_hint(ruleset, ["GR"])
+    assert kind.setup_hint([], ruleset.settings) is None  # not asked for: silent
+    hint = kind.setup_hint(["GR101", "GR102", "GR103"], ruleset.settings)
     assert hint is not None and hint.startswith("GR101, GR102, GR103 need a grammar backend")
     assert "pip install harper-py" in hint and "--languagetool URL" in hint
     assert grammar(ruleset, "Hi Ana,\n\nI could of asked.\n") == []
@@ -246,5 +246,5 @@ def test_a_plugin_backend_is_chosen_by_configuration(teh_rules: RuleSet) -> None
         ("TEH101", "teh", "Transposed letters. (Teh TEH)")
     ]
     kind = teh_rules.kinds["grammar"]
-    note = kind.explain_note(teh_rules.specs["GR101"], teh_rules)
+    note = kind.explain_note(teh_rules.specs["GR101"], teh_rules.settings)
     assert note.startswith("Backend: Teh;") or "lists no teh findings" in note

@@ -61,7 +61,7 @@ def sociable_config_rules(config: Any, notices: list[tuple[str, str]]) -> list[A
     from sociable.vale.styles import load
 
     try:
-        loaded = load(read_vale_config(path))
+        loaded = load(read_vale_config(path), vale_kinds())
     except ValeConfigError as exc:
         notices.append(("error", str(exc)))
         return []

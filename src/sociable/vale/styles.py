@@ -14,13 +14,16 @@ becomes one ``warning`` notice naming it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sociable.packs.schema import RuleSpec
 from sociable.vale.ini import LEVELS, ValeConfig, ValeConfigError
+
+if TYPE_CHECKING:
+    from sociable.vale.kinds.base import ValeKind
 
 SUPPORTED = ("existence", "substitution", "occurrence", "repetition", "consistency",
              "conditional", "capitalization", "metric")
@@ -101,11 +104,12 @@ def style_rules(config: ValeConfig, style: str) -> dict[str, Path] | None:
     return {p.stem: p for p in sorted(folder.iterdir()) if p.suffix in (".yml", ".yaml")}
 
 
-def load(config: ValeConfig) -> Loaded:
-    """Every rule some section of ``config`` enables, as specs; problems as notices."""
-    from sociable.vale.plugin import vale_kinds
+def load(config: ValeConfig, vale_kinds: Iterable[ValeKind]) -> Loaded:
+    """Every rule some section of ``config`` enables, as specs; problems as notices.
 
-    kinds = {kind.extends: kind for kind in vale_kinds()}
+    ``vale_kinds`` are the extension points the plugin registered (passed in, so this module
+    does not import the plugin that imports it)."""
+    kinds = {kind.extends: kind for kind in vale_kinds}
     out = Loaded()
     styles: dict[str, int] = {}
     for section in config.sections:
