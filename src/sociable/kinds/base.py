@@ -195,24 +195,11 @@ def _one_line(text: str) -> str:
 
 # --- span helpers shared by kinds and fixes -----------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*[-*•]\s)")
-
-
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or bullet, or one-line paragraph) that contains ``text[start:end]``."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        left = match.end()
-    line_start = text.rfind("\n", 0, start) + 1
-    left = max(left, line_start) if "\n" in text[left:start] else left
-    right_match = _SENTENCE_END.search(text, end)
-    line_end = text.find("\n", end)
-    right = right_match.end() if right_match else len(text)
-    if line_end != -1 and line_end < right:
-        right = line_end
-    while left < start and text[left].isspace():
-        left += 1
-    return left, right
+    """The sentence that contains ``text[start:end]``, by the one shared splitter."""
+    from sociable.text import sentence_around as shared
+
+    return shared(text, start, end)
 
 
 def widen_for_removal(text: str, start: int, end: int) -> tuple[int, int]:
