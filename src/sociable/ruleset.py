@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sociable import __version__
-from sociable.packs.loader import PackError, PackProblem, load_pack, validate_unique
+from sociable.packs.loader import (
+    PackError,
+    PackParts,
+    PackProblem,
+    link_lexicons,
+    load_pack_parts,
+    validate_unique,
+)
 from sociable.packs.schema import RuleSpec
 
 if TYPE_CHECKING:
@@ -91,14 +98,17 @@ def load_specs(
             pass
     specs: list[RuleSpec] = []
     problems: list[PackProblem] = []
+    parts: list[PackParts] = []
     for path in files:
         try:
-            specs.extend(load_pack(path, kinds))
+            parts.append(load_pack_parts(path, kinds))
+            specs.extend(parts[-1].specs)
         except PackError as exc:
             problems.extend(exc.problems)
     if problems:
         raise PackError(problems)
     validate_unique(specs)
+    link_lexicons(parts)  # word classes are shared across packs
     if cache_file is not None:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)

@@ -38,6 +38,7 @@ BUILTIN_KINDS = (
     "sociable.kinds.repetition:SelfRepetition",
     "sociable.kinds.recipient:RecipientKind",
     "sociable.kinds.ratio:Ratio",
+    "sociable.kinds.shape:ShapeKind",
 )
 
 

@@ -83,6 +83,10 @@ def explain_text(spec: RuleSpec) -> str:
     if spec.channels:
         lines.append(f"Channels: {', '.join(spec.channels)}.")
     lines += ["", "## Why", "", spec.why.strip(), "", "## Message", "", spec.message.strip(), ""]
+    if spec.kind == "shape":  # the shape in words: what the rule listens for
+        from sociable.kinds.shape import describe_rule
+
+        lines += ["## Shape", "", describe_rule(spec), ""]
     lines += ["## Bad", ""]
     lines += [_example(text) for text in spec.examples_bad]
     lines += ["## Good", ""]
