@@ -36,6 +36,8 @@ class Score:
     )
     clean: int = 0
     clean_flagged: int = 0
+    #: rule code -> [drafts it flagged that carry its family, drafts that do not]
+    rules: dict[str, list[int]] = field(default_factory=dict)
 
     def precision(self, family: str) -> float:
         c = self.counts[family]
@@ -62,12 +64,16 @@ def judge(items: list[dict[str, Any]], ruleset: Any, show: str | None = None,
     for item in items:
         doc = Document.from_text(item["text"], item["id"], channel=item.get("channel"))
         predicted: dict[str, list[str]] = {}
+        codes: dict[str, str] = {}
         for finding in check_document(doc, ruleset):
             if finding.category in FAMILIES:
+                codes[finding.code] = finding.category
                 predicted.setdefault(finding.category, []).append(
                     f"{finding.code} {finding.message[:70]!r}"
                 )
         labels = set(item.get("labels") or [])
+        for code, family in codes.items():
+            score.rules.setdefault(code, [0, 0])[family not in labels] += 1
         if not labels:
             score.clean += 1
             score.clean_flagged += bool(predicted)
@@ -96,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", type=Path, default=CORPUS_DIR / "check.jsonl")
     parser.add_argument("--show", choices=("fp", "fn", "all"), help="list misjudged dev drafts")
     parser.add_argument("--family", choices=FAMILIES, help="only show this family's errors")
+    parser.add_argument("--rules", action="store_true", help="per rule: drafts flagged right/wrong")
     args = parser.parse_args(argv)
 
     from sociable.config import Config
@@ -124,6 +131,12 @@ def main(argv: list[str] | None = None) -> int:
         precision, recall = score.macro()
         row += f"{precision:>9.2f}{recall:>9.2f}{'':>11}"
     print(row)
+    if args.rules:
+        print(f"{'rule':<8}" + "".join(f"{name + ' right/wrong':>20}" for name in scores))
+        for code in sorted({code for score in scores.values() for code in score.rules}):
+            print(f"{code:<8}" + "".join(
+                f"{'%d/%d' % tuple(score.rules.get(code, [0, 0])):>20}" for score in scores.values()
+            ))
     for name, score in scores.items():
         share = score.clean_flagged / score.clean if score.clean else 0.0
         print(f"{name}: clean drafts flagged {score.clean_flagged} of {score.clean} ({share:.0%})")
