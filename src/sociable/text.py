@@ -159,6 +159,8 @@ def tokenize(view: str) -> list[Token]:
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n(?![ \t]*[a-z])")
 _CLAUSE_END = re.compile(_SENTENCE_END.pattern + r"|[;:](?=\s)")
+# Titles and abbreviations whose full stop does not end a sentence.
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:mr|mrs|ms|dr|prof|st|sr|jr|vs|etc|e\.g|i\.e|inc|ltd|no|approx)$", re.I)
 
 
 def sentence_spans(text: str, clauses: bool = False) -> list[Span]:
@@ -169,6 +171,8 @@ def sentence_spans(text: str, clauses: bool = False) -> list[Span]:
     spans: list[Span] = []
     position = 0
     for match in (_CLAUSE_END if clauses else _SENTENCE_END).finditer(text):
+        if match.group() == "." and _ABBREVIATION.search(text, max(position, match.start() - 5), match.start()):
+            continue  # "Dear Mrs. Newman" is one sentence
         spans.append((position, match.end()))
         position = match.end()
     spans.append((position, len(text)))
