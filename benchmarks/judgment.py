@@ -91,6 +91,10 @@ def judge(items: list[dict[str, Any]], ruleset: Any, show: str | None = None,
     return score
 
 
+def _right_wrong(counts: list[int]) -> str:
+    return f"{counts[0]}/{counts[1]}"
+
+
 def read(path: Path) -> list[dict[str, Any]]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
@@ -135,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'rule':<8}" + "".join(f"{name + ' right/wrong':>20}" for name in scores))
         for code in sorted({code for score in scores.values() for code in score.rules}):
             print(f"{code:<8}" + "".join(
-                f"{'%d/%d' % tuple(score.rules.get(code, [0, 0])):>20}" for score in scores.values()
+                f"{_right_wrong(score.rules.get(code, [0, 0])):>20}" for score in scores.values()
             ))
     for name, score in scores.items():
         share = score.clean_flagged / score.clean if score.clean else 0.0

@@ -7,17 +7,19 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
 
 * ``word`` a literal token, case-insensitive; ``a|b|c`` any of them; punctuation is a token
   too (``,`` ``!`` ``:``; ``\\?`` is a literal question mark);
+* ``pre~`` a token that starts with ``pre`` (``#support~`` reads any ``#support...`` tag:
+  hashtags and mentions match as words), ``~strong`` one that ends with ``strong``;
 * ``{class}`` a word of a named word class (a lexicon declared in a pack, with inflections);
   ``{a}|{b}|word`` mixes classes and literals;
 * ``:word`` ``:number`` ``:emoji`` ``:caps`` (an upper-case word) ``:quoted`` (a word alone
   between quotes) ``:dictated`` (quoted, caps, emoji or number) ``:hashtag`` ``:mention``
-  ``:name`` (a capitalised word) ``:punct`` ``:any``;
+  ``:name`` (a capitalised word) ``:lower`` (a word in lower case) ``:punct`` ``:any``;
 * a suffix ``?`` makes an element optional, ``*`` repeats it 0-3 times, ``+`` 1-3 times;
 * ``...`` is a gap of up to 3 tokens, ``...N`` of up to N (at most 12);
 * ``^`` first: the shape starts a clause, i.e. the sentence's start, after a leading
   ``preamble`` word (please, just, so, hey ...), emoji or bullet, after an "if you ..., "
   clause or after a colon or dash: where an imperative stands. ``$`` last: the sentence ends
-  there (only punctuation and emoji may follow).
+  there (only closing punctuation and emoji may follow).
 
 Guards shared by every shape rule (``guards``, default ``[negation, commentary, reported]``):
 ``negation`` a word of class ``negation`` in the three tokens before the match ("don't tag
@@ -30,9 +32,10 @@ Keys (besides the common ones):
 
 * ``shapes`` (text or list of text, required): the shapes; any one matching flags.
 * ``unless`` (list of shapes): in the same sentence, they make a match fine.
-* ``unless_draft`` (list of shapes): anywhere in the scope, they make the whole draft fine
-  (a help request, a reply inside a conversation).
-* ``requires`` (list of shapes): the rule applies only when one of these is in the scope too.
+* ``unless_draft`` (list of shapes): anywhere in the draft's text, they make the whole draft
+  fine (a help request, a reply inside a conversation, a draft that names the reader's work).
+* ``requires`` (list of shapes): the rule applies only when one of these is in the draft's
+  text too (a thank-you for following is automation when a pitch comes with it).
 * ``guards`` (list): which shared guards apply (see above).
 * ``max_words`` (int): the rule applies only when the scope has at most this many words (a
   comment that is nothing but praise is short; the same words open a long, specific reply).
@@ -60,13 +63,15 @@ if TYPE_CHECKING:
 
 ATTRIBUTES = (
     "word", "number", "emoji", "caps", "quoted", "dictated", "hashtag", "mention", "name",
-    "punct", "any",
+    "lower", "punct", "any",
 )
 GUARDS = ("negation", "commentary", "reported", "question")
 DEFAULT_GUARDS = ("negation", "commentary", "reported")
 #: Classes the kind itself reads (position and guards); packs declare their words.
 KIND_CLASSES = ("preamble", "negation", "commentary", "reporting")
 MAX_GAP = 12
+#: What may follow a shape that ends with ``$``: closing punctuation, not "----" or "[name]".
+_CLOSING = frozenset(".,!?:;…\"')]")
 _GAP = re.compile(r"^\.\.\.(\d+)?$")
 _CLASS = re.compile(r"^\{([a-z][a-z0-9-]*)\}$")
 
@@ -81,9 +86,16 @@ class Element:
     low: int
     high: int
     source: str
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
 
     def fits(self, token: Token) -> bool:
-        if token.norm in self.words:
+        norm = token.norm
+        if norm in self.words:
+            return True
+        if self.prefixes and norm.startswith(self.prefixes):
+            return True
+        if self.suffixes and norm.endswith(self.suffixes):
             return True
         return any(_HAS[attribute](token) for attribute in self.attributes)
 
@@ -128,6 +140,7 @@ _HAS = {
     "hashtag": lambda t: t.kind == "hashtag",
     "mention": lambda t: t.kind == "mention",
     "name": _is_name,
+    "lower": lambda t: t.kind == "word" and t.text[:1].islower(),
     "punct": lambda t: t.kind == "punct",
     "any": lambda t: True,
 }
@@ -171,6 +184,8 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
     words: set[str] = set()
     classes: list[str] = []
     attributes: list[str] = []
+    prefixes: list[str] = []
+    suffixes: list[str] = []
     for alternative in body.split("|") if body != "|" else ["|"]:
         alternative = alternative.replace("\\?", "?")
         if not alternative:
@@ -183,6 +198,10 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
                 if name not in lexicons:
                     raise RuleError(f"unknown word class {{{name}}} in shape {source!r}", key="shapes")
                 words.update(lexicons[name])
+        elif len(alternative) > 2 and alternative.endswith("~"):
+            prefixes.append(alternative[:-1].lstrip("#@").casefold())
+        elif len(alternative) > 2 and alternative.startswith("~"):
+            suffixes.append(alternative[1:].casefold())
         elif alternative.startswith(":") and len(alternative) > 1:
             if alternative[1:] not in ATTRIBUTES:
                 raise RuleError(
@@ -193,13 +212,16 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
             attributes.append(alternative[1:])
         else:
             words.add(alternative.casefold().replace("’", "'"))
-    return Element(frozenset(words), tuple(classes), tuple(attributes), low, high, part)
+    return Element(
+        frozenset(words), tuple(classes), tuple(attributes), low, high, part,
+        tuple(prefixes), tuple(suffixes),
+    )
 
 
 def _first_words(elements: Sequence[Element]) -> frozenset[str] | None:
     found: set[str] = set()
     for element in elements:
-        if element.attributes:
+        if element.attributes or element.prefixes or element.suffixes:
             return None
         found |= element.words
         if element.low > 0:
@@ -248,6 +270,10 @@ def describe_shape(source: str) -> str:
             klass = _CLASS.match(alternative)
             if klass:
                 options.append(f"a {klass.group(1)} word")
+            elif alternative.endswith("~") and len(alternative) > 2:
+                options.append(f"a word starting '{alternative[:-1]}'")
+            elif alternative.startswith("~") and len(alternative) > 2:
+                options.append(f"a word ending '{alternative[1:]}'")
             elif alternative.startswith(":") and len(alternative) > 1:
                 options.append(f"any {alternative[1:]} token")
             else:
@@ -359,10 +385,12 @@ class ShapeKind(Kind):
             return
         if prepared.max_words and sum(t.kind == "word" for t in analysis.tokens) > prepared.max_words:
             return
-        if prepared.requires and not any(_found(analysis, shape, prepared) for shape in prepared.requires):
-            return
-        if any(_found(analysis, shape, prepared) for shape in prepared.unless_draft):
-            return
+        if prepared.requires or prepared.unless_draft:
+            whole = doc.analysis("text", rule.spec.unmask)
+            if prepared.requires and not any(_found(whole, shape, prepared) for shape in prepared.requires):
+                return
+            if any(_found(whole, shape, prepared) for shape in prepared.unless_draft):
+                return
         hits: list[tuple[int, int]] = []
         for shape in prepared.shapes:
             for first, stop in _matches(analysis, shape, prepared):
@@ -452,7 +480,7 @@ def _match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, 
     if index == len(elements):
         if shape.at_end:
             rest = position
-            while rest < limit and tokens[rest].kind in ("punct", "emoji"):
+            while rest < limit and (tokens[rest].kind == "emoji" or tokens[rest].norm in _CLOSING):
                 rest += 1
             if rest < limit:
                 return -1

@@ -29,7 +29,7 @@ from sociable.packs.schema import (
 
 PACK_KEYS = ("pack", "description", "rules", "lexicons", "extend-lexicons")
 #: A ``pattern`` longer than this is code nobody can review: say it as a sentence shape.
-MAX_PATTERN_LENGTH = 3000  # TEMP
+MAX_PATTERN_LENGTH = 300
 INFLECTIONS = ("none", "verb", "noun")
 REQUIRED_RULE_KEYS = (
     "code", "name", "kind", "category", "severity", "scope", "message", "why", "examples",
