@@ -151,7 +151,7 @@ def test_extend_lexicons_config_key(tmp_path: Path) -> None:
 
 
 def test_unknown_word_class_is_an_error_at_the_rule(tmp_path: Path) -> None:
-    with pytest.raises(PackError, match=r"p\.yaml:9: rule ZZ201: unknown word class \{nope\}"):
+    with pytest.raises(PackError, match=r"p\.yaml:10: rule ZZ201: unknown word class \{nope\}"):
         load(tmp_path, PACK.replace("{ask-verb} this", "{nope} this"))
 
 
