@@ -112,6 +112,8 @@ class Analysis:
     index: dict[str, list[int]] = field(default_factory=dict)
     #: Sentences that end in a question mark.
     questions: frozenset[int] = frozenset()
+    #: Derived facts kinds compute once per view (clause starts, say), keyed by the kind.
+    cache: dict[object, object] = field(default_factory=dict)
 
 
 def _token(match: re.Match[str]) -> Token:

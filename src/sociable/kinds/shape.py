@@ -124,6 +124,9 @@ class Prepared:
     negation: frozenset[str]
     commentary: frozenset[str]
     reporting: frozenset[str]
+    #: Words one of which any match must contain, or None: drafts without them are skipped
+    #: with one set operation against the draft's token index.
+    anchors: frozenset[str] | None = None
 
 
 def _is_name(token: Token) -> bool:
@@ -333,8 +336,7 @@ class ShapeKind(Kind):
         options = spec.options
         lexicons: dict[str, frozenset[str]] | None = None
         if not syntax_only:
-            table = options.get("lexicons") or {}
-            lexicons = {name: frozenset(words) for name, words in table.items()}
+            lexicons = dict(_frozen_table(options.get("lexicons") or {}))
             for name, words in (extensions or {}).items():
                 lexicons[name] = lexicons.get(name, frozenset()) | {w.casefold() for w in words}
         guards = tuple(options.get("guards") or ())
@@ -348,6 +350,12 @@ class ShapeKind(Kind):
         def kind_class(name: str) -> frozenset[str]:
             return (lexicons or {}).get(name, frozenset())
 
+        anchors: frozenset[str] | None = frozenset()
+        for shape in shapes:
+            if shape.first_words is None or anchors is None:
+                anchors = None
+            else:
+                anchors = anchors | shape.first_words
         return Prepared(
             shapes,
             _shapes(options.get("unless"), "unless", lexicons),
@@ -361,6 +369,7 @@ class ShapeKind(Kind):
             kind_class("negation"),
             kind_class("commentary"),
             kind_class("reporting"),
+            anchors,
         )
 
     def describe(self, spec: RuleSpec) -> str:
@@ -383,14 +392,10 @@ class ShapeKind(Kind):
         analysis = doc.analysis(rule.spec.scope, rule.spec.unmask)
         if not analysis.tokens:
             return
+        if prepared.anchors is not None and prepared.anchors.isdisjoint(analysis.index.keys()):
+            return  # no word any shape must start with: the common case, decided in C
         if prepared.max_words and sum(t.kind == "word" for t in analysis.tokens) > prepared.max_words:
             return
-        if prepared.requires or prepared.unless_draft:
-            whole = doc.analysis("text", rule.spec.unmask)
-            if prepared.requires and not any(_found(whole, shape, prepared) for shape in prepared.requires):
-                return
-            if any(_found(whole, shape, prepared) for shape in prepared.unless_draft):
-                return
         hits: list[tuple[int, int]] = []
         for shape in prepared.shapes:
             for first, stop in _matches(analysis, shape, prepared):
@@ -403,12 +408,41 @@ class ShapeKind(Kind):
                 break
         if len(hits) < prepared.min_matches:
             return
+        if prepared.requires or prepared.unless_draft:
+            whole = doc.analysis("text", rule.spec.unmask)
+            if prepared.requires and not any(_found(whole, shape, prepared) for shape in prepared.requires):
+                return
+            if any(_found(whole, shape, prepared) for shape in prepared.unless_draft):
+                return
         tokens = analysis.tokens
         for first, stop in sorted(hits)[: prepared.max_findings]:
             yield rule.finding(doc, tokens[first].start, tokens[stop - 1].end)
 
 
 # --- matching -----------------------------------------------------------------------------
+
+
+_TABLES: dict[int, tuple[object, dict[str, frozenset[str]]]] = {}
+
+
+def _frozen_table(table: Mapping[str, Collection[str]]) -> dict[str, frozenset[str]]:
+    """The run's word classes as sets, built once per process (every rule shares the table)."""
+    cached = _TABLES.get(id(table))
+    if cached is None or cached[0] is not table:
+        cached = (table, {name: frozenset(words) for name, words in table.items()})
+        _TABLES[id(table)] = cached
+    return cached[1]
+
+
+def _all_clause_starts(analysis: Analysis, preamble: frozenset[str]) -> list[list[int]]:
+    """Clause starts of every sentence, computed once per view (cached on the analysis)."""
+    cache = analysis.cache
+    key = ("clause-starts", preamble)
+    found = cache.get(key)
+    if not isinstance(found, list):
+        found = [_clause_starts(analysis, n, preamble) for n in range(len(analysis.sentences))]
+        cache[key] = found
+    return found
 
 
 def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) -> list[int]:
@@ -446,17 +480,23 @@ def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) ->
 def _matches(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[tuple[int, int]]:
     """Token ranges ``(first, stop)`` where ``shape`` matches, one per start, left to right."""
     tokens = analysis.tokens
+    first = shape.first_words
+    present = None if first is None else first.intersection(analysis.index.keys())
+    if present is not None and not present:
+        return  # no token this shape can start with
     if shape.at_start:
-        for number in range(len(analysis.sentences)):
+        for number, starts in enumerate(_all_clause_starts(analysis, prepared.preamble)):
             stop_limit = analysis.sentences[number].stop
-            for start in _clause_starts(analysis, number, prepared.preamble):
+            for start in starts:
+                if first is not None and tokens[start].norm not in first:
+                    continue
                 end = _match_at(tokens, shape, 0, start, stop_limit)
                 if end > start:
                     yield start, end
                     break
         return
-    if shape.first_words is not None and len(shape.first_words) < len(tokens):
-        starts = sorted({i for word in shape.first_words for i in analysis.index.get(word, ())})
+    if present is not None:
+        starts = sorted({i for word in present for i in analysis.index[word]})
     else:
         starts = list(range(len(tokens)))
     last_stop = -1
