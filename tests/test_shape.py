@@ -145,9 +145,9 @@ def test_extend_lexicons_config_key(tmp_path: Path) -> None:
     assert config.extend_lexicons == {"spread-verb": ("boost",)}
     ruleset = load_context(config, use_cache=False).ruleset
     doc = Document.from_text("Boost this if you agree!", channel="linkedin-post")
-    assert "EB110" in {f.code for f in check_document(doc, ruleset)}
+    assert "EB120" in {f.code for f in check_document(doc, ruleset)}
     plain = load_context(Config(), use_cache=False).ruleset
-    assert "EB110" not in {f.code for f in check_document(doc, plain)}
+    assert "EB120" not in {f.code for f in check_document(doc, plain)}
 
 
 def test_unknown_word_class_is_an_error_at_the_rule(tmp_path: Path) -> None:
