@@ -1,13 +1,15 @@
-"""Judgment on real drafts: per-family precision and recall at draft level.
+"""Judgment on real drafts: per-family precision and recall, development and blind check side by side.
 
-Lints every item of a labelled JSONL corpus (default ``../shared/corpus/dev.jsonl``, next to
-this repository) with the built-in packs and default selection, using each item's channel, and
-prints for every family (rule category) how many drafts were flagged correctly, precision,
-recall, and how many clean drafts got any finding of these families.
+Lints every item of the labelled corpora (``../shared/corpus/dev.jsonl`` and the blind
+``../shared/corpus/check.jsonl``, next to this repository) with the built-in packs and default
+selection, using each item's channel, and prints for every family (rule category) precision
+and recall on each corpus, the macro averages, and how many clean drafts got any finding.
 
-    python benchmarks/judgment.py [CORPUS.jsonl] [--show fp|fn|all] [--family NAME]
+    python benchmarks/judgment.py [--dev FILE] [--check FILE] [--show fp|fn|all] [--family NAME]
 
-Run it after every rule change; ``--show fp`` lists false alarms with the rules that fired.
+``check.jsonl`` is a blind check: only aggregate figures are ever printed for it, never its
+texts, ids or which items were missed. ``--show`` lists misjudged drafts of the development
+corpus only, so rules are improved from the habits' definitions, not from the check's items.
 """
 
 from __future__ import annotations
@@ -15,67 +17,139 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # run from a checkout too
 from sociable.packs.schema import JUDGMENT_CATEGORIES as FAMILIES
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--show", choices=("fp", "fn", "all"), help="list misjudged drafts")
-    parser.add_argument("--family", choices=FAMILIES, help="only show this family's errors")
-    args = parser.parse_args(argv)
-    if not args.corpus.is_file():
-        print(f"corpus not found: {args.corpus}", file=sys.stderr)
-        return 2
+@dataclass
+class Score:
+    """Draft-level counts for one corpus: per family true/false positives and misses."""
 
-    from sociable.config import Config
-    from sociable.context import load_context
+    counts: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {family: {"tp": 0, "fp": 0, "fn": 0} for family in FAMILIES}
+    )
+    clean: int = 0
+    clean_flagged: int = 0
+    #: rule code -> [drafts it flagged that carry its family, drafts that do not]
+    rules: dict[str, list[int]] = field(default_factory=dict)
+
+    def precision(self, family: str) -> float:
+        c = self.counts[family]
+        return c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+
+    def recall(self, family: str) -> float:
+        c = self.counts[family]
+        return c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+
+    def macro(self) -> tuple[float, float]:
+        return (
+            sum(self.precision(f) for f in FAMILIES) / len(FAMILIES),
+            sum(self.recall(f) for f in FAMILIES) / len(FAMILIES),
+        )
+
+
+def judge(items: list[dict[str, Any]], ruleset: Any, show: str | None = None,
+          family_filter: str | None = None) -> Score:
+    """Score ``items``; with ``show``, print the misjudged ones (development corpus only)."""
     from sociable.document import Document
     from sociable.engine import check_document
 
-    ruleset = load_context(Config(), use_cache=False).ruleset
-    items = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
-    stats = {family: {"tp": 0, "fp": 0, "fn": 0} for family in FAMILIES}
-    clean_flagged = []
+    score = Score()
     for item in items:
         doc = Document.from_text(item["text"], item["id"], channel=item.get("channel"))
-        findings = check_document(doc, ruleset)
         predicted: dict[str, list[str]] = {}
-        for finding in findings:
+        codes: dict[str, str] = {}
+        for finding in check_document(doc, ruleset):
             if finding.category in FAMILIES:
-                predicted.setdefault(finding.category, []).append(f"{finding.code} {finding.message[:70]!r}")
+                codes[finding.code] = finding.category
+                predicted.setdefault(finding.category, []).append(
+                    f"{finding.code} {finding.message[:70]!r}"
+                )
         labels = set(item.get("labels") or [])
-        if not labels and predicted:
-            clean_flagged.append(item["id"])
+        for code, family in codes.items():
+            score.rules.setdefault(code, [0, 0])[family not in labels] += 1
+        if not labels:
+            score.clean += 1
+            score.clean_flagged += bool(predicted)
         for family in FAMILIES:
             hit, truth = family in predicted, family in labels
             outcome = "tp" if hit and truth else "fp" if hit else "fn" if truth else None
-            if outcome:
-                stats[family][outcome] += 1
-            show = args.show == "all" or args.show == outcome
-            if show and outcome in ("fp", "fn") and (args.family in (None, family)):
+            if outcome is None:
+                continue
+            score.counts[family][outcome] += 1
+            if show in ("all", outcome) and outcome != "tp" and family_filter in (None, family):
                 print(f"{outcome.upper()} {family:<19} {item['id']} [{item.get('channel')}] labels={sorted(labels)}")
                 for line in predicted.get(family, []):
                     print(f"      {line}")
                 print("      " + item["text"][:400].replace("\n", " | "))
+    return score
 
-    print(f"{'family':<20}{'tp':>4}{'fp':>4}{'fn':>4}{'precision':>11}{'recall':>8}")
-    worst_ok = True
+
+def _right_wrong(counts: list[int]) -> str:
+    return f"{counts[0]}/{counts[1]}"
+
+
+def read(path: Path) -> list[dict[str, Any]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dev", type=Path, default=CORPUS_DIR / "dev.jsonl")
+    parser.add_argument("--check", type=Path, default=CORPUS_DIR / "check.jsonl")
+    parser.add_argument("--show", choices=("fp", "fn", "all"), help="list misjudged dev drafts")
+    parser.add_argument("--family", choices=FAMILIES, help="only show this family's errors")
+    parser.add_argument("--rules", action="store_true", help="per rule: drafts flagged right/wrong")
+    args = parser.parse_args(argv)
+
+    from sociable.config import Config
+    from sociable.context import load_context
+
+    ruleset = load_context(Config(), use_cache=False).ruleset
+    scores: dict[str, Score] = {}
+    for name, path in (("dev", args.dev), ("check", args.check)):
+        if not path.is_file():
+            print(f"corpus not found: {path}", file=sys.stderr)
+            continue
+        scores[name] = judge(read(path), ruleset, args.show if name == "dev" else None, args.family)
+    if not scores:
+        return 2
+
+    header = f"{'family':<20}" + "".join(f"{name + ' P':>9}{name + ' R':>9}{'tp/fp/fn':>11}" for name in scores)
+    print(header)
     for family in FAMILIES:
-        s = stats[family]
-        precision = s["tp"] / (s["tp"] + s["fp"]) if s["tp"] + s["fp"] else 1.0
-        recall = s["tp"] / (s["tp"] + s["fn"]) if s["tp"] + s["fn"] else 1.0
-        worst_ok &= precision >= 0.90 and recall >= 0.80
-        print(f"{family:<20}{s['tp']:>4}{s['fp']:>4}{s['fn']:>4}{precision:>11.2f}{recall:>8.2f}")
-    clean_total = sum(1 for item in items if not item.get("labels"))
-    print(f"clean drafts flagged: {len(clean_flagged)} of {clean_total} {sorted(clean_flagged)[:10]}")
-    print(f"targets (precision >= 0.90, recall >= 0.80, no clean flagged): "
-          f"{'met' if worst_ok and not clean_flagged else 'not met'}")
+        row = f"{family:<20}"
+        for score in scores.values():
+            c = score.counts[family]
+            row += f"{score.precision(family):>9.2f}{score.recall(family):>9.2f}{c['tp']:>5}/{c['fp']}/{c['fn']:<3}"
+        print(row)
+    row = f"{'macro':<20}"
+    for score in scores.values():
+        precision, recall = score.macro()
+        row += f"{precision:>9.2f}{recall:>9.2f}{'':>11}"
+    print(row)
+    if args.rules:
+        print(f"{'rule':<8}" + "".join(f"{name + ' right/wrong':>20}" for name in scores))
+        for code in sorted({code for score in scores.values() for code in score.rules}):
+            print(f"{code:<8}" + "".join(
+                f"{_right_wrong(score.rules.get(code, [0, 0])):>20}" for score in scores.values()
+            ))
+    for name, score in scores.items():
+        share = score.clean_flagged / score.clean if score.clean else 0.0
+        print(f"{name}: clean drafts flagged {score.clean_flagged} of {score.clean} ({share:.0%})")
+    check = scores.get("check")
+    if check is not None:
+        precision, recall = check.macro()
+        share = check.clean_flagged / check.clean if check.clean else 0.0
+        met = precision >= 0.90 and recall >= 0.70 and share <= 0.05
+        print(f"check targets (macro P >= 0.90, macro R >= 0.70, clean flagged <= 5%): {'met' if met else 'not met'}")
     return 0
 
 

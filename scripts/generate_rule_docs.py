@@ -21,8 +21,12 @@ def render() -> dict[str, str]:
     from sociable.context import load_context
     from sociable.faces.cli.rule_cmd import explain_text
 
-    specs = load_context(Config(), use_cache=False, entrypoints=False).ruleset.specs
-    pages = {f"{code}.md": explain_text(spec) for code, spec in sorted(specs.items())}
+    ruleset = load_context(Config(), use_cache=False, entrypoints=False).ruleset
+    specs = ruleset.specs
+    pages = {
+        f"{code}.md": explain_text(spec, ruleset.kinds.get(spec.kind))
+        for code, spec in sorted(specs.items())
+    }
     rows = ["# Rules", "", "| code | name | category | severity | summary |", "|---|---|---|---|---|"]
     for code, spec in sorted(specs.items()):
         summary = spec.one_line.replace("|", "\\|")

@@ -59,6 +59,27 @@ ORDINARY: list[tuple[str | None, str]] = [
     ("linkedin-post", "Proud of my team this quarter: Priya cut our build time from 14 to 6 minutes by caching the test fixtures. Write-up on how she did it is below."),
     ("linkedin-post", "I believe AI can be a game-changer in the classroom, but only if teachers get the time to learn it."),
     ("x-post", "The verdict on the new bike lane: ten minutes faster to work, and nobody honked at me."),
+    # more of every channel, written for the shape rules' guards
+    ("dm", "Great to see you yesterday! Did you get home before the storm hit?"),
+    ("dm", "Thanks for the follow-up on the lease, I signed it this morning."),
+    ("x-dm", "Thanks for the heads-up about the train strike, I'll drive instead."),
+    ("comment", "Thanks, this fixed it! I was missing the trailing slash in the base URL."),
+    ("comment", "I wrote up how we solved the same timeout in our Rails app: the fix was raising the pool size, details in the second half of my post about it."),
+    ("comment", "Which version of the SDK were you on when this started? We only see it on 4.2."),
+    ("comment", "Replying to Dana: yes, the Tuesday session is recorded, the link goes out Friday."),
+    ("comment", "Sharing this with my team because we hit the exact same migration bug last week, the rollback section is gold."),
+    ("facebook-post", "FOUND: a grey cat with a blue collar near Oak Street school. Please share so the owner sees it!"),
+    ("facebook-post", "Our blood drive is Saturday 9-3 at the community hall. O-negative donors especially needed, please share."),
+    ("linkedin-post", "Posts that end with 'comment YES for the guide' are engagement bait, and the algorithm has started demoting them."),
+    ("linkedin-post", "What is the one onboarding step you would never cut? Ours is the first-week pairing session, curious what yours is."),
+    ("linkedin-post", "Three years ago we moved our billing to event sourcing. Here is what broke, what held up, and the two queries I wish we had written on day one."),
+    ("linkedin-post", "I don't ask anyone to like or share my posts; if a post helps, people pass it on anyway."),
+    ("x-post", "If you ran the 10k this morning in that heat: water stations 3 and 4 ran dry, the organisers say they will add more next year."),
+    ("instagram-post", "Morning light on the harbour, shot on a 20-year-old film camera my grandfather left me."),
+    ("cold-email", "Hi Marta,\n\nYour talk at PyCon on streaming joins answered a question my team argued about for a month. Could I ask one follow-up: did you keep the watermark per partition?\n\nThanks,\nLeo"),
+    ("follow-up-email", "Hi Marta,\n\nThanks for the notes you sent after our call. We tried the per-partition watermark and late events dropped by 80%. Attaching the chart in case it is useful for your next talk.\n\nLeo"),
+    ("linkedin-connect", "Hi Omar, we were both on the panel at the Leeds data meetup in March; I'd like to stay in touch about the open-source ETL work you mentioned."),
+    ("linkedin-dm", "Hi Priya, congratulations on the new role at Fernbank! Your post about mentoring juniors stuck with me, and I'd love to hear how you set up the pairing rota."),
 ]
 
 

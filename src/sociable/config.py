@@ -43,6 +43,7 @@ KEYS = {
     "language": "language code for grammar checks (default en-US)",
     "cache-dir": "where cached results live (default .sociable_cache)",
     "vale-config": "a .vale.ini whose styles run alongside sociable's rules",
+    "extend-lexicons": "word class -> extra words for the shape rules' classes",
 }
 
 DEFAULT_EXCLUDE = (
@@ -76,6 +77,8 @@ class Config:
     language: str = "en-US"
     cache_dir: Path | None = None
     vale_config: Path | None = None
+    #: Words added to the packs' word classes (``extend-lexicons``), without copying a rule.
+    extend_lexicons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with command-line values laid over the file's (None means "not given")."""
@@ -179,6 +182,14 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     channel = text("channel")
     if channel is not None:
         check_channel(channel, f"{where}: channel")
+    lexicons: dict[str, tuple[str, ...]] = {}
+    raw_lexicons = data.get("extend-lexicons", {})
+    if not isinstance(raw_lexicons, dict):
+        raise ConfigError(f"{where}: 'extend-lexicons' must be a table of class = [words]")
+    for name, words in raw_lexicons.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ConfigError(f"{where}: extend-lexicons {name!r} must list words")
+        lexicons[name] = tuple(w.strip().casefold() for w in words)
     output_format = text("output-format") or "text"
     cache_dir = text("cache-dir")
     vale_config = text("vale-config")
@@ -202,6 +213,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         language=text("language") or "en-US",
         cache_dir=(root / cache_dir) if cache_dir else None,
         vale_config=(root / vale_config) if vale_config else None,
+        extend_lexicons=lexicons,
     )
 
 

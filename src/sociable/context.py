@@ -99,4 +99,6 @@ def load_context(
         history=list(config.history),
         root=str(config.root),
     )
+    if config.extend_lexicons:  # read by the shape kind; part of the results-cache key
+        ruleset.settings["extend_lexicons"] = {k: list(v) for k, v in config.extend_lexicons.items()}
     return Context(config, manager, ruleset)

@@ -22,7 +22,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from sociable.text import fold
+
+if TYPE_CHECKING:
+    from sociable.text import Analysis, Sentence, Token
 
 from sociable import regex_cache
 
@@ -148,6 +153,7 @@ class Document:
     masks: list[tuple[int, int, str]] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _views: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict, repr=False)
+    _analyses: dict[tuple[str, frozenset[str]], Analysis] = field(default_factory=dict, repr=False)
 
     # --- construction ------------------------------------------------------------------
 
@@ -324,7 +330,8 @@ class Document:
     def view(self, scope: str = "body", unmask: Iterable[str] = ()) -> str:
         """The text with everything outside ``scope`` or inside a mask blanked out.
 
-        The result has the same length as :attr:`text`, so offsets carry over unchanged.
+        The result has the same length as :attr:`text`, so offsets carry over unchanged, and
+        keeps every character as written (see :meth:`reading` for the folded one).
         ``unmask`` names mask kinds to keep readable (``url`` for a rule that counts links).
         """
         key = (scope, frozenset(unmask))
@@ -358,12 +365,51 @@ class Document:
         self._views[key] = view
         return view
 
+    def reading(self, scope: str = "body", unmask: Iterable[str] = ()) -> str:
+        """The view as readers read it: folded by :func:`sociable.text.fold`, same length.
+
+        Word rules read this, so bold Unicode letters and curly quotes count as the letters
+        and quotes they stand for; counting rules (characters as platforms count) read
+        :meth:`view`.
+        """
+        key = ("reading:" + scope, frozenset(unmask))
+        cached = self._views.get(key)
+        if cached is None:
+            cached = fold(self.view(scope, unmask))
+            self._views[key] = cached
+        return cached
+
+    def analysis(self, scope: str = "text", unmask: Iterable[str] = ()) -> Analysis:
+        """Tokens, sentences and token index of a view, computed once per draft and view.
+
+        Every kind that wants words reads them here (see :mod:`sociable.text`), so a draft is
+        tokenised and split into sentences once however many rules read it.
+        """
+        key = (scope, frozenset(unmask))
+        cached = self._analyses.get(key)
+        if cached is None:
+            from sociable.text import analyse
+
+            cached = analyse(self.reading(scope, unmask))
+            self._analyses[key] = cached
+        return cached
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The tokens of everything the reader sees (scope ``text``), offsets into ``text``."""
+        return self.analysis("text").tokens
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """The sentences of scope ``text``, offsets into ``text``."""
+        return self.analysis("text").sentences
+
     def folded(self, scope: str = "body", unmask: Iterable[str] = ()) -> str:
         """The view, case-folded: what :mod:`sociable.kinds.prefilter` looks for words in."""
         key = ("folded:" + scope, frozenset(unmask))
         cached = self._views.get(key)
         if cached is None:
-            cached = self.view(scope, unmask).casefold()
+            cached = self.reading(scope, unmask).casefold()
             self._views[key] = cached
         return cached
 

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from sociable import __version__
 from sociable.decisions import is_selected, selector_matches
-from sociable.packs.loader import PackError, PackProblem, load_pack, validate_unique
+from sociable.packs.loader import (
+    PackError,
+    PackParts,
+    PackProblem,
+    link_lexicons,
+    load_pack_parts,
+    validate_unique,
+)
 from sociable.packs.schema import RuleSpec
 
 __all__ = ["RuleSet", "build_ruleset", "is_selected", "load_specs", "selector_matches"]
@@ -69,14 +76,17 @@ def load_specs(
             pass
     specs: list[RuleSpec] = []
     problems: list[PackProblem] = []
+    parts: list[PackParts] = []
     for path in files:
         try:
-            specs.extend(load_pack(path, kinds))
+            parts.append(load_pack_parts(path, kinds))
+            specs.extend(parts[-1].specs)
         except PackError as exc:
             problems.extend(exc.problems)
     if problems:
         raise PackError(problems)
     validate_unique(specs)
+    link_lexicons(parts)  # word classes are shared across packs
     if cache_file is not None:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)

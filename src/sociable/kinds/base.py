@@ -193,6 +193,11 @@ class Kind:
         can stay quiet about rules that are merely on by default."""
         return None
 
+    def describe(self, spec: RuleSpec) -> str | None:
+        """What the rule listens for, in words, for its documentation page (a shape rule's
+        shapes); None when the message and examples say it all."""
+        return None
+
     def explain_note(self, spec: RuleSpec, settings: Mapping[str, Any]) -> str | None:
         """A line ``sociable explain`` adds that depends on this run's configuration (the
         grammar kind names the backend that finds the rule's matches); None for none."""
@@ -213,24 +218,11 @@ def _one_line(text: str) -> str:
 
 # --- span helpers shared by kinds and fixes -----------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*[-*•]\s)")
-
-
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or bullet, or one-line paragraph) that contains ``text[start:end]``."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        left = match.end()
-    line_start = text.rfind("\n", 0, start) + 1
-    left = max(left, line_start) if "\n" in text[left:start] else left
-    right_match = _SENTENCE_END.search(text, end)
-    line_end = text.find("\n", end)
-    right = right_match.end() if right_match else len(text)
-    if line_end != -1 and line_end < right:
-        right = line_end
-    while left < start and text[left].isspace():
-        left += 1
-    return left, right
+    """The sentence that contains ``text[start:end]``, by the one shared splitter."""
+    from sociable.text import sentence_around as shared
+
+    return shared(text, start, end)
 
 
 def widen_for_removal(text: str, start: int, end: int) -> tuple[int, int]:

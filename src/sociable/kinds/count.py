@@ -102,7 +102,7 @@ class Count(Kind):
         low, high = _limit(prepared.low, doc.channel), _limit(prepared.high, doc.channel)
         if low is None and high is None:
             return
-        view = doc.view(rule.spec.scope, tuple(rule.spec.unmask) + prepared.unmask)
+        view = doc.reading(rule.spec.scope, tuple(rule.spec.unmask) + prepared.unmask)
         if not view.strip():
             return
         items = [

@@ -80,13 +80,6 @@ _X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 _NOT_COUNTED = ("frontmatter", "header", "comment")  # never sent to the reader
 _COUNT_UNMASK = ("url", "email", "speech")
 
-# A sentence ends at . ! ? … (and closing quotes) before whitespace, or at a line break that
-# does not continue the sentence (the next line does not start in lower case): greetings,
-# bullets and one-line paragraphs of posts are sentences of their own, hard-wrapped prose not.
-_SENTENCE_END = regex_cache.lazy(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n(?![ \t]*[a-z])")
-# For the length of a sentence, a semicolon or colon ends one too: readers pause there, and
-# "the pattern held: but only for small teams" is two easy halves, not one long sentence.
-_CLAUSE_END = regex_cache.lazy(_SENTENCE_END.pattern + r"|[;:](?=\s)")
 _TOKEN = regex_cache.lazy(r"\S+")
 _ALNUM = regex_cache.lazy(r"[^\W_]")  # str.isalnum() as a regex: \w is alphanumerics and "_"
 _QUESTION = regex_cache.lazy(r"\?+")
@@ -224,25 +217,15 @@ def _words(view: str) -> list[Span]:
 
 
 def sentences(view: str, clauses: bool = False) -> list[Span]:
-    """Spans of the sentences of a view (see ``_SENTENCE_END``), each with a word in it.
+    """Spans of the sentences of a view, by the shared splitter (:mod:`sociable.text`).
 
-    With ``clauses``, a semicolon or colon also ends a sentence.
+    With ``clauses``, a semicolon or colon also ends a sentence: for the length of a
+    sentence readers pause there, and "the pattern held: but only for small teams" is two
+    easy halves, not one long sentence.
     """
-    spans: list[Span] = []
-    position = 0
-    for match in (_CLAUSE_END if clauses else _SENTENCE_END).finditer(view):
-        spans.append((position, match.end()))
-        position = match.end()
-    spans.append((position, len(view)))
-    result = []
-    for start, end in spans:
-        while start < end and view[start].isspace():
-            start += 1
-        while end > start and view[end - 1].isspace():
-            end -= 1
-        if any(c.isalnum() for c in view[start:end]):
-            result.append((start, end))
-    return result
+    from sociable.text import sentence_spans
+
+    return sentence_spans(view, clauses)
 
 
 def _first_line(view: str) -> Span:

@@ -107,7 +107,7 @@ class Pattern(Kind):
         folded = doc.folded(rule.spec.scope, rule.spec.unmask)
         if not prepared.missing and not may_match(prepared.rule_literals, folded):
             return  # no regex of this rule can match: the common case, decided in C
-        view = doc.view(rule.spec.scope, rule.spec.unmask)
+        view = doc.reading(rule.spec.scope, rule.spec.unmask)
         candidates = [
             regex for regex, literals in zip(prepared.regexes, prepared.literals, strict=True)
             if may_match(literals, folded)

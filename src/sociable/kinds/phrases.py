@@ -64,7 +64,7 @@ class Phrases(Kind):
         prepared: Prepared = rule.prepared
         if not may_match(prepared.literals, doc.folded(rule.spec.scope, rule.spec.unmask)):
             return
-        view = doc.view(rule.spec.scope, rule.spec.unmask)
+        view = doc.reading(rule.spec.scope, rule.spec.unmask)
         count = 0
         for match in prepared.regex.finditer(view):
             start, end = match.span()

@@ -107,7 +107,7 @@ class Ratio(Kind):
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         prepared: Prepared = rule.prepared
-        view = doc.view(rule.spec.scope, rule.spec.unmask)
+        view = doc.reading(rule.spec.scope, rule.spec.unmask)
         words = [w.lower().replace("’", "'") for w in _WORD.findall(view)]
         if len(words) < prepared.min_words:
             return

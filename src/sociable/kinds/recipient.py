@@ -133,7 +133,7 @@ class RecipientKind(Kind):
         regexes = mention_patterns(recipient, prepared)
         if not regexes:
             return
-        view = doc.view(rule.spec.scope, rule.spec.unmask)
+        view = doc.reading(rule.spec.scope, rule.spec.unmask)
         if len(_WORD.findall(view)) < max(1, prepared.min_words):
             return
         if any(regex.search(view) for regex in regexes):

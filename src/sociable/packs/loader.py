@@ -27,7 +27,10 @@ from sociable.packs.schema import (
     RuleSpec,
 )
 
-PACK_KEYS = ("pack", "description", "rules")
+PACK_KEYS = ("pack", "description", "rules", "lexicons", "extend-lexicons")
+#: A ``pattern`` longer than this is code nobody can review: say it as a sentence shape.
+MAX_PATTERN_LENGTH = 300
+INFLECTIONS = ("none", "verb", "noun")
 REQUIRED_RULE_KEYS = (
     "code", "name", "kind", "category", "severity", "scope", "message", "why", "examples",
 )
@@ -122,15 +125,125 @@ def plain(node: _Node) -> Any:
     return node.value
 
 
+@dataclass
+class PackParts:
+    """What one pack file declares: rules, word classes, and words added to others' classes."""
+
+    specs: list[RuleSpec]
+    #: class name -> (words with their inflections, where it was declared)
+    lexicons: dict[str, tuple[tuple[str, ...], str]]
+    #: class name -> [(words, where)] added to a class declared in any pack
+    extensions: dict[str, list[tuple[tuple[str, ...], str]]]
+
+
 def load_pack(path: Path, kinds: Mapping[str, Kind]) -> list[RuleSpec]:
     """Read and validate one pack file. Raises :class:`PackError` listing every problem."""
+    return load_pack_parts(path, kinds).specs
+
+
+def load_pack_parts(path: Path, kinds: Mapping[str, Kind]) -> PackParts:
+    """Like :func:`load_pack`, with the pack's ``lexicons`` and ``extend-lexicons`` too."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError([PackProblem(str(path), 1, f"cannot read pack: {exc}")]) from None
     root = _parse(path, text)
     checker = _Checker(str(path), kinds)
-    return checker.pack(root)
+    specs = checker.pack(root)
+    return PackParts(specs, checker.lexicons, checker.extensions)
+
+
+def inflect(word: str, how: str) -> tuple[str, ...]:
+    """``word`` and its regular inflections: verbs take -s, -ed, -ing; nouns a plural."""
+    if how == "none" or not word.isalpha():
+        return (word,)
+    plural = _s_form(word)
+    if how == "noun":
+        return (word, plural)
+    return (word, plural, _ed_form(word), _ing_form(word))
+
+
+def _doubles(word: str) -> bool:
+    """Short consonant-vowel-consonant verbs double the consonant: tag, tagged, tagging."""
+    vowels = "aeiou"
+    return (
+        len(word) <= 4 and len(word) >= 3 and word[-1] not in vowels + "wxy"
+        and word[-2] in vowels and word[-3] not in vowels
+    )
+
+
+def _s_form(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _ed_form(word: str) -> str:
+    if word.endswith("e"):
+        return word + "d"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ied"
+    return word + word[-1] + "ed" if _doubles(word) else word + "ed"
+
+
+def _ing_form(word: str) -> str:
+    if word.endswith("ie"):
+        return word[:-2] + "ying"
+    if word.endswith("e") and not word.endswith(("ee", "ye", "oe")) and len(word) > 2:
+        return word[:-1] + "ing"
+    return word + word[-1] + "ing" if _doubles(word) else word + "ing"
+
+
+def link_lexicons(parts: Iterable[PackParts]) -> None:
+    """Give every ``shape`` rule the word classes of the whole run (classes are shared).
+
+    A class is declared once (in any pack) and extended by any other; a shape that names a
+    class nobody declared is an error at the rule's line. The merged table is stored in each
+    shape rule's options, so cached and pickled rules carry it to worker processes.
+    """
+    from sociable.kinds.shape import KIND_CLASSES, class_names
+
+    parts = list(parts)
+    problems: list[PackProblem] = []
+    table: dict[str, set[str]] = {}
+    declared: dict[str, str] = {}
+    for part in parts:
+        for name, (words, where) in part.lexicons.items():
+            if name in declared:
+                path, _, line = where.rpartition(":")
+                problems.append(PackProblem(path, int(line), f"word class {name!r} is already declared at {declared[name]}; use 'extend-lexicons' to add words"))
+                continue
+            declared[name] = where
+            table[name] = set(words)
+    for part in parts:
+        for name, additions in part.extensions.items():
+            for words, where in additions:
+                if name not in table:
+                    path, _, line = where.rpartition(":")
+                    problems.append(PackProblem(path, int(line), f"'extend-lexicons' names unknown word class {name!r}"))
+                    continue
+                table[name].update(words)
+    for name in KIND_CLASSES:
+        table.setdefault(name, set())
+    frozen = {name: tuple(sorted(words)) for name, words in sorted(table.items())}
+    for part in parts:
+        for spec in part.specs:
+            if spec.kind != "shape":
+                continue
+            used: set[str] = set()
+            for key in ("shapes", "unless", "unless_draft", "requires"):
+                value = spec.options.get(key) or []
+                for source in [value] if isinstance(value, str) else value:
+                    used |= class_names(source)
+            missing = sorted(used - set(frozen))
+            if missing:
+                path, _, line = spec.source.rpartition(":")
+                problems.append(PackProblem(path, int(line), f"rule {spec.code}: unknown word class {', '.join('{' + m + '}' for m in missing)}; declare it under 'lexicons:' in a pack"))
+            spec.options["lexicons"] = frozen
+    if problems:
+        raise PackError(problems)
 
 
 def validate_unique(specs: Iterable[RuleSpec]) -> None:
@@ -159,6 +272,8 @@ class _Checker:
         self.path = path
         self.kinds = kinds
         self.problems: list[PackProblem] = []
+        self.lexicons: dict[str, tuple[tuple[str, ...], str]] = {}
+        self.extensions: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(PackProblem(self.path, line, message))
@@ -179,9 +294,15 @@ class _Checker:
         pack_name = name_node.value if name_node and isinstance(name_node.value, str) else ""
         if not pack_name:
             self.problem(root.line, "missing 'pack' (the pack's name)")
+        if "lexicons" in root.value:
+            self.word_classes(root.value["lexicons"])
+        if "extend-lexicons" in root.value:
+            self.word_classes(root.value["extend-lexicons"], extend=True)
         rules_node = root.value.get("rules")
         specs: list[RuleSpec] = []
-        if rules_node is None or not isinstance(rules_node.value, list) or not rules_node.value:
+        if rules_node is None and (self.lexicons or self.extensions):
+            pass  # a pack of word classes only
+        elif rules_node is None or not isinstance(rules_node.value, list) or not rules_node.value:
             self.problem(root.line, "missing 'rules' (a list of rules)")
         else:
             for rule_node in rules_node.value:
@@ -191,6 +312,46 @@ class _Checker:
         if self.problems:
             raise PackError(self.problems)
         return specs
+
+    def word_classes(self, node: _Node, extend: bool = False) -> None:
+        """``lexicons:`` (or ``extend-lexicons:``): class name -> words, or -> {words, inflect}."""
+        what = "extend-lexicons" if extend else "lexicons"
+        if not isinstance(node.value, dict):
+            self.problem(node.line, f"'{what}' must map class names to lists of words")
+            return
+        for name, value in node.value.items():
+            line = node.keys.get(name, node.line)
+            if not NAME_RE.match(name):
+                self.problem(line, f"word class name {name!r} must be kebab-case, like engage-verb")
+                continue
+            how = "none"
+            words_node = value
+            if isinstance(value.value, dict):
+                self.unknown_keys(value, ("words", "inflect"), f"word class {name!r}")
+                inflect_node = value.value.get("inflect")
+                if inflect_node is not None:
+                    how = inflect_node.value
+                    if how not in INFLECTIONS:
+                        self.problem(inflect_node.line, f"inflect {how!r} is not one of: {', '.join(INFLECTIONS)}")
+                        continue
+                words_node = value.value.get("words") or _Node(None, value.line)
+            if not isinstance(words_node.value, list) or not words_node.value:
+                self.problem(line, f"word class {name!r} needs a non-empty list of words")
+                continue
+            words: list[str] = []
+            for item in words_node.value:
+                word = item.value
+                if not isinstance(word, str) or not word.strip():
+                    self.problem(item.line, f"every word of class {name!r} must be non-empty text")
+                elif any(c.isspace() for c in word.strip()):
+                    self.problem(item.line, f"{word!r} in class {name!r} is a phrase: a class holds single words; say phrases as a shape")
+                else:
+                    words.extend(inflect(word.strip().casefold().replace("’", "'"), how))
+            where = f"{self.path}:{line}"
+            if extend:
+                self.extensions.setdefault(name, []).append((tuple(words), where))
+            else:
+                self.lexicons[name] = (tuple(words), where)
 
     def text(self, rule: _Node, key: str, required: bool = True) -> str:
         node = rule.value.get(key)
@@ -284,6 +445,16 @@ class _Checker:
                     self.problem(option.line, f"{key!r} must be {names}: {key_spec.doc}")
                     continue
                 options[key] = value
+        if kind_name == "pattern" and isinstance(options.get("pattern"), (str, list)):
+            sources = options["pattern"] if isinstance(options["pattern"], list) else [options["pattern"]]
+            for source in sources:
+                if isinstance(source, str) and len(source) > MAX_PATTERN_LENGTH:
+                    self.problem(
+                        node.value["pattern"].line,
+                        f"{what}: a pattern of {len(source)} characters is too long to review "
+                        f"(at most {MAX_PATTERN_LENGTH}); say it as a sentence shape (kind: shape) "
+                        "with word classes, or split it into shorter patterns",
+                    )
         if len(self.problems) > before:
             return None
         spec = RuleSpec(

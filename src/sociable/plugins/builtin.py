@@ -39,6 +39,7 @@ BUILTIN_KINDS = (
     "sociable.kinds.self_repetition:SelfRepetition",
     "sociable.kinds.recipient:RecipientKind",
     "sociable.kinds.ratio:Ratio",
+    "sociable.kinds.shape:ShapeKind",
 )
 
 

@@ -10,8 +10,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sociable.packs.schema import RuleSpec
+
+if TYPE_CHECKING:
+    from sociable.kinds.base import Kind
 
 
 def _context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -74,11 +78,14 @@ def run_rules(args: argparse.Namespace) -> int:
     return 0
 
 
-def explain_text(spec: RuleSpec) -> str:
-    """A rule's whole documentation, as ``explain`` prints it and ``docs/rules`` stores it."""
+def explain_text(spec: RuleSpec, kind: Kind | None = None) -> str:
+    """A rule's whole documentation, as ``explain`` prints it and ``docs/rules`` stores it.
+
+    ``kind`` (the rule's registered kind) may describe the rule in words (:meth:`Kind.describe`:
+    a shape rule's sentence shapes)."""
     from sociable.faces.cli.rule_doc import rule_page
 
-    return rule_page(spec)
+    return rule_page(spec, kind.describe(spec) if kind is not None else None)
 
 
 def run_explain(args: argparse.Namespace) -> int:
@@ -95,9 +102,9 @@ def run_explain(args: argparse.Namespace) -> int:
         hint = f" Did you mean {', '.join(close)}?" if close else " See `sociable rules`."
         print(f"sociable: error: no rule {args.code!r}.{hint}", file=sys.stderr)
         return 2
-    sys.stdout.write(explain_text(spec))
-    # A kind may add what depends on this configuration (grammar: which backend runs).
     kind = context.ruleset.kinds.get(spec.kind)
+    sys.stdout.write(explain_text(spec, kind))
+    # A kind may add what depends on this configuration (grammar: which backend runs).
     note = kind.explain_note(spec, context.ruleset.settings) if kind else None
     if note:
         sys.stdout.write("\n" + note + "\n")

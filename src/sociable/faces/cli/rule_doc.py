@@ -64,13 +64,18 @@ def _fix_safety(spec: RuleSpec) -> list[str]:
     return [f"The fix {action}. {SAFETY_WORDS[spec.fix.applicability]}"]
 
 
-def rule_page(spec: RuleSpec) -> str:
-    """The rule's page, Markdown, ending in one newline."""
+def rule_page(spec: RuleSpec, described: str | None = None) -> str:
+    """The rule's page, Markdown, ending in one newline.
+
+    ``described`` is what the rule's kind says it listens for (a shape rule's shapes in words),
+    shown under its own heading after "What it does"."""
     lines = [f"# {spec.code} {spec.name}", ""]
     facts = f"Category: {spec.category}. Severity: {spec.severity}. Pack: {spec.pack}."
     if spec.fix is not None:
         facts += " Fix available." if spec.fix.applicability != "display" else " Fix shown."
     lines += [facts, "", SECTIONS[0], "", *_what_it_does(spec), ""]
+    if described:
+        lines += ["## Shape", "", described.strip(), ""]
     lines += [SECTIONS[1], "", " ".join(spec.why.split()), ""]
     lines += [SECTIONS[2], ""]
     for text in spec.examples_bad:

@@ -1,0 +1,566 @@
+"""``shape``: sentence shapes, token patterns over word classes, the way a coach hears a habit.
+
+A regex sees characters; a habit is a shape of words: "an engagement verb, then this/it/me,
+then *if*". A shape is a line of space-separated elements matched against the tokens of one
+sentence (tokens and sentences come from the document model, :mod:`sociable.text`), the way
+LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` work:
+
+* ``word`` a literal token, case-insensitive; ``a|b|c`` any of them; punctuation is a token
+  too (``,`` ``!`` ``:``; ``\\?`` is a literal question mark);
+* ``pre~`` a token that starts with ``pre`` (``#support~`` reads any ``#support...`` tag:
+  hashtags and mentions match as words), ``~strong`` one that ends with ``strong``;
+* ``{class}`` a word of a named word class (a lexicon declared in a pack, with inflections);
+  ``{a}|{b}|word`` mixes classes and literals;
+* ``:word`` ``:number`` ``:emoji`` ``:caps`` (an upper-case word) ``:quoted`` (a word alone
+  between quotes) ``:dictated`` (quoted, caps, emoji or number) ``:hashtag`` ``:mention``
+  ``:name`` (a capitalised word) ``:lower`` (a word in lower case) ``:punct`` ``:any``;
+* a suffix ``?`` makes an element optional, ``*`` repeats it 0-3 times, ``+`` 1-3 times;
+* ``...`` is a gap of up to 3 tokens, ``...N`` of up to N (at most 12);
+* ``^`` first: the shape starts a clause, i.e. the sentence's start, after a leading
+  ``preamble`` word (please, just, so, hey ...), emoji or bullet, after an "if you ..., "
+  clause or after a colon or dash: where an imperative stands. ``$`` last: the sentence ends
+  there (only closing punctuation and emoji may follow).
+
+Guards shared by every shape rule (``guards``, default ``[negation, commentary, reported]``):
+``negation`` a word of class ``negation`` in the three tokens before the match ("don't tag
+anyone"); ``commentary`` a word of class ``commentary`` in the sentence (text *about* bait is
+not bait); ``reported`` a word of class ``reporting`` before the match (someone *said* it);
+``question`` the sentence is a question (for habits whose sentence shape is also a fair
+question). Quoted speech is masked by the document model, so a quoted habit is never read.
+
+Keys (besides the common ones):
+
+* ``shapes`` (text or list of text, required): the shapes; any one matching flags.
+* ``unless`` (list of shapes): in the same sentence, they make a match fine.
+* ``unless_draft`` (list of shapes): anywhere in the draft's text, they make the whole draft
+  fine (a help request, a reply inside a conversation, a draft that names the reader's work).
+* ``requires`` (list of shapes): the rule applies only when one of these is in the draft's
+  text too (a thank-you for following is automation when a pitch comes with it).
+* ``guards`` (list): which shared guards apply (see above).
+* ``max_words`` (int): the rule applies only when the scope has at most this many words (a
+  comment that is nothing but praise is short; the same words open a long, specific reply).
+* ``max_findings`` (int, default 3) and ``min_matches`` (int, default 1) as for ``pattern``.
+
+Speed: a draft is tokenised once and indexed by normal form (:class:`sociable.text.Analysis`);
+a shape only starts where its first element can match (an index lookup) or at clause starts,
+so each rule costs time in proportion to the places it may apply, never a scan per rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sociable.kinds.base import Key, Kind, Rule, RuleError
+
+if TYPE_CHECKING:
+    from sociable.document import Document
+    from sociable.findings import Finding
+    from sociable.packs.schema import RuleSpec
+    from sociable.text import Analysis, Token
+
+ATTRIBUTES = (
+    "word", "number", "emoji", "caps", "quoted", "dictated", "hashtag", "mention", "name",
+    "lower", "punct", "any",
+)
+GUARDS = ("negation", "commentary", "reported", "question")
+DEFAULT_GUARDS = ("negation", "commentary", "reported")
+#: Classes the kind itself reads (position and guards); packs declare their words.
+KIND_CLASSES = ("preamble", "negation", "commentary", "reporting")
+MAX_GAP = 12
+#: What may follow a shape that ends with ``$``: closing punctuation, not "----" or "[name]".
+_CLOSING = frozenset(".,!?:;…\"')]")
+_GAP = re.compile(r"^\.\.\.(\d+)?$")
+_CLASS = re.compile(r"^\{([a-z][a-z0-9-]*)\}$")
+
+
+@dataclass(frozen=True)
+class Element:
+    """One position of a shape: which tokens fit, and how many times in a row."""
+
+    words: frozenset[str]
+    classes: tuple[str, ...]
+    attributes: tuple[str, ...]
+    low: int
+    high: int
+    source: str
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+
+    def fits(self, token: Token) -> bool:
+        norm = token.norm
+        if norm in self.words:
+            return True
+        if self.prefixes and norm.startswith(self.prefixes):
+            return True
+        if self.suffixes and norm.endswith(self.suffixes):
+            return True
+        return any(_HAS[attribute](token) for attribute in self.attributes)
+
+
+@dataclass(frozen=True)
+class Shape:
+    source: str
+    elements: tuple[Element, ...]
+    at_start: bool
+    at_end: bool
+    #: Normal forms the first token of a match must have, or None when any may start one.
+    first_words: frozenset[str] | None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    shapes: tuple[Shape, ...]
+    unless: tuple[Shape, ...]
+    unless_draft: tuple[Shape, ...]
+    requires: tuple[Shape, ...]
+    guards: tuple[str, ...]
+    max_findings: int
+    min_matches: int
+    max_words: int
+    preamble: frozenset[str]
+    negation: frozenset[str]
+    commentary: frozenset[str]
+    reporting: frozenset[str]
+    #: Words one of which any match must contain, or None: drafts without them are skipped
+    #: with one set operation against the draft's token index.
+    anchors: frozenset[str] | None = None
+
+
+def _is_name(token: Token) -> bool:
+    return token.kind == "word" and token.text[:1].isupper() and not token.caps
+
+
+_HAS = {
+    "word": lambda t: t.kind == "word",
+    "number": lambda t: t.kind == "number",
+    "emoji": lambda t: t.kind == "emoji",
+    "caps": lambda t: t.caps,
+    "quoted": lambda t: t.quoted,
+    "dictated": lambda t: t.quoted or t.caps or t.kind in ("emoji", "number"),
+    "hashtag": lambda t: t.kind == "hashtag",
+    "mention": lambda t: t.kind == "mention",
+    "name": _is_name,
+    "lower": lambda t: t.kind == "word" and t.text[:1].islower(),
+    "punct": lambda t: t.kind == "punct",
+    "any": lambda t: True,
+}
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+
+def class_names(source: str) -> set[str]:
+    """The word classes a shape refers to (for the pack loader's check)."""
+    return set(re.findall(r"\{([a-z][a-z0-9-]*)\}", source))
+
+
+def parse_shape(source: str, lexicons: Mapping[str, Collection[str]] | None = None) -> Shape:
+    """Compile one shape; without ``lexicons`` classes stay empty (syntax check only)."""
+    parts = source.split()
+    if not parts:
+        raise RuleError("a shape must have at least one element", key="shapes")
+    at_start = parts[0] == "^"
+    at_end = parts[-1] == "$"
+    parts = parts[int(at_start) : len(parts) - int(at_end)]
+    if not parts:
+        raise RuleError(f"shape {source!r} has only anchors", key="shapes")
+    elements = tuple(_element(part, source, lexicons) for part in parts)
+    if all(element.low == 0 for element in elements):
+        raise RuleError(f"shape {source!r} can match nothing at all: make one element required", key="shapes")
+    return Shape(source, elements, at_start, at_end, _first_words(elements))
+
+
+def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | None) -> Element:
+    gap = _GAP.match(part)
+    if gap:
+        high = int(gap.group(1) or 3)
+        if not 1 <= high <= MAX_GAP:
+            raise RuleError(f"gap {part!r} in {source!r}: use ...1 to ...{MAX_GAP}", key="shapes")
+        return Element(frozenset(), (), ("any",), 0, high, part)
+    low, high, body = 1, 1, part
+    if len(part) > 1 and part[-1] in "?*+" and not part.endswith("\\?"):
+        low, high = {"?": (0, 1), "*": (0, 3), "+": (1, 3)}[part[-1]]
+        body = part[:-1]
+    words: set[str] = set()
+    classes: list[str] = []
+    attributes: list[str] = []
+    prefixes: list[str] = []
+    suffixes: list[str] = []
+    for alternative in body.split("|") if body != "|" else ["|"]:
+        alternative = alternative.replace("\\?", "?")
+        if not alternative:
+            raise RuleError(f"empty alternative in {part!r} of shape {source!r}", key="shapes")
+        klass = _CLASS.match(alternative)
+        if klass:
+            name = klass.group(1)
+            classes.append(name)
+            if lexicons is not None:
+                if name not in lexicons:
+                    raise RuleError(f"unknown word class {{{name}}} in shape {source!r}", key="shapes")
+                words.update(lexicons[name])
+        elif len(alternative) > 2 and alternative.endswith("~"):
+            prefixes.append(alternative[:-1].lstrip("#@").casefold())
+        elif len(alternative) > 2 and alternative.startswith("~"):
+            suffixes.append(alternative[1:].casefold())
+        elif alternative.startswith(":") and len(alternative) > 1:
+            if alternative[1:] not in ATTRIBUTES:
+                raise RuleError(
+                    f"unknown token test {alternative!r} in {source!r}; use one of: "
+                    + ", ".join(":" + name for name in ATTRIBUTES),
+                    key="shapes",
+                )
+            attributes.append(alternative[1:])
+        else:
+            words.add(alternative.casefold().replace("’", "'"))
+    return Element(
+        frozenset(words), tuple(classes), tuple(attributes), low, high, part,
+        tuple(prefixes), tuple(suffixes),
+    )
+
+
+def _first_words(elements: Sequence[Element]) -> frozenset[str] | None:
+    found: set[str] = set()
+    for element in elements:
+        if element.attributes or element.prefixes or element.suffixes:
+            return None
+        found |= element.words
+        if element.low > 0:
+            return frozenset(found)
+    return None
+
+
+def _shapes(value: Any, key: str, lexicons: Mapping[str, Collection[str]] | None) -> tuple[Shape, ...]:
+    if value is None:
+        return ()
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(isinstance(item, str) and item.strip() for item in values):
+        raise RuleError(f"{key!r} must be a shape or a list of shapes", key=key)
+    try:
+        return tuple(parse_shape(item, lexicons) for item in values)
+    except RuleError as exc:
+        raise RuleError(str(exc), key=key) from None
+
+
+# --- describing ---------------------------------------------------------------------------
+
+
+def describe_shape(source: str) -> str:
+    """A shape in words, for ``sociable explain``."""
+    parts = source.split()
+    words: list[str] = []
+    if parts and parts[0] == "^":
+        words.append("at the start of a sentence or clause (after please/just, an 'if you ...,' clause or a colon)")
+        parts = parts[1:]
+    tail = ""
+    if parts and parts[-1] == "$":
+        tail = "at the end of the sentence"
+        parts = parts[:-1]
+    for part in parts:
+        gap = _GAP.match(part)
+        if gap:
+            words.append(f"up to {gap.group(1) or 3} words")
+            continue
+        suffix = ""
+        body = part
+        if len(part) > 1 and part[-1] in "?*+" and not part.endswith("\\?"):
+            suffix = {"?": " (optional)", "*": " (any number, up to 3)", "+": " (one to three)"}[part[-1]]
+            body = part[:-1]
+        options = []
+        for alternative in body.split("|"):
+            klass = _CLASS.match(alternative)
+            if klass:
+                options.append(f"a {klass.group(1)} word")
+            elif alternative.endswith("~") and len(alternative) > 2:
+                options.append(f"a word starting '{alternative[:-1]}'")
+            elif alternative.startswith("~") and len(alternative) > 2:
+                options.append(f"a word ending '{alternative[1:]}'")
+            elif alternative.startswith(":") and len(alternative) > 1:
+                options.append(f"any {alternative[1:]} token")
+            else:
+                options.append(f"'{alternative.replace(chr(92), '')}'")
+        words.append(" or ".join(options) + suffix)
+    if tail:
+        words.append(tail)
+    return ", then ".join(words)
+
+
+def describe_rule(spec: RuleSpec) -> str:
+    """Every shape of a rule in words, one per line, and the guards that apply."""
+    shapes = spec.options.get("shapes") or []
+    if isinstance(shapes, str):
+        shapes = [shapes]
+    lines = ["Flags a sentence with any of these shapes:", ""]
+    lines += [f"- `{shape}`: {describe_shape(shape)}" for shape in shapes]
+    guards = spec.options.get("guards")
+    guards = DEFAULT_GUARDS if guards is None else guards
+    if guards:
+        lines += ["", "Not when: " + ", ".join(_GUARD_WORDS[g] for g in guards) + "."]
+    return "\n".join(lines)
+
+
+_GUARD_WORDS = {
+    "negation": "a negation comes just before it",
+    "commentary": "the sentence talks about the habit (bait, algorithm, spam ...)",
+    "reported": "someone is reported saying it",
+    "question": "the sentence is a question",
+}
+
+
+# --- the kind -----------------------------------------------------------------------------
+
+
+class ShapeKind(Kind):
+    name = "shape"
+    keys = {
+        "shapes": Key((str, list), "one sentence shape or a list of them", required=True),
+        "unless": Key((list,), "shapes that make a match fine when in the same sentence"),
+        "unless_draft": Key((list,), "shapes that make the whole draft fine"),
+        "requires": Key((list,), "shapes one of which the scope must also contain"),
+        "guards": Key((list,), f"shared guards to apply: {', '.join(GUARDS)}", default=list(DEFAULT_GUARDS)),
+        "max_words": Key((int,), "apply only when the scope has at most this many words", default=0),
+        "max_findings": Key((int,), "at most this many findings per draft", default=3),
+        "min_matches": Key((int,), "flag only drafts with at least this many matches", default=1),
+    }
+
+    def __init__(self) -> None:
+        self._extended: dict[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], Prepared] = {}
+
+    def validate(self, spec: RuleSpec) -> None:
+        self.prepare(spec, syntax_only=True)
+
+    def prepare(self, spec: RuleSpec, syntax_only: bool = False,
+                extensions: Mapping[str, Collection[str]] | None = None) -> Prepared:
+        options = spec.options
+        lexicons: dict[str, frozenset[str]] | None = None
+        if not syntax_only:
+            lexicons = dict(_frozen_table(options.get("lexicons") or {}))
+            for name, words in (extensions or {}).items():
+                lexicons[name] = lexicons.get(name, frozenset()) | {w.casefold() for w in words}
+        guards = tuple(options.get("guards") or ())
+        for guard in guards:
+            if guard not in GUARDS:
+                raise RuleError(f"unknown guard {guard!r}; use: {', '.join(GUARDS)}", key="guards")
+        shapes = _shapes(options.get("shapes"), "shapes", lexicons)
+        if not shapes:
+            raise RuleError("'shapes' must list at least one shape", key="shapes")
+
+        def kind_class(name: str) -> frozenset[str]:
+            return (lexicons or {}).get(name, frozenset())
+
+        anchors: frozenset[str] | None = frozenset()
+        for shape in shapes:
+            if shape.first_words is None or anchors is None:
+                anchors = None
+            else:
+                anchors = anchors | shape.first_words
+        return Prepared(
+            shapes,
+            _shapes(options.get("unless"), "unless", lexicons),
+            _shapes(options.get("unless_draft"), "unless_draft", lexicons),
+            _shapes(options.get("requires"), "requires", lexicons),
+            guards,
+            int(options.get("max_findings") or 3),
+            max(1, int(options.get("min_matches") or 1)),
+            int(options.get("max_words") or 0),
+            kind_class("preamble"),
+            kind_class("negation"),
+            kind_class("commentary"),
+            kind_class("reporting"),
+            anchors,
+        )
+
+    def describe(self, spec: RuleSpec) -> str:
+        return describe_rule(spec)
+
+    def _prepared(self, rule: Rule) -> Prepared:
+        extensions = rule.settings.get("extend_lexicons") if rule.settings else None
+        if not extensions:
+            prepared: Prepared = rule.prepared
+            return prepared
+        key = (rule.code, tuple(sorted((name, tuple(words)) for name, words in extensions.items())))
+        cached = self._extended.get(key)
+        if cached is None:
+            cached = self.prepare(rule.spec, extensions=extensions)
+            self._extended[key] = cached
+        return cached
+
+    def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        prepared = self._prepared(rule)
+        analysis = doc.analysis(rule.spec.scope, rule.spec.unmask)
+        if not analysis.tokens:
+            return
+        if prepared.anchors is not None and prepared.anchors.isdisjoint(analysis.index.keys()):
+            return  # no word any shape must start with: the common case, decided in C
+        if prepared.max_words and sum(t.kind == "word" for t in analysis.tokens) > prepared.max_words:
+            return
+        hits: list[tuple[int, int]] = []
+        for shape in prepared.shapes:
+            for first, stop in _matches(analysis, shape, prepared):
+                if any(a < stop and first < b for a, b in hits):
+                    continue
+                if _guarded(analysis, first, stop, prepared):
+                    continue
+                hits.append((first, stop))
+            if len(hits) >= max(prepared.max_findings, prepared.min_matches):
+                break
+        if len(hits) < prepared.min_matches:
+            return
+        if prepared.requires or prepared.unless_draft:
+            whole = doc.analysis("text", rule.spec.unmask)
+            if prepared.requires and not any(_found(whole, shape, prepared) for shape in prepared.requires):
+                return
+            if any(_found(whole, shape, prepared) for shape in prepared.unless_draft):
+                return
+        tokens = analysis.tokens
+        for first, stop in sorted(hits)[: prepared.max_findings]:
+            yield rule.finding(doc, tokens[first].start, tokens[stop - 1].end)
+
+
+# --- matching -----------------------------------------------------------------------------
+
+
+_TABLES: dict[int, tuple[object, dict[str, frozenset[str]]]] = {}
+
+
+def _frozen_table(table: Mapping[str, Collection[str]]) -> dict[str, frozenset[str]]:
+    """The run's word classes as sets, built once per process (every rule shares the table)."""
+    cached = _TABLES.get(id(table))
+    if cached is None or cached[0] is not table:
+        cached = (table, {name: frozenset(words) for name, words in table.items()})
+        _TABLES[id(table)] = cached
+    return cached[1]
+
+
+def _all_clause_starts(analysis: Analysis, preamble: frozenset[str]) -> list[list[int]]:
+    """Clause starts of every sentence, computed once per view (cached on the analysis)."""
+    cache = analysis.cache
+    key = ("clause-starts", preamble)
+    found = cache.get(key)
+    if not isinstance(found, list):
+        found = [_clause_starts(analysis, n, preamble) for n in range(len(analysis.sentences))]
+        cache[key] = found
+    return found
+
+
+def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) -> list[int]:
+    """Where an imperative may stand in sentence ``number`` (see the module docstring)."""
+    sentence = analysis.sentences[number]
+    tokens = analysis.tokens
+    starts: list[int] = []
+
+    def skip(position: int) -> int:
+        while position < sentence.stop and (
+            (tokens[position].kind in ("emoji", "punct") and tokens[position].norm not in ("'", '"'))
+            or tokens[position].norm in preamble
+        ):
+            position += 1
+        return position
+
+    def add(position: int) -> None:
+        if position < sentence.stop and position not in starts:
+            starts.append(position)
+
+    add(sentence.first)
+    add(skip(sentence.first))
+    for position in range(sentence.first, sentence.stop):
+        token = tokens[position]
+        if token.norm in (":", "-", "–", "—", ";") and token.kind == "punct":
+            add(skip(position + 1))
+        elif token.norm == "if" and position <= sentence.first + 2:
+            for later in range(position + 1, min(sentence.stop, position + 14)):
+                if tokens[later].norm == ",":
+                    add(skip(later + 1))
+                    break
+    return starts
+
+
+def _matches(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[tuple[int, int]]:
+    """Token ranges ``(first, stop)`` where ``shape`` matches, one per start, left to right."""
+    tokens = analysis.tokens
+    first = shape.first_words
+    present = None if first is None else first.intersection(analysis.index.keys())
+    if present is not None and not present:
+        return  # no token this shape can start with
+    if shape.at_start:
+        for number, starts in enumerate(_all_clause_starts(analysis, prepared.preamble)):
+            stop_limit = analysis.sentences[number].stop
+            for start in starts:
+                if first is not None and tokens[start].norm not in first:
+                    continue
+                end = _match_at(tokens, shape, 0, start, stop_limit)
+                if end > start:
+                    yield start, end
+                    break
+        return
+    if present is not None:
+        starts = sorted({i for word in present for i in analysis.index[word]})
+    else:
+        starts = list(range(len(tokens)))
+    last_stop = -1
+    for start in starts:
+        if start < last_stop:
+            continue
+        limit = analysis.sentences[analysis.sentence_of[start]].stop
+        end = _match_at(tokens, shape, 0, start, limit)
+        if end > start:
+            yield start, end
+            last_stop = end
+
+
+def _found(analysis: Analysis, shape: Shape, prepared: Prepared) -> bool:
+    return next(_matches(analysis, shape, prepared), None) is not None
+
+
+def _match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, limit: int) -> int:
+    """End of a match of ``shape.elements[index:]`` from ``position``, or -1 (backtracking)."""
+    elements = shape.elements
+    if index == len(elements):
+        if shape.at_end:
+            rest = position
+            while rest < limit and (tokens[rest].kind == "emoji" or tokens[rest].norm in _CLOSING):
+                rest += 1
+            if rest < limit:
+                return -1
+        return position
+    element = elements[index]
+    count = 0
+    ends = [position] if element.low == 0 else []
+    while count < element.high and position + count < limit and element.fits(tokens[position + count]):
+        count += 1
+        if count >= element.low:
+            ends.append(position + count)
+    for end in reversed(ends):  # greedy first, then give back
+        found = _match_at(tokens, shape, index + 1, end, limit)
+        if found >= 0:
+            return found
+    return -1
+
+
+def _guarded(analysis: Analysis, first: int, stop: int, prepared: Prepared) -> bool:
+    """True when a shared guard or an ``unless`` shape says the match is fine."""
+    number = analysis.sentence_of[first]
+    sentence = analysis.sentences[number]
+    tokens = analysis.tokens
+    guards = prepared.guards
+    if "question" in guards and number in analysis.questions:
+        return True
+    if "negation" in guards and any(
+        tokens[i].norm in prepared.negation for i in range(max(sentence.first, first - 3), first)
+    ):
+        return True
+    if "commentary" in guards and any(
+        tokens[i].norm in prepared.commentary for i in range(sentence.first, sentence.stop)
+    ):
+        return True
+    if "reported" in guards and any(
+        tokens[i].norm in prepared.reporting for i in range(sentence.first, first)
+    ):
+        return True
+    for shape in prepared.unless:
+        for a, _b in _matches(analysis, shape, prepared):
+            if analysis.sentence_of[a] == number:
+                return True
+    return False

@@ -1,0 +1,225 @@
+"""The shape kind: token patterns over word classes, clause starts, guards, lexicons as data."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from sociable.config import Config, load_config
+from sociable.context import load_context
+from sociable.document import Document
+from sociable.engine import check_document
+from sociable.kinds.base import Rule, RuleError
+from sociable.kinds.pattern import Pattern
+from sociable.kinds.shape import ShapeKind, describe_rule, describe_shape, parse_shape
+from sociable.packs.loader import PackError, inflect, link_lexicons, load_pack_parts
+from sociable.packs.schema import RuleSpec
+from sociable.ruleset import RuleSet, load_specs
+
+KINDS = {"shape": ShapeKind(), "pattern": Pattern()}
+
+PACK = """\
+pack: t
+lexicons:
+  ask-verb: {words: [like, share, tag], inflect: verb}
+  preamble: [please, just]
+  negation: [not, don't]
+  commentary: [bait]
+  reporting: [said]
+  fruit: [apple]
+rules:
+  - code: ZZ201
+    name: zz-shape
+    kind: shape
+    category: engagement-bait
+    severity: warning
+    scope: text
+    message: 'Asks ("{match}").'
+    why: Because.
+    shapes: ['^ {ask-verb} this|it ...2 if']
+    examples:
+      bad: ["Like this if you agree"]
+      good: ["I like it"]
+"""
+
+
+def load(tmp_path: Path, text: str = PACK, extra: str | None = None) -> dict[str, RuleSpec]:
+    paths = [tmp_path / "p.yaml"]
+    paths[0].write_text(textwrap.dedent(text), encoding="utf-8")
+    if extra is not None:
+        paths.append(tmp_path / "q.yaml")
+        paths[1].write_text(textwrap.dedent(extra), encoding="utf-8")
+    return {spec.code: spec for spec in load_specs(paths, KINDS)}
+
+
+def hits(spec: RuleSpec, text: str, settings: dict[str, object] | None = None) -> list[str]:
+    kind = ShapeKind()
+    rule = Rule(spec, kind, kind.prepare(spec), settings or {})
+    doc = Document.from_text(text)
+    return [doc.text[f.start : f.end] for f in kind.check(doc, rule)]
+
+
+def with_shapes(spec: RuleSpec, **options: object) -> RuleSpec:
+    return RuleSpec(**{**spec.__dict__, "options": {**spec.options, **options}})
+
+
+def test_word_classes_take_inflections() -> None:
+    assert inflect("tag", "verb") == ("tag", "tags", "tagged", "tagging")
+    assert inflect("share", "verb") == ("share", "shares", "shared", "sharing")
+    assert inflect("reply", "verb") == ("reply", "replies", "replied", "replying")
+    assert inflect("channel", "noun") == ("channel", "channels")
+
+
+def test_shape_matches_word_classes_gaps_and_clause_starts(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    assert hits(spec, "Like this post if you agree!") == ["Like this post if"]
+    assert hits(spec, "Please SHARE it now if it helped.") == ["SHARE it now if"]
+    # after an "if you ..., " clause and after a colon, an imperative starts again
+    assert hits(spec, "If you laughed, tagged this if you want more") == ["tagged this if"]
+    assert hits(spec, "Quick one: like this if you agree") == ["like this if"]
+    # not at a clause start: a statement, not a request
+    assert hits(spec, "I like this if the sun is out.") == []
+    # the gap is bounded
+    assert hits(spec, "Like this one very much today if you can") == []
+
+
+def test_shared_guards(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    assert hits(spec, "Don't like this if you are tired.") == []  # negation is part of the clause start
+    assert hits(spec, "So much bait: like this if you agree.") == []  # commentary about the habit
+    assert hits(spec, "My boss said like this if you agree.") == []  # reported speech
+    assert hits(spec, 'He wrote "like this if you agree" on every post.') == []  # quoted speech is masked
+    question = with_shapes(spec, guards=["question"])
+    assert hits(question, "Like this if you agree?") == []
+    assert hits(question, "Like this if you agree.") == ["Like this if"]
+
+
+def test_bold_unicode_letters_read_as_letters(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    assert hits(spec, "\U0001d40b\U0001d422\U0001d424\U0001d41e this if you agree") != []
+
+
+def test_token_tests_dictated_words_and_affixes(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    dictated = with_shapes(spec, shapes=["^ say|type '? :dictated"])
+    assert hits(dictated, "Type 'AMEN' if you believe") == ["Type 'AMEN"]
+    assert hits(dictated, "Say 7 now") == ["Say 7"]
+    assert hits(dictated, "Say hello to Ana") == []
+    affix = with_shapes(spec, shapes=["#support~ ...6 buy"])
+    assert hits(affix, "#SupportLocal and buy our mugs") == ["#SupportLocal and buy"]
+
+
+def test_requires_unless_and_max_words(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    requires = with_shapes(spec, requires=["{fruit}"])
+    assert hits(requires, "Like this if you agree") == []
+    assert hits(requires, "Like this if you agree. Apple pie later.") == ["Like this if"]
+    unless = with_shapes(spec, unless=["agree"], unless_draft=[])
+    assert hits(unless, "Like this if you agree") == []
+    short = with_shapes(spec, max_words=3)
+    assert hits(short, "Like this if you agree") == []
+
+
+def test_extend_lexicons_from_settings_adds_words_without_copying_a_rule(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    assert hits(spec, "Repost this if you agree") == []
+    settings = {"extend_lexicons": {"ask-verb": ["repost"]}}
+    assert hits(spec, "Repost this if you agree", settings) == ["Repost this if"]
+
+
+def test_extend_lexicons_from_another_pack(tmp_path: Path) -> None:
+    extra = """\
+    pack: more
+    extend-lexicons:
+      ask-verb: [upvote]
+    """
+    spec = load(tmp_path, extra=extra)["ZZ201"]
+    assert hits(spec, "Upvote it if you agree") == ["Upvote it if"]
+
+
+def test_extend_lexicons_config_key(tmp_path: Path) -> None:
+    (tmp_path / "sociable.toml").write_text('[extend-lexicons]\nspread-verb = ["boost"]\n', encoding="utf-8")
+    config = load_config(tmp_path / "sociable.toml")
+    assert config.extend_lexicons == {"spread-verb": ("boost",)}
+    ruleset = load_context(config, use_cache=False).ruleset
+    doc = Document.from_text("Boost this if you agree!", channel="linkedin-post")
+    assert "EB120" in {f.code for f in check_document(doc, ruleset)}
+    plain = load_context(Config(), use_cache=False).ruleset
+    assert "EB120" not in {f.code for f in check_document(doc, plain)}
+
+
+def test_unknown_word_class_is_an_error_at_the_rule(tmp_path: Path) -> None:
+    with pytest.raises(PackError, match=r"p\.yaml:10: rule ZZ201: unknown word class \{nope\}"):
+        load(tmp_path, PACK.replace("{ask-verb} this", "{nope} this"))
+
+
+def test_class_declared_twice_and_phrases_in_classes_are_rejected(tmp_path: Path) -> None:
+    with pytest.raises(PackError, match="already declared"):
+        load(tmp_path, extra="pack: more\nlexicons:\n  fruit: [pear]\n")
+    with pytest.raises(PackError, match="is a phrase"):
+        load(tmp_path, PACK.replace("fruit: [apple]", "fruit: [green apple]"))
+
+
+def test_bad_shape_syntax_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(PackError, match="unknown token test ':colour'"):
+        load(tmp_path, PACK.replace("...2 if", ":colour"))
+    with pytest.raises(RuleError, match="can match nothing"):
+        parse_shape("this? that?")
+    with pytest.raises(RuleError, match="gap"):
+        parse_shape("a ...40 b")
+
+
+def test_long_pattern_is_rejected_with_a_pointer_to_shapes(tmp_path: Path) -> None:
+    long_pattern = "|".join(f"word{i}" for i in range(60))
+    text = PACK.replace("kind: shape", "kind: pattern").replace(
+        "shapes: ['^ {ask-verb} this|it ...2 if']", f"pattern: '{long_pattern}'"
+    )
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PackError, match=r"too long to review .*kind: shape"):
+        load_pack_parts(path, KINDS)
+
+
+def test_every_built_in_pattern_is_short(ruleset: RuleSet) -> None:
+    for spec in ruleset.specs.values():
+        if spec.kind == "pattern":
+            patterns = spec.options["pattern"]
+            for source in [patterns] if isinstance(patterns, str) else patterns:
+                assert len(source) <= 300, spec.code
+
+
+def test_explain_describes_the_shape(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    words = describe_rule(spec)
+    assert "a ask-verb word" in words and "up to 2 words" in words and "'if'" in words
+    assert "negation" in words or "negation comes" in words
+    assert describe_shape("^ please? {x} $").startswith("at the start of a sentence")
+
+
+def test_link_lexicons_gives_every_shape_rule_the_shared_table(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(PACK, encoding="utf-8")
+    parts = load_pack_parts(tmp_path / "p.yaml", KINDS)
+    link_lexicons([parts])
+    table = parts.specs[0].options["lexicons"]
+    assert "tagging" in table["ask-verb"] and table["fruit"] == ("apple",)
+
+
+def test_shape_rules_run_in_linear_time(ruleset: RuleSet) -> None:
+    """A draft ten times longer costs about ten times as much, not a hundred."""
+    import time
+
+    sentence = "We shipped the release on Friday and the team celebrated with pizza. "
+    def cost(repeat: int) -> float:
+        doc = Document.from_text(sentence * repeat, channel="linkedin-post")
+        start = time.perf_counter()
+        for code in ruleset.selected:
+            spec = ruleset.specs[code]
+            if spec.kind == "shape" and spec.applies_to("linkedin-post"):
+                rule = ruleset.rule(code)
+                list(rule.kind.check(doc, rule))
+        return time.perf_counter() - start
+    cost(5)  # warm up
+    small, large = min(cost(20) for _ in range(3)), min(cost(200) for _ in range(3))
+    assert large < small * 30

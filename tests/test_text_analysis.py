@@ -1,0 +1,66 @@
+"""The shared normaliser, tokenizer and sentence splitter keep offsets true."""
+
+from __future__ import annotations
+
+from sociable.document import Document
+from sociable.text import analyse, fold, sentence_spans, tokenize
+
+
+def test_fold_keeps_length_and_reads_bold_letters() -> None:
+    bold = "\U0001d413\U0001d41a\U0001d420 a friend who needs this"  # "Tag" in bold
+    folded = fold(bold)
+    assert len(folded) == len(bold)
+    assert folded.startswith("Tag a friend")
+
+
+def test_fold_straightens_curly_quotes_and_spaces() -> None:
+    assert fold("I\u2019ll say \u201chi\u201d\u00a0now") == "I'll say \"hi\" now"
+
+
+def test_tokens_carry_offsets_into_the_text() -> None:
+    text = "Please #reshare, @dana! It's 2 days \U0001f525"
+    tokens = tokenize(text)
+    for token in tokens:
+        assert text[token.start : token.end] == token.text
+    kinds = {token.norm: token.kind for token in tokens}
+    assert kinds["reshare"] == "hashtag"
+    assert kinds["dana"] == "mention"
+    assert kinds["it's"] == "word"
+    assert kinds["2"] == "number"
+    assert kinds["\U0001f525"] == "emoji"
+
+
+def test_zero_width_characters_and_entities_do_not_split_words() -> None:
+    tokens = tokenize("li\u200bke this, don&#39;t")
+    assert [token.norm for token in tokens if token.kind == "word"] == ["like", "this", "don't"]
+
+
+def test_dictated_words_are_marked() -> None:
+    tokens = tokenize("Comment 'GUIDE' below")
+    guide = next(token for token in tokens if token.norm == "guide")
+    assert guide.caps and guide.quoted
+
+
+def test_sentences_end_at_stops_and_at_lines_that_start_anew() -> None:
+    text = "Hi Dana,\nthanks for the talk. It helped a lot!\nSee you\nsoon"
+    spans = [text[start:end] for start, end in sentence_spans(text)]
+    assert spans == ["Hi Dana,\nthanks for the talk.", "It helped a lot!", "See you\nsoon"]
+
+
+def test_questions_are_known_even_before_an_emoji() -> None:
+    analysis = analyse("I wrote this. What would you change? \U0001f914")
+    assert analysis.questions == frozenset({1})
+    assert len(analysis.sentences) == 2
+
+
+def test_document_analysis_is_computed_once_per_view() -> None:
+    doc = Document.from_text("Hello there. Share this with your team!")
+    assert doc.analysis("text") is doc.analysis("text")
+    assert [doc.text[s.start : s.end] for s in doc.sentences] == ["Hello there.", "Share this with your team!"]
+    assert doc.tokens[0].norm == "hello"
+
+
+def test_reading_folds_but_view_keeps_characters_as_written() -> None:
+    doc = Document.from_text("\U0001d413ag a friend")
+    assert doc.view("text").startswith("\U0001d413")
+    assert doc.reading("text").startswith("Tag")
