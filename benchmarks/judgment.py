@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'rule':<8}" + "".join(f"{name + ' right/wrong':>20}" for name in scores))
         for code in sorted({code for score in scores.values() for code in score.rules}):
             print(f"{code:<8}" + "".join(
-                f"{'%d/%d' % tuple(score.rules.get(code, [0, 0])):>20}" for score in scores.values()
+                f"{'{}/{}'.format(*score.rules.get(code, [0, 0])):>20}" for score in scores.values()
             ))
     for name, score in scores.items():
         share = score.clean_flagged / score.clean if score.clean else 0.0
