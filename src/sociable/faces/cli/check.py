@@ -89,7 +89,7 @@ class CheckApp:
         self.stderr.write(f"sociable: error: {message}\n")
 
     def initialize(self) -> bool:
-        from sociable.config import ConfigError, check_channel
+        from sociable.config import ConfigError, check_channel, check_languagetool_url
         from sociable.context import PluginError, load_context, resolve_config
         from sociable.packs.loader import PackError
 
@@ -100,6 +100,8 @@ class CheckApp:
             config = resolve_config(args.config, args.isolated, start if start.exists() else Path.cwd())
             if args.channel:
                 check_channel(args.channel, "--channel")
+            if args.languagetool is not None:
+                check_languagetool_url(args.languagetool, "--languagetool")
             config = config.with_overrides(
                 channel=args.channel,
                 exclude=split_globs(args.exclude),
@@ -133,12 +135,15 @@ class CheckApp:
         if self.format_name not in formatters:
             self.error(f"unknown output format {self.format_name!r}; use one of: {', '.join(sorted(formatters))}")
             return False
-        unknown = [
-            code for code in (split_codes(args.select) or []) + (split_codes(args.extend_select) or [])
-            if code != "ALL" and not any(c.startswith(code) for c in self.context.ruleset.specs)
-        ]
-        if unknown:
-            self.error(f"--select: no rule matches {', '.join(unknown)}; see `sociable rules`")
+        from sociable.config import unknown_codes
+
+        unknown = unknown_codes(config, self.context.ruleset.specs, {
+            "--select": split_codes(args.select),
+            "--extend-select": split_codes(args.extend_select),
+            "--ignore": split_codes(args.ignore),
+        })
+        if unknown:  # a typo in any selector, ignore lists included, is a usage error
+            self.error(unknown)
             return False
         self.config = config
         from sociable.kinds.languagetool import setup_hint
