@@ -191,9 +191,8 @@ def key_line(text: str, table: tuple[str, ...], key: str | None = None) -> int |
                 header_line = number
             continue
         assignment = _KEY.match(line)
-        if assignment and key is not None:
-            if current + _parts(assignment.group(1)) == (*table, key):
-                return number
+        if assignment and key is not None and current + _parts(assignment.group(1)) == (*table, key):
+            return number
     return header_line
 
 
