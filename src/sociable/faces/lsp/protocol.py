@@ -15,12 +15,15 @@ message, strips ``data`` from every error response, and leaves the third to
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from lsprotocol.types import ResponseError
 from pygls.exceptions import JsonRpcException
 from pygls.protocol import LanguageServerProtocol
+from pygls.workspace import TextDocument, Workspace
 
 log = logging.getLogger("sociable.lsp")
 
@@ -106,3 +109,43 @@ class AnsweringProtocol(LanguageServerProtocol):
             # A traceback helps no user: the message says what failed, the log has the rest.
             error = ResponseError(code=error.code, message=short(error.message), data=None)
         super()._send_response(msg_id, result, error)
+
+
+# --- document sync: lines as LSP counts them ----------------------------------------------------
+
+#: A line and its break. LSP breaks lines at \r\n, \r and \n only; ``str.splitlines``, which
+#: pygls uses, also breaks at \v, \f, \x1c-\x1e, \x85, \u2028 and \u2029, so a draft holding
+#: one of those desynchronised after the client's next incremental edit (found by
+#: tests/test_properties.py).
+_LSP_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+class LspTextDocument(TextDocument):
+    @property
+    def lines(self) -> Sequence[str]:
+        return tuple(_LSP_LINE.findall(self.source))
+
+
+class LspWorkspace(Workspace):
+    """pygls's workspace with :class:`LspTextDocument` buffers."""
+
+    @classmethod
+    def like(cls, workspace: Workspace) -> LspWorkspace:
+        return cls(
+            workspace.root_uri,
+            workspace._sync_kind,
+            list(workspace.folders.values()),
+            workspace.position_encoding,
+        )
+
+    def _create_text_document(
+        self,
+        doc_uri: str,
+        source: str | None = None,
+        version: int | None = None,
+        language_id: str | None = None,
+    ) -> TextDocument:
+        return LspTextDocument(
+            doc_uri, source=source, version=version, language_id=language_id,
+            sync_kind=self._sync_kind, position_codec=self._position_codec,
+        )

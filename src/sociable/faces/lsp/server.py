@@ -29,7 +29,7 @@ from pygls.uris import to_fs_path
 
 from sociable import __version__
 from sociable.faces.lsp import convert
-from sociable.faces.lsp.protocol import AnsweringProtocol, short
+from sociable.faces.lsp.protocol import AnsweringProtocol, LspWorkspace, short
 from sociable.faces.lsp.session import (
     CONFIG_NAMES,
     Linted,
@@ -185,6 +185,8 @@ def create_server(options: argparse.Namespace) -> SociableServer:
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: SociableServer, params: types.InitializeParams) -> None:
+        # pygls has just made the workspace; ours counts lines as the protocol does.
+        ls.protocol._workspace = LspWorkspace.like(ls.workspace)
         roots = _roots(params)
         ls.session = Session(
             roots or [Path.cwd()],
