@@ -277,7 +277,10 @@ class CheckApp:
         formatter = self.context.formatters()[self.format_name](stream, options)
         summary = RunSummary(drafts=self.drafts)
         formatter.start()
-        for finding in self.findings:
+        from sociable.fix_report import compatible_fixes
+
+        # Only fixes that apply together are offered (JSON edits, [*], the fixable count).
+        for finding in compatible_fixes(self.findings, getattr(args, "unsafe_fixes", False)):
             formatter.handle(finding)
             summary.findings += 1
             summary.by_code[finding.code] = summary.by_code.get(finding.code, 0) + 1
