@@ -22,6 +22,8 @@ from sociable.regex_guard import RegexTimeout, time_limit
 from sociable.ruleset import RuleSet
 
 RULE_TIME_LIMIT = 2.0  # seconds one rule may spend on one draft
+#: How a problem says a rule was skipped: the findings are incomplete, so the CLI exits 2.
+SKIPPED = "was skipped for this draft"
 
 
 @dataclass
@@ -71,7 +73,7 @@ def lint_document(
         except RegexTimeout:
             problems.append(
                 f"{doc.path}: rule {rule.code} ({rule.spec.name}) ran longer than "
-                f"{rule_time_limit:g}s and was skipped for this draft"
+                f"{rule_time_limit:g}s and {SKIPPED}"
             )
         except Unavailable as exc:  # e.g. a server is down: the same line for every draft
             problems.append(str(exc))

@@ -158,7 +158,7 @@ class CheckApp:
 
     def run_checks(self) -> None:
         from sociable.discover import discover
-        from sociable.engine import finish
+        from sociable.engine import SKIPPED, finish
         from sociable.runner import InputError, Job, decode, lint_text, run
 
         args = self.args
@@ -205,7 +205,9 @@ class CheckApp:
                 self.error(outcome.error)
             for result in outcome.results:
                 for problem in result.problems:
-                    if problem not in warned:
+                    if problem.endswith(SKIPPED):  # incomplete findings: the run failed
+                        self.error(problem)
+                    elif problem not in warned:
                         warned.add(problem)
                         self.stderr.write(f"sociable: warning: {problem}\n")
             results.extend(outcome.results)
