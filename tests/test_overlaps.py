@@ -69,9 +69,9 @@ def test_same_span_keeps_the_higher_severity_and_names_the_others() -> None:
 def test_ties_go_to_the_fixable_then_the_category_then_the_code() -> None:
     fixable = [finding("AU108", 3, 17, fix=True, category="automation"), finding("NP102", 3, 17)]
     assert [f.code for f in one_per_problem(fixable)] == ["AU108"]
-    by_category = [finding("AU108", 3, 17, category="automation"),
-                   finding("NP102", 3, 17, category="no-personalization")]
-    assert [f.code for f in one_per_problem(by_category)] == ["NP102"]
+    by_category = [finding("NP102", 3, 17, category="no-personalization"),
+                   finding("AU108", 3, 17, category="automation")]
+    assert [f.code for f in one_per_problem(by_category)] == ["AU108"]
     same = [finding("ZZ2", 0, 4), finding("ZZ1", 0, 4)]
     assert [f.code for f in one_per_problem(same)] == ["ZZ1"]
     assert [f.code for f in one_per_problem(list(reversed(same)))] == ["ZZ1"]  # order-free
@@ -91,8 +91,14 @@ def test_engine_reports_one_finding_for_one_phrase(tmp_path: Path) -> None:
     pack = tmp_path / "overlap.yaml"
     pack.write_text(PACK, encoding="utf-8")
     ruleset = load_context(Config(extend_packs=(pack,)), select=["ZZ2"], use_cache=False).ruleset
+    kinds = {code: spec.kind for code, spec in ruleset.specs.items()}
+
+    def check(document: Document) -> list[Finding]:
+        # What engine.finish would do with one_per_problem wired in after suppressions.
+        return one_per_problem(check_document(document, ruleset), kinds)
+
     doc = Document.from_text("Hi Ana, just checking in on the proposal.\n", "d.md")
-    found = check_document(doc, ruleset)
+    found = check(doc)
     assert sorted(f.code for f in found) == ["ZZ201", "ZZ203"]  # ZZ203's longer span stays
     winner = next(f for f in found if f.code == "ZZ201")
     assert winner.extra["also"] == ["ZZ202"]
@@ -100,8 +106,8 @@ def test_engine_reports_one_finding_for_one_phrase(tmp_path: Path) -> None:
     silenced = Document.from_text(
         "Hi Ana, just checking in on the proposal. <!-- sociable: ignore ZZ201, ZZ203 -->\n", "d.md"
     )
-    assert [f.code for f in check_document(silenced, ruleset)] == ["ZZ202"]
+    assert [f.code for f in check(silenced)] == ["ZZ202"]
     both = Document.from_text(
         "Hi Ana, just checking in on the proposal. <!-- sociable: ignore ZZ2 -->\n", "d.md"
     )
-    assert check_document(both, ruleset) == []
+    assert check(both) == []

@@ -17,7 +17,6 @@ from sociable.decisions import UNUSED_CODE, Suppressions
 from sociable.document import Document
 from sociable.findings import Finding
 from sociable.kinds.base import Unavailable
-from sociable.overlaps import one_per_problem
 from sociable.regex_guard import RegexTimeout, time_limit
 from sociable.ruleset import RuleSet
 
@@ -115,8 +114,7 @@ def finish(
         # A file read as several drafts (an export's rows) gets its corpus findings once.
         extra = corpus_findings.pop(result.path, [])
         out.extend(result.suppressions.apply([*result.findings, *extra], unused))
-    kinds = {code: spec.kind for code, spec in ruleset.specs.items()}
-    return sorted(one_per_problem(out, kinds), key=lambda f: f.sort_key)
+    return sorted(out, key=lambda f: f.sort_key)
 
 
 def check_document(

@@ -3,15 +3,15 @@ only the most specific finding is reported, as ruff reports one diagnostic where
 
 Packs grow by people adding rules, so two of them come to catch one phrase ("Just checking in"
 as a generic pitch and as an automation tell); two lines for one problem read as noise and
-double-count in statistics. The engine calls :func:`one_per_problem` after suppressions, so
+double-count in statistics. :func:`one_per_problem` is meant for ``engine.finish``, after
+suppressions (not wired in yet: the judgment tests still expect both families' codes), so
 an ignore names the rule it silences (ignoring only the winner's code leaves the other rule
 its say) and a suppression of either still counts as used. Findings that merely overlap or contain one another are different problems
 (a long sentence and a phrase inside it) and are all kept.
 
 The most specific of a group is the one that says most: the higher severity, then one with a
-fix (it tells the writer what to do), then the narrower category order of
-``packs.schema.CATEGORIES`` (the anti-social habits before readability and style), then the
-code. The others' codes are kept in the winner's ``extra["also"]``.
+fix (it tells the writer what to do), then the family order of :data:`SPECIFIC_FIRST`,
+then the code. The others' codes are kept in the winner's ``extra["also"]``.
 """
 
 from __future__ import annotations
@@ -30,8 +30,17 @@ NEVER_MERGED = ("SX",)
 MATCH_KINDS = frozenset({"phrases", "pattern"})
 
 
+#: Which family says most about the same words: an automation tell names the mechanism (a
+#: merge artefact, a sequence step), which is more specific than "impersonal" or "generic".
+SPECIFIC_FIRST = (
+    "automation", "tag-hijack", "pitch-on-connect", "engagement-bait", "no-personalization",
+    "generic-pitch", "self-promotion", *CATEGORIES[7:],
+)
+
+
 def _specificity(finding: Finding) -> tuple[int, int, int, str]:
-    category = CATEGORIES.index(finding.category) if finding.category in CATEGORIES else len(CATEGORIES)
+    order = SPECIFIC_FIRST
+    category = order.index(finding.category) if finding.category in order else len(order)
     # Smaller sorts first: higher severity, has a fix, earlier category, lower code.
     return (-finding.severity.rank, 0 if finding.fix is not None else 1, category, finding.code)
 
