@@ -9,6 +9,7 @@ Expected positions are computed here from the text, independently of the server'
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
 import shutil
 import sys
@@ -27,12 +28,13 @@ BAIT = "Like if you agree!"  # ZZ101, no fix
 UNUSED = "<!-- sociable: ignore ZZ101 -->"  # SX100 where nothing needs silencing (safe fix)
 PACK = Path(__file__).parent / "data" / "fix-rules.yaml"
 CONFIG = 'select = ["ZZ", "SX"]\nextend-packs = ["fix-rules.yaml"]\n'
+# A cache folder of this test run's own, removed at exit: a fixed path under $TMPDIR would be
+# shared by concurrent runs and outlive them (and a stale entry could hide a bug).
+CACHE_DIR = tempfile.mkdtemp(prefix="sociable-test-lsp-cache-")
+atexit.register(shutil.rmtree, CACHE_DIR, True)
 SERVER = ClientServerConfig(
     server_command=[sys.executable, "-m", "sociable", "lsp", "--debounce", "150"],
-    server_env={
-        **os.environ,
-        "SOCIABLE_CACHE_DIR": os.path.join(tempfile.gettempdir(), "sociable-test-lsp-cache"),
-    },
+    server_env={**os.environ, "SOCIABLE_CACHE_DIR": CACHE_DIR},
 )
 
 
@@ -397,6 +399,13 @@ def test_ignore_action_extends_an_existing_directive():
     at = text.index(" -->")
     assert edit.range.start == edit.range.end == types.Position(0, at)
     assert edit.new_text == ", ZZ101"
+
+
+def test_lsp_cache_folder_is_this_runs_own() -> None:
+    assert SERVER.server_env is not None
+    cache = Path(SERVER.server_env["SOCIABLE_CACHE_DIR"])
+    assert cache.is_dir() and cache.name.startswith("sociable-test-lsp-cache-")
+    assert cache != Path(tempfile.gettempdir()) / "sociable-test-lsp-cache"
 
 
 def test_no_inline_comment_offered_in_frontmatter_or_subject(tmp_path: Path):

@@ -36,11 +36,28 @@ def test_case_folding_makes_it_safe_for_ignorecase() -> None:
     assert may_match(literals, "STRASSE".casefold()) and may_match(literals, "Straße".casefold())
 
 
+def corpus_texts(path: Path = CORPUS) -> list[str]:
+    """The dev corpus's texts; a missing corpus fails the test by name rather than letting it
+    quietly check only the packs' own examples."""
+    if not path.is_file():
+        pytest.fail(
+            f"{path} is missing: this test needs the shared dev corpus beside the repository "
+            "(../shared/corpus/dev.jsonl)",
+            pytrace=False,
+        )
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(texts) >= 100, f"{path} holds only {len(texts)} drafts"
+    return texts
+
+
 def _texts(ruleset: RuleSet) -> list[str]:
     texts = [t for spec in ruleset.specs.values() for t in (*spec.examples_bad, *spec.examples_good)]
-    if CORPUS.is_file():
-        texts += [json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return texts
+    return texts + corpus_texts()
+
+
+def test_a_missing_corpus_fails_loudly(tmp_path: Path) -> None:
+    with pytest.raises(pytest.fail.Exception, match="is missing"):
+        corpus_texts(tmp_path / "nowhere" / "dev.jsonl")
 
 
 def test_no_pack_regex_is_ever_skipped_on_a_text_it_matches(ruleset: RuleSet) -> None:

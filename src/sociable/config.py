@@ -9,7 +9,9 @@ Unknown keys are errors (with a "did you mean"), like ruff's.
 from __future__ import annotations
 
 import difflib
+import re
 import sys
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -79,6 +81,9 @@ class Config:
     vale_config: Path | None = None
     #: Words added to the packs' word classes (``extend-lexicons``), without copying a rule.
     extend_lexicons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: key -> the line of ``source`` that sets it, so later checks (unknown rule codes,
+    #: once the rules are loaded) can point at it too.
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with command-line values laid over the file's (None means "not given")."""
@@ -101,11 +106,18 @@ def find_config(start: Path) -> Path | None:
         if pyproject.is_file():
             try:
                 text = pyproject.read_text(encoding="utf-8")
-                if "sociable" not in text:
-                    continue  # not ours, and no need to load a TOML parser to know it
+            except (OSError, UnicodeDecodeError):
+                continue  # someone else's unreadable file is not ours to report
+            if "sociable" not in text:
+                continue  # not ours, and no need to load a TOML parser to know it
+            try:
                 data = _toml().loads(text)
-            except (OSError, UnicodeDecodeError, ValueError):  # TOMLDecodeError is a ValueError
-                continue  # someone else's broken file is not ours to report
+            except ValueError:  # TOMLDecodeError is a ValueError
+                # A broken file with our table in it is ours: load_config reports it (file and
+                # line) rather than falling back to a parent's config or the defaults.
+                if _OUR_TABLE.search(text):
+                    return pyproject
+                continue
             if isinstance(data.get("tool"), dict) and "sociable" in data["tool"]:
                 return pyproject
     return None
@@ -117,33 +129,108 @@ def load_config(path: Path | None) -> Config:
         return Config()
     tomllib = _toml()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file not found") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder, not a configuration file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        line, reason = toml_error_line(str(exc), text)
+        raise ConfigError(f"{path}:{line}: invalid TOML: {reason}") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("sociable", {})
-    return parse_config(data, path)
+        tool = data.get("tool", {})
+        data = tool.get("sociable", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            line = key_line(text, ("tool",), "sociable") or 1
+            raise ConfigError(f"{path}:{line}: [tool.sociable] must be a table")
+    return parse_config(data, path, text)
 
 
-def parse_config(data: dict[str, Any], path: Path) -> Config:
+_OUR_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*[\"']?sociable\b", re.M)
+_TOML_AT = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
+_HEADER = re.compile(r"^\s*\[\[?([^\[\]]+)\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
+_PART = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^.\s]+)\s*(?:\.|$)""")
+
+
+def toml_error_line(message: str, text: str) -> tuple[int, str]:
+    """The 1-based line a TOML parser's message points at, and the message without it.
+
+    tomllib says "(at line 3, column 1)" or "(at end of document)"; the end is the last line.
+    """
+    match = _TOML_AT.search(message)
+    if match is None:
+        return 1, message
+    if match.group(1):
+        return int(match.group(1)), message[: match.start()]
+    return max(1, text.count("\n") + (0 if text.endswith("\n") else 1)), message[: match.start()]
+
+
+def _parts(dotted: str) -> tuple[str, ...]:
+    """``tool."sociable".select`` -> ("tool", "sociable", "select")."""
+    parts = []
+    for match in _PART.finditer(dotted.strip()):
+        part = match.group(1)
+        if part[:1] in "\"'" and len(part) >= 2:
+            part = part[1:-1]
+        parts.append(part)
+    return tuple(parts)
+
+
+def key_line(text: str, table: tuple[str, ...], key: str | None = None) -> int | None:
+    """The 1-based line where ``key`` of ``table`` is set (or the table begins, when ``key``
+    is None or not found), so a configuration error can point at it as pack errors do.
+
+    A line scan, not a TOML parser: tomllib keeps no positions, and the key's line is all
+    an error message needs.
+    """
+    current: tuple[str, ...] = ()
+    header_line = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            current = _parts(header.group(1))
+            if current == table and header_line is None:
+                header_line = number
+            continue
+        assignment = _KEY.match(line)
+        if assignment and key is not None and current + _parts(assignment.group(1)) == (*table, key):
+            return number
+    return header_line
+
+
+def parse_config(data: dict[str, Any], path: Path, source: str | None = None) -> Config:
+    """Validate the keys of one configuration table; ``source`` (the file's text) lets an error
+    name the line of the key at fault."""
     root = path.parent.resolve()
-    where = f"{path}: [tool.sociable]" if path.name == "pyproject.toml" else str(path)
+    table: tuple[str, ...] = ("tool", "sociable") if path.name == "pyproject.toml" else ()
+
+    def where_of(key: str | None = None, sub: str | None = None) -> str:
+        line = None
+        if source is not None:
+            if sub is not None:
+                line = key_line(source, (*table, key or ""), sub)
+            if line is None:
+                line = key_line(source, table, key)
+        place = f"{path}:{line}" if line else str(path)
+        return f"{place}: [tool.sociable]" if table else place
+
     for key in data:
         if key not in KEYS:
             hint = difflib.get_close_matches(key, list(KEYS), n=1)
             suffix = f" (did you mean {hint[0]!r}?)" if hint else ""
-            raise ConfigError(f"{where}: unknown key {key!r}{suffix}")
+            raise ConfigError(f"{where_of(key)}: unknown key {key!r}{suffix}")
 
     def codes(key: str) -> tuple[str, ...] | None:
         if key not in data:
             return None
         value = data[key]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{where}: {key!r} must be a list of rule codes or prefixes")
+            raise ConfigError(f"{where_of(key)}: {key!r} must be a list of rule codes or prefixes")
         return tuple(v.strip().upper() for v in value)
 
     def strings(key: str) -> tuple[str, ...] | None:
@@ -153,42 +240,47 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{where}: {key!r} must be a list of text")
+            raise ConfigError(f"{where_of(key)}: {key!r} must be a list of text")
         return tuple(value)
 
     def text(key: str) -> str | None:
         value = data.get(key)
         if value is not None and not isinstance(value, str):
-            raise ConfigError(f"{where}: {key!r} must be text")
+            raise ConfigError(f"{where_of(key)}: {key!r} must be text")
         return value
 
     per_file: dict[str, tuple[str, ...]] = {}
     raw_pfi = data.get("per-file-ignores", {})
     if not isinstance(raw_pfi, dict):
-        raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+        raise ConfigError(f"{where_of('per-file-ignores')}: 'per-file-ignores' must be a table of glob = [codes]")
     for glob, value in raw_pfi.items():
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{where}: per-file-ignores {glob!r} must list rule codes")
+            raise ConfigError(
+                f"{where_of('per-file-ignores', glob)}: per-file-ignores {glob!r} must list rule codes"
+            )
         per_file[glob] = tuple(v.upper() for v in value)
     channel_map: dict[str, str] = {}
     raw_channels = data.get("channels", {})
     if not isinstance(raw_channels, dict):
-        raise ConfigError(f"{where}: 'channels' must be a table of glob = \"channel\"")
+        raise ConfigError(f"{where_of('channels')}: 'channels' must be a table of glob = \"channel\"")
     for glob, value in raw_channels.items():
-        check_channel(value, f"{where}: channels {glob!r}")
+        check_channel(value, f"{where_of('channels', glob)}: channels {glob!r}")
         channel_map[glob] = value
     channel = text("channel")
     if channel is not None:
-        check_channel(channel, f"{where}: channel")
+        check_channel(channel, f"{where_of('channel')}: channel")
+    languagetool = text("languagetool")
+    if languagetool is not None:
+        check_languagetool_url(languagetool, f"{where_of('languagetool')}: languagetool")
     lexicons: dict[str, tuple[str, ...]] = {}
     raw_lexicons = data.get("extend-lexicons", {})
     if not isinstance(raw_lexicons, dict):
-        raise ConfigError(f"{where}: 'extend-lexicons' must be a table of class = [words]")
+        raise ConfigError(f"{where_of('extend-lexicons')}: 'extend-lexicons' must be a table of class = [words]")
     for name, words in raw_lexicons.items():
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise ConfigError(f"{where}: extend-lexicons {name!r} must list words")
+            raise ConfigError(f"{where_of('extend-lexicons', name)}: extend-lexicons {name!r} must list words")
         lexicons[name] = tuple(w.strip().casefold() for w in words)
     output_format = text("output-format") or "text"
     cache_dir = text("cache-dir")
@@ -208,13 +300,80 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         output_format=output_format,
         history=tuple(root / p for p in strings("history") or ()),
         compare_with=tuple(root / p for p in strings("compare-with") or ()),
-        languagetool=text("languagetool"),
+        languagetool=languagetool,
         grammar_backend=text("grammar-backend"),
         language=text("language") or "en-US",
         cache_dir=(root / cache_dir) if cache_dir else None,
         vale_config=(root / vale_config) if vale_config else None,
         extend_lexicons=lexicons,
+        key_lines={
+            key: line for key in data
+            if source is not None and (line := key_line(source, table, key)) is not None
+        },
     )
+
+
+def unknown_codes(
+    config: Config, known: Iterable[str], given: Mapping[str, Sequence[str] | None]
+) -> str | None:
+    """An error message for the first selector that matches no rule, else None.
+
+    ``given`` maps a command-line flag (``--select``, ``--ignore``, ...) to its codes; the
+    configuration's ``select``, ``extend-select``, ``ignore`` and ``per-file-ignores`` are
+    checked too, so a typo in an ignore list fails as loudly as one in a select list rather
+    than silently ignoring nothing.
+    """
+    known = tuple(known)
+
+    def missing(codes: Iterable[str]) -> list[str]:
+        return [c for c in codes if c != "ALL" and not any(k.upper().startswith(c.upper()) for k in known)]
+
+    for flag, codes in given.items():
+        bad = missing(codes or ())
+        if bad:
+            return f"{flag}: no rule matches {', '.join(bad)}; see `sociable rules`"
+    from_file = {
+        "select": config.select or (),
+        "extend-select": config.extend_select,
+        "ignore": config.ignore,
+        "per-file-ignores": [c for codes in config.per_file_ignores.values() for c in codes],
+    }
+    for key, codes in from_file.items():
+        bad = missing(codes)
+        if bad:
+            line = config.key_lines.get(key)
+            place = f"{config.source}:{line}" if line else str(config.source)
+            if config.source is not None and config.source.name == "pyproject.toml":
+                place += ": [tool.sociable]"
+            return f"{place}: {key!r}: no rule matches {', '.join(bad)}; see `sociable rules`"
+    return None
+
+
+def check_languagetool_url(value: str, where: str) -> None:
+    """A LanguageTool address must be ``http(s)://host[:port][/path]`` (or ``host:port``):
+    a typo is a usage error at start-up, not a connection failure on every draft."""
+    from urllib.parse import urlsplit
+
+    url = value.strip()
+    full = url if "://" in url else f"http://{url}"
+    problem = None
+    try:
+        parts = urlsplit(full)
+        port = parts.port  # raises ValueError for a port that is not a number in range
+    except ValueError as exc:
+        problem, parts, port = str(exc), None, None
+    if problem is None and parts is not None:
+        if parts.scheme not in ("http", "https"):
+            problem = f"scheme {parts.scheme!r} is not http or https"
+        elif not parts.hostname:
+            problem = "it names no host"
+        elif any(c.isspace() for c in url) or port == 0:
+            problem = "it is not a URL"
+    if problem is not None:
+        raise ConfigError(
+            f"{where}: invalid LanguageTool URL {value!r} ({problem}); "
+            "use e.g. http://localhost:8081"
+        )
 
 
 def check_channel(value: object, where: str) -> None:

@@ -9,6 +9,7 @@ is always linted, whatever the excludes say.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -56,7 +57,7 @@ def discover(
     seen: set[tuple[int, int]] = set()
     for path in paths:
         if not path.exists():
-            errors.append(f"{path}: no such file or folder")
+            errors.append(_missing(path))
             continue
         if path.is_file():
             identity = _identity(path)
@@ -70,6 +71,18 @@ def discover(
                 seen.add(identity)
                 targets.append(Target(found, explicit=False))
     return targets, errors
+
+
+def _missing(path: Path) -> str:
+    """Why a path named on the command line cannot be linted, in the user's terms."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"{path}: symbolic link loop (the link leads back to itself)"
+        if path.is_symlink():
+            return f"{path}: broken symbolic link (it points at {os.readlink(path)!r}, which does not exist)"
+    return f"{path}: no such file or folder"
 
 
 def _inherited_ignores(folder: str) -> list[tuple[str, list[IgnoreRule]]]:

@@ -21,6 +21,8 @@ from sociable.regex_guard import RegexTimeout, time_limit
 from sociable.ruleset import RuleSet
 
 RULE_TIME_LIMIT = 2.0  # seconds a draft's rules may run before the running one is skipped
+#: How a problem says a rule was skipped: the findings are incomplete, so the CLI exits 2.
+SKIPPED = "skipped for this draft"
 
 
 @dataclass
@@ -76,7 +78,7 @@ def lint_document(
                 except RegexTimeout:
                     problems.append(
                         f"{doc.path}: rule {rule.code} ({rule.spec.name}) ran longer than "
-                        f"{rule_time_limit:g}s and was skipped for this draft"
+                        f"{rule_time_limit:g}s and was {SKIPPED}"
                     )
                     guard.restart()
                 except Unavailable as exc:  # e.g. a server is down: the same line every draft
@@ -86,8 +88,7 @@ def lint_document(
                     problems.append(f"{doc.path}: rule {rule.code} ({kind.name}) failed: {exc!r}")
     except RegexTimeout:  # expired between two rules (a rare instant): say what was skipped
         problems.append(
-            f"{doc.path}: rules ran longer than {rule_time_limit:g}s and the rest were skipped "
-            "for this draft"
+            f"{doc.path}: rules ran longer than {rule_time_limit:g}s and the rest were {SKIPPED}"
         )
     located = [locate(doc, finding) if not finding.line else finding for finding in findings]
     return DraftResult(doc.path, located, suppressions, signatures, problems)

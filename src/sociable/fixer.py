@@ -141,6 +141,7 @@ def fix_until_stable(
     lint when the caller already has it.
     """
     newline = newline_of(text)
+    seen_first = text
     findings = first if first is not None else lint(text)
     outcome = FixOutcome(text, remaining=findings)
     seen = {text}
@@ -161,6 +162,10 @@ def fix_until_stable(
         outcome.text, outcome.remaining = text, findings
         outcome.fixed += len(fixes)
         outcome.passes += 1
+    if outcome.changed:
+        from sociable.fix_report import keep_trailing_blank_lines
+
+        outcome.text = keep_trailing_blank_lines(seen_first, outcome.text)
     return outcome
 
 

@@ -80,8 +80,33 @@ class RuleSpec:
         """The summary, or the first sentence of ``why``: what ``sociable rules`` lists."""
         if self.summary:
             return self.summary
-        first = re.split(r"(?<=[.!?])\s", self.why.strip(), maxsplit=1)[0]
-        return first.strip()
+        return first_sentence(self.why)
 
     def applies_to(self, channel: str | None) -> bool:
         return not self.channels or channel in self.channels
+
+
+_OPEN_QUOTES = {'"': '"', "\u201c": "\u201d"}
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "Mr.", "Ms.", "Dr.")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text``: up to a ``.``, ``!`` or ``?`` that is followed by a
+    space and a capital, and not inside a quotation, so a ``why`` that opens by quoting bait
+    ("Thanks for connecting! Check out my...") keeps its quote whole."""
+    text = " ".join(text.split())
+    closing: str | None = None
+    for index, char in enumerate(text):
+        if closing is not None:
+            if char == closing:
+                closing = None
+            continue
+        if char in _OPEN_QUOTES:
+            closing = _OPEN_QUOTES[char]
+            continue
+        if char in ".!?" and text[index + 1 : index + 2] == " ":
+            following = text[index + 2 : index + 3]
+            starts_sentence = following.isupper() or following in _OPEN_QUOTES
+            if starts_sentence and not text[: index + 1].endswith(_ABBREVIATIONS):
+                return text[: index + 1]
+    return text

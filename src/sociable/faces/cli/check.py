@@ -75,7 +75,7 @@ class CheckApp:
         self.stderr.write(f"sociable: error: {message}\n")
 
     def initialize(self) -> bool:
-        from sociable.config import ConfigError, check_channel
+        from sociable.config import ConfigError, check_channel, check_languagetool_url
         from sociable.context import PluginError, load_context, resolve_config
         from sociable.packs.loader import PackError
 
@@ -86,6 +86,8 @@ class CheckApp:
             config = resolve_config(args.config, args.isolated, start if start.exists() else Path.cwd())
             if args.channel:
                 check_channel(args.channel, "--channel")
+            if args.languagetool is not None:
+                check_languagetool_url(args.languagetool, "--languagetool")
             config = config.with_overrides(
                 channel=args.channel,
                 exclude=split_globs(args.exclude),
@@ -127,12 +129,15 @@ class CheckApp:
         if self.format_name not in formatters:
             self.error(f"unknown output format {self.format_name!r}; use one of: {', '.join(sorted(formatters))}")
             return False
-        unknown = [
-            code for code in (split_codes(args.select) or []) + (split_codes(args.extend_select) or [])
-            if code != "ALL" and not any(c.upper().startswith(code) for c in self.context.ruleset.specs)
-        ]
-        if unknown:
-            self.error(f"--select: no rule matches {', '.join(unknown)}; see `sociable rules`")
+        from sociable.config import unknown_codes
+
+        unknown = unknown_codes(config, self.context.ruleset.specs, {
+            "--select": split_codes(args.select),
+            "--extend-select": split_codes(args.extend_select),
+            "--ignore": split_codes(args.ignore),
+        })
+        if unknown:  # a typo in any selector, ignore lists included, is a usage error
+            self.error(unknown)
             return False
         self.config = config
         for hint in setup_hints(self.context.ruleset, [
@@ -146,6 +151,7 @@ class CheckApp:
         """Lint ``paths`` (default: the command line's) and keep the findings for :meth:`report`."""
         from sociable.cache import open_cache
         from sociable.discover import discover
+        from sociable.engine import SKIPPED
         from sociable.pipeline import finish_run
         from sociable.readers.decoding import InputError, decode
         from sociable.runner import Job, lint_text, run
@@ -197,7 +203,9 @@ class CheckApp:
                 self.error(outcome.error)
             for result in outcome.results:
                 for problem in result.problems:
-                    if problem not in warned:
+                    if problem.endswith(SKIPPED):  # incomplete findings: the run failed
+                        self.error(problem)
+                    elif problem not in warned:
                         warned.add(problem)
                         self.stderr.write(f"sociable: warning: {problem}\n")
             results.extend(outcome.results)
@@ -277,7 +285,10 @@ class CheckApp:
         summary = RunSummary(drafts=self.drafts, errors=int(self.had_errors))
         flagged: set[str] = set()
         formatter.start()
-        for finding in self.findings:
+        from sociable.fix_report import compatible_fixes
+
+        # Only fixes that apply together are offered (JSON edits, [*], the fixable count).
+        for finding in compatible_fixes(self.findings, getattr(args, "unsafe_fixes", False)):
             formatter.handle(finding)
             summary.findings += 1
             flagged.add(finding.path)

@@ -29,6 +29,7 @@ from pygls.uris import to_fs_path
 
 from sociable import __version__
 from sociable.faces.lsp import convert
+from sociable.faces.lsp.protocol import AnsweringProtocol, LspWorkspace, short
 from sociable.faces.lsp.session import (
     CONFIG_NAMES,
     Linted,
@@ -48,7 +49,8 @@ class SociableServer(LanguageServer):
 
     def __init__(self, options: argparse.Namespace) -> None:
         super().__init__(
-            "sociable", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+            "sociable", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=AnsweringProtocol,
         )
         self.options = options
         self.debounce = max(0, options.debounce) / 1000
@@ -64,17 +66,39 @@ class SociableServer(LanguageServer):
     def encoding(self) -> str:
         return convert.encoding_name(self.workspace.position_encoding)
 
+    def report_server_error(self, error: Exception, source: object) -> None:
+        """Out-of-band errors (malformed JSON, a failing notification handler) go to the log,
+        never to a pop-up: there is nothing the writer could do about them."""
+        log.error("%s: %s", getattr(source, "__name__", source), short(str(error)))
+
+    def text_of(self, uri: str) -> tuple[str, str | None] | None:
+        """The buffer's text and language, or the file's for a URI that is not open; None
+        for a URI that is neither (a request about it is answered with nothing to say)."""
+        document = self.workspace.text_documents.get(uri)
+        if document is not None:
+            return document.source, document.language_id
+        try:
+            fs_path = to_fs_path(uri) if uri.startswith("file:") else None
+            if not fs_path or not Path(fs_path).is_file():
+                return None
+            return Path(fs_path).read_text(encoding="utf-8"), None
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            log.info("cannot read %s: %s", uri, exc)
+            return None
+
     def lint(self, uri: str) -> Linted | None:
         """The lint of the buffer's current text (cached until the text changes)."""
-        document = self.workspace.get_text_document(uri)
-        text = document.source
+        found = self.text_of(uri)
+        if found is None:
+            return None
+        text, language_id = found
         cached = self.linted.get(uri)
         if cached is not None and cached.text == text:
             return cached
         fs_path = to_fs_path(uri) if uri.startswith("file:") else None
         path = Path(fs_path).resolve() if fs_path else None
         try:
-            linted = self.session.lint(text, path, document.language_id)
+            linted = self.session.lint(text, path, language_id)
         except Exception as exc:  # a bug in a rule or plugin: say so, keep serving
             log.exception("linting %s failed", uri)
             linted = Linted(text, error=f"sociable: internal error while linting: {exc!r}")
@@ -161,6 +185,8 @@ def create_server(options: argparse.Namespace) -> SociableServer:
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: SociableServer, params: types.InitializeParams) -> None:
+        # pygls has just made the workspace; ours counts lines as the protocol does.
+        ls.protocol._workspace = LspWorkspace.like(ls.workspace)
         roots = _roots(params)
         ls.session = Session(
             roots or [Path.cwd()],
@@ -318,8 +344,9 @@ def _fix_all(
     if linted.shift != 0 or linted.error or not choose_fixes(linted.findings):
         return None
     path = to_fs_path(uri) if uri.startswith("file:") else None
-    document = ls.workspace.get_text_document(uri)
-    lint = ls.session.lint_for_fix(Path(path).resolve() if path else None, document.language_id)
+    opened = ls.workspace.text_documents.get(uri)
+    language_id = opened.language_id if opened is not None else None
+    lint = ls.session.lint_for_fix(Path(path).resolve() if path else None, language_id)
     outcome = fix_until_stable(linted.text, lint, first=linted.findings)
     if not outcome.changed:
         return None
