@@ -111,3 +111,24 @@ def test_engine_reports_one_finding_for_one_phrase(tmp_path: Path) -> None:
         "Hi Ana, just checking in on the proposal. <!-- sociable: ignore ZZ2 -->\n", "d.md"
     )
     assert check(both) == []
+
+
+SAME_FAMILY = PACK.replace("category: automation", "category: generic-pitch")
+
+
+def test_the_engine_merges_two_rules_of_one_family_on_one_phrase(tmp_path: Path) -> None:
+    pack = tmp_path / "overlap.yaml"
+    pack.write_text(SAME_FAMILY, encoding="utf-8")
+    ruleset = load_context(Config(extend_packs=(pack,)), select=["ZZ2"], use_cache=False).ruleset
+    doc = Document.from_text("Hi Ana, just checking in on the proposal.\n", "d.md")
+    found = check_document(doc, ruleset)  # engine.finish, as every face calls it
+    assert sorted(f.code for f in found) == ["ZZ201", "ZZ203"]
+    assert next(f for f in found if f.code == "ZZ201").extra["also"] == ["ZZ202"]
+
+
+def test_the_engine_keeps_one_finding_per_family_on_one_phrase(tmp_path: Path) -> None:
+    pack = tmp_path / "overlap.yaml"
+    pack.write_text(PACK, encoding="utf-8")  # ZZ201 generic-pitch, ZZ202 automation
+    ruleset = load_context(Config(extend_packs=(pack,)), select=["ZZ2"], use_cache=False).ruleset
+    doc = Document.from_text("Hi Ana, just checking in on the proposal.\n", "d.md")
+    assert sorted(f.code for f in check_document(doc, ruleset)) == ["ZZ201", "ZZ202", "ZZ203"]

@@ -17,6 +17,7 @@ from sociable.decisions import UNUSED_CODE, Suppressions
 from sociable.document import Document
 from sociable.findings import Finding
 from sociable.kinds.base import Unavailable
+from sociable.overlaps import one_per_problem
 from sociable.regex_guard import RegexTimeout, time_limit
 from sociable.ruleset import RuleSet
 
@@ -130,6 +131,9 @@ def finish(
         # A file read as several drafts (an export's rows) gets its corpus findings once.
         extra = corpus_findings.pop(result.path, [])
         out.extend(result.suppressions.apply([*result.findings, *extra], unused))
+    # Two rules of one family on the very same words are one problem: report the most specific.
+    kinds = {code: spec.kind for code, spec in ruleset.specs.items()}
+    out = one_per_problem(out, kinds, across_families=False)
     return sorted(out, key=lambda f: f.sort_key)
 
 

@@ -4,7 +4,7 @@ only the most specific finding is reported, as ruff reports one diagnostic where
 Packs grow by people adding rules, so two of them come to catch one phrase ("Just checking in"
 as a generic pitch and as an automation tell); two lines for one problem read as noise and
 double-count in statistics. :func:`one_per_problem` is meant for ``engine.finish``, after
-suppressions (not wired in yet: the judgment tests still expect both families' codes), so
+suppressions (where it merges within a family only: see ``across_families``), so
 an ignore names the rule it silences (ignoring only the winner's code leaves the other rule
 its say) and a suppression of either still counts as used. Findings that merely overlap or contain one another are different problems
 (a long sentence and a phrase inside it) and are all kept.
@@ -27,7 +27,7 @@ from sociable.packs.schema import CATEGORIES
 NEVER_MERGED = ("SX",)
 #: Kinds whose findings are "these words": two of them on one span are one problem. A metric
 #: or count over the same span (reading level and sentence length of one sentence) is not.
-MATCH_KINDS = frozenset({"phrases", "pattern"})
+MATCH_KINDS = frozenset({"phrases", "pattern", "shape"})
 
 
 #: Which family says most about the same words: an automation tell names the mechanism (a
@@ -46,24 +46,29 @@ def _specificity(finding: Finding) -> tuple[int, int, int, str]:
 
 
 def one_per_problem(
-    findings: Iterable[Finding], kinds: Mapping[str, str] | None = None
+    findings: Iterable[Finding],
+    kinds: Mapping[str, str] | None = None,
+    across_families: bool = True,
 ) -> list[Finding]:
     """``findings`` with each group of same-span, different-code findings cut to one.
 
     ``kinds`` maps codes to rule kinds; when given, only findings of :data:`MATCH_KINDS`
-    are merged.
+    are merged. With ``across_families=False`` only findings of one category are merged:
+    two families on one span are two judgments (an unfilled merge field is both impersonal
+    and an automation tell), and a reader, a report or a dashboard counting families needs both.
 
     Order is kept (the first of a group's positions); the result is a pure function of the
     input, so the same draft always gives the same findings.
     """
     items = list(findings)
-    groups: dict[tuple[str, int, int], list[int]] = {}
+    groups: dict[tuple[str, int, int, str], list[int]] = {}
     for index, finding in enumerate(items):
         if finding.code.startswith(NEVER_MERGED) or finding.start == finding.end:
             continue
         if kinds is not None and kinds.get(finding.code) not in MATCH_KINDS:
             continue
-        groups.setdefault((finding.path, finding.start, finding.end), []).append(index)
+        family = "" if across_families else finding.category
+        groups.setdefault((finding.path, finding.start, finding.end, family), []).append(index)
     dropped: set[int] = set()
     winners: dict[int, Finding] = {}
     for members in groups.values():
