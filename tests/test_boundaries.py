@@ -2,7 +2,7 @@
 
 * ``decisions.py``: ``enable EB101`` must not close an open ``disable EB103`` block;
 * ``ruleset.py``: on a select/ignore tie, ignore wins;
-* ``kinds/repetition.py``: near-duplicates below 0.7 are quiet by default, ``warn_at`` and
+* ``kinds/near_duplicate.py``: near-duplicates below 0.7 are quiet by default, ``warn_at`` and
   ``error_at`` move the boundaries, and ``prepare()`` falls back to the documented defaults;
 * ``faces/formatters/sarif.py``: info is ``note`` (see also ``test_sarif_schema.py``).
 
@@ -25,7 +25,7 @@ from sociable.engine import check_document, finish, lint_document
 from sociable.faces.formatters.base import FormatterOptions, RunSummary
 from sociable.faces.formatters.sarif import SarifFormatter
 from sociable.findings import Finding, Severity
-from sociable.kinds import repetition as rp
+from sociable.kinds import minhash as rp
 from sociable.ruleset import RuleSet, is_selected
 
 # --- decisions.py: enable closes only the blocks it names -------------------------------------
@@ -106,10 +106,10 @@ def test_disabled_by_default_needs_a_selector() -> None:
 def test_select_ignore_tie_end_to_end(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "a.md").write_text(f"{AGREE}\n", encoding="utf-8")
     result = run_cli("check", "--select", "EB101", "--ignore", "EB101", "a.md")
-    assert (result.returncode, result.stdout) == (0, "")
+    assert (result.returncode, result.stdout) == (0, "All checks passed!\n")
 
 
-# --- kinds/repetition.py: the near-duplicate boundaries ---------------------------------------
+# --- kinds/near_duplicate.py: the near-duplicate boundaries ---------------------------------------
 
 SHARED = [
     "I read your post about onboarding churn last week.",

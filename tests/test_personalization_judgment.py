@@ -20,7 +20,10 @@ FAMILIES = {"generic-pitch", "no-personalization", "pitch-on-connect"}
 
 def codes(ruleset: RuleSet, channel: str, text: str) -> set[str]:
     doc = Document.from_text(text, "d.md", channel=channel)
-    return {f.code for f in check_document(doc, ruleset) if f.category in FAMILIES or f.code == "SP501"}
+    return {
+        c for f in check_document(doc, ruleset) if f.category in FAMILIES or f.code == "SP501"
+        for c in f.codes
+    }
 
 
 BAD = [

@@ -173,18 +173,21 @@ def test_absolute_path_end_to_end_is_a_file_uri(tmp_path: Path, run_cli, validat
 # --- item 8: summaries are whole first sentences -----------------------------------------------
 
 
-def test_au102_summary_keeps_its_quote(ruleset) -> None:  # type: ignore[no-untyped-def]
-    summary = ruleset.specs["AU102"].one_line
-    assert summary.startswith('"Thanks for connecting! Check out my..." and "Delighted')
-    assert summary.endswith(".") and len(summary) > 60
+def test_a_summary_keeps_its_quote(ruleset) -> None:  # type: ignore[no-untyped-def]
+    from sociable.packs.schema import first_sentence
+
+    why = '"Thanks for connecting! Check out my..." opens many sequences. The rest is detail.'
+    assert first_sentence(why) == '"Thanks for connecting! Check out my..." opens many sequences.'
+    summary = ruleset.specs["NP104"].one_line  # a shipped rule that quotes a "Hello!"
+    assert '"Hello!" where the name should be' in summary and summary.endswith(".")
     log = render([], ruleset.specs)
     rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
-    assert rules["AU102"]["shortDescription"]["text"] == summary
+    assert rules["NP104"]["shortDescription"]["text"] == summary
 
 
 def test_rules_command_prints_the_whole_summary(run_cli) -> None:
-    line = next(x for x in run_cli("rules").stdout.splitlines() if x[1:].startswith("AU102"))
-    assert "Check out my" in line and "automation sequences" in line
+    line = next(x for x in run_cli("rules").stdout.splitlines() if x[1:].startswith("NP104"))
+    assert '"Hello!" where the name should be' in line
 
 
 @pytest.mark.parametrize(

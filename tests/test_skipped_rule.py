@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import sociable.runner
+import sociable.pipeline
 from sociable.engine import SKIPPED, lint_document
 from sociable.faces.cli.main import main
 from sociable.kinds.pattern import Pattern
@@ -31,12 +31,12 @@ def test_a_rule_skipped_for_time_is_an_error(
         time.sleep(1)  # interrupted by the time limit's alarm
         return real_check(self, doc, rule)
 
-    monkeypatch.setattr(sociable.runner, "lint_document", little_time)
+    monkeypatch.setattr(sociable.pipeline, "lint_document", little_time)
     monkeypatch.setattr(Pattern, "check", slow_check)
     code = main(["check", "--isolated", "--no-cache", "--jobs", "1", "--select", "EB101", "post.md"])
     err = capsys.readouterr().err
     assert code == 2, err
-    assert f"sociable: error: post.md: rule EB101 (react-bait) ran longer than 0.05s and {SKIPPED}" in err
+    assert f"sociable: error: post.md: rule EB101 (react-bait) ran longer than 0.05s and was {SKIPPED}" in err
     assert "warning" not in err
 
 

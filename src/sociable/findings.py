@@ -83,6 +83,12 @@ class Finding:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
+    def codes(self) -> tuple[str, ...]:
+        """This finding's code and those of the rules of its family that flagged the very same
+        words and were merged into it (``extra["also"]``, see :mod:`sociable.overlaps`)."""
+        return (self.code, *self.extra.get("also", ()))
+
+    @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
 

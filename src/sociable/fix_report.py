@@ -10,14 +10,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from sociable.findings import Finding
-from sociable.fixer import applicable, choose_fixes
-
-_TRAILING_BLANK = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*\Z")
+from sociable.fixer import applicable, choose_fixes, keep_trailing_blank_lines
 
 
 def compatible_fixes(findings: Iterable[Finding], unsafe: bool = False) -> list[Finding]:
@@ -38,10 +35,4 @@ def compatible_fixes(findings: Iterable[Finding], unsafe: bool = False) -> list[
     return out
 
 
-def keep_trailing_blank_lines(original: str, fixed: str) -> str:
-    """``fixed`` ending with the same run of blank lines (and final line break) as
-    ``original``; the text before that run is untouched."""
-    tail = _TRAILING_BLANK.search(original)
-    end = tail.group(0) if tail else ""
-    body = fixed[: _TRAILING_BLANK.search(fixed).start()]  # type: ignore[union-attr]
-    return body + end if body else fixed
+__all__ = ["compatible_fixes", "keep_trailing_blank_lines"]

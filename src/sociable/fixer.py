@@ -163,7 +163,6 @@ def fix_until_stable(
         outcome.fixed += len(fixes)
         outcome.passes += 1
     if outcome.changed:
-        from sociable.fix_report import keep_trailing_blank_lines
 
         outcome.text = keep_trailing_blank_lines(seen_first, outcome.text)
     return outcome
@@ -239,3 +238,15 @@ def unified_diff(before: str, after: str, path: str) -> str:
         return out
 
     return "".join(difflib.unified_diff(lines(before), lines(after), f"a/{path}", f"b/{path}"))
+
+
+_TRAILING_BLANK = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*\Z")
+
+
+def keep_trailing_blank_lines(original: str, fixed: str) -> str:
+    """``fixed`` ending with the same run of blank lines (and final line break) as
+    ``original``; the text before that run is untouched."""
+    tail = _TRAILING_BLANK.search(original)
+    end = tail.group(0) if tail else ""
+    body = fixed[: _TRAILING_BLANK.search(fixed).start()]  # type: ignore[union-attr]
+    return body + end if body else fixed
