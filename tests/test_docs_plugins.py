@@ -24,10 +24,13 @@ def unqualified(annotation: str) -> str:
 @pytest.mark.parametrize("hook", HOOKS)
 def test_every_hook_has_a_section_with_its_signature(hook: str) -> None:
     assert f"### `{hook}`" in PAGE, f"docs/writing-plugins.md does not document {hook}"
-    signature = re.search(rf"^def {hook}\(\) -> (.+)$", PAGE, re.MULTILINE)
+    signature = re.search(rf"^def {hook}\((.*)\) -> (.+)$", PAGE, re.MULTILINE)
     assert signature, f"{hook}: no signature line"
-    declared = getattr(hookspecs, hook).__annotations__["return"]
-    assert unqualified(signature.group(1)) == unqualified(str(declared))
+    annotations = dict(getattr(hookspecs, hook).__annotations__)
+    declared = annotations.pop("return")
+    assert unqualified(signature.group(2)) == unqualified(str(declared))
+    names = re.findall(r"(\w+):", signature.group(1))
+    assert names == list(annotations), f"{hook}: parameters differ"
 
 
 def test_kind_sample_is_the_example_plugins_code() -> None:
