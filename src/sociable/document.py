@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sociable import regex_cache
+
+_T = TypeVar("_T")
 
 CHANNELS = (
     "linkedin-connect",
@@ -148,6 +150,7 @@ class Document:
     masks: list[tuple[int, int, str]] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _views: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict, repr=False)
+    _derived: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     # --- construction ------------------------------------------------------------------
 
@@ -366,6 +369,19 @@ class Document:
             cached = self.view(scope, unmask).casefold()
             self._views[key] = cached
         return cached
+
+    def derived(self, key: Hashable, make: Callable[[], _T]) -> _T:
+        """``make()``, computed once per draft under ``key`` and shared by every rule that asks.
+
+        Several rules read the same analysis of a view (the sentences of the body: both
+        shared-sentence rules and both self-repetition rules); text analysis happens once, here.
+        ``make`` must depend only on this document, so the key names everything it reads.
+        """
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = make()
+            return value
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset, columns counted in characters."""

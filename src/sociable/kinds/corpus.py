@@ -33,8 +33,6 @@ if TYPE_CHECKING:
 
 # --- normalisation ---------------------------------------------------------------------------
 
-# --- normalisation ---------------------------------------------------------------------------
-
 _MERGE_FIELD = re.compile(
     r"\{\{[^{}\n]{1,40}\}\}|\{[A-Za-z_][\w .-]{0,30}\}|\[[A-Z][A-Za-z _.-]{0,30}\]|<[A-Z][A-Z_ ]{1,30}>"
     r"|%[A-Z_]{2,30}%|\*\|[A-Z_]{2,30}\|\*"
@@ -158,6 +156,23 @@ def sentence_spans(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return [trim(view, *m.span()) for m in _SENTENCE.finditer(view, start, end) if m.group().strip()]
 
 
+def view_sentences(doc: Document, scope: str) -> list[tuple[int, int]]:
+    """The sentences of a whole view, split once per draft for every rule that reads them
+    (opening and closing shared sentence, both self-repetition rules)."""
+    view = doc.view(scope)
+    return doc.derived(("sentences", scope), lambda: sentence_spans(view, 0, len(view)))
+
+
+def view_sections(doc: Document, scope: str) -> list[tuple[int, int]]:
+    """:func:`sections` of a view, once per draft: each corpus kind's ``check`` asks for them."""
+    return doc.derived(("sections", scope), lambda: sections(doc, doc.view(scope)))
+
+
+def draft_names(doc: Document) -> list[str]:
+    """:func:`recipient_names`, once per draft."""
+    return doc.derived("recipient-names", lambda: recipient_names(doc))
+
+
 # --- finding helpers -------------------------------------------------------------------------
 
 
@@ -219,7 +234,7 @@ class KeyedCorpusKind(Kind):
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         view = doc.view(rule.spec.scope)
-        parts = sections(doc, view)
+        parts = view_sections(doc, rule.spec.scope)
         if len(parts) >= rule.prepared.min_drafts:
             items = [k for k in (self._keyed(doc, view, a, b, rule) for a, b in parts) if k]
             yield from self._findings(items, rule)

@@ -36,12 +36,12 @@ from sociable.kinds.base import Key, Kind, Rule
 from sociable.kinds.corpus import (
     Place,
     corpus_finding,
+    draft_names,
     normalise,
     number_option,
     place,
-    recipient_names,
-    sections,
     trim,
+    view_sections,
 )
 from sociable.kinds.minhash import candidate_pairs, score, shingle_hashes, sketch
 
@@ -59,7 +59,7 @@ class DraftSketch:
 
 
 def draft_sketch(doc: Document, view: str, start: int, end: int, min_words: int) -> DraftSketch | None:
-    text = normalise(view[start:end], recipient_names(doc))
+    text = normalise(view[start:end], draft_names(doc))
     if len(text.split()) < min_words:
         return None
     hashes = shingle_hashes(text)
@@ -140,7 +140,7 @@ class NearDuplicate(Kind):
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         view = doc.view(rule.spec.scope)
-        parts = sections(doc, view)
+        parts = view_sections(doc, rule.spec.scope)
         if len(parts) < 2:
             return
         drafts = [d for d in (draft_sketch(doc, view, a, b, rule.prepared.min_words) for a, b in parts) if d]
