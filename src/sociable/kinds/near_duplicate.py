@@ -43,7 +43,7 @@ from sociable.kinds.corpus import (
     trim,
     view_sections,
 )
-from sociable.kinds.minhash import candidate_pairs, score, shingle_hashes, sketch
+from sociable.kinds.minhash import candidate_pairs, quick_key, score, shingle_hashes, sketch
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -96,13 +96,14 @@ def best_matches(
     limit = len(drafts) if reported is None else reported
     best: dict[int, Match] = {}
     alike: set[tuple[int, int]] = set()
+    keys = [quick_key(d.sketch) for d in drafts]  # once a draft, not once a pair
     for i, j in candidate_pairs([d.sketch for d in drafts]):
         if i >= limit and j >= limit:
             continue
         a, b = drafts[i], drafts[j]
         if (a.history and b.history) or (i, j) in alike:
             continue
-        value = score(a.sketch, a.size, b.sketch, b.size)
+        value = score(a.sketch, a.size, b.sketch, b.size, (keys[i], keys[j]))
         if value < warn_at:
             continue
         alike.add((i, j))
