@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
 from sociable.kinds.corpus import NOT_WORD, sentence_spans, trim, view_sentences
 
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
     from sociable.findings import Finding
     from sociable.packs.schema import RuleSpec
 
-_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\r?\n))*", re.M)
-_WORD = re.compile(r"[^\W_][\w'’-]*")
+_PARAGRAPH = regex_cache.lazy(r"\S(?:.|\n(?![ \t]*\r?\n))*", re.M)
+_WORD = regex_cache.lazy(r"[^\W_][\w'’-]*")
 _STOP_WORDS = (
     "a an the and or but so of to in on at for with from by as is are was were be been it its "
     "this that these those i me my we our you your he she they them their his her not no do "

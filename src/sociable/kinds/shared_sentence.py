@@ -11,11 +11,11 @@ Keys of ``shared-sentence`` (same opening or closing sentence in many drafts):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sociable import regex_cache
 from sociable.findings import Finding
 from sociable.kinds.base import Key, Rule, RuleError
 from sociable.kinds.corpus import (
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from sociable.document import Document
     from sociable.packs.schema import RuleSpec
 
-_COURTESY = re.compile(
+_COURTESY = regex_cache.lazy(
     r"^(?:thanks?\b|thank you|many thanks|cheers|best|regards|kind regards|warm(?:est)? regards"
     r"|all the best|looking forward|look forward|talk soon|speak soon|have a (?:great|good|nice)"
     r"|hope (?:you|this|all)|i hope (?:you|this|all)|hi\b|hello|hey|dear|good (?:morning|afternoon|evening)"
