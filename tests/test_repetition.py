@@ -380,3 +380,30 @@ def test_the_sentences_of_a_draft_are_split_once_for_every_rule_that_reads_them(
         corpus.sentence_spans = saved
     assert calls == ["whole view"]  # RP102, RP103, RP105, RP106 share one split
     assert "RP105" in {f.code for f in result.findings}  # the paragraph said twice is found
+
+
+def test_numpy_and_pure_python_score_the_same_pairs_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("numpy")
+    from sociable.kinds.near_duplicate import DraftSketch, best_matches
+
+    rng = random.Random(21)
+    words = [f"n{i}z" for i in range(60)]  # a small vocabulary: many alike pairs, some copies
+    texts = [_random_text(rng, words, rng.randint(20, 60)) for _ in range(400)]
+    texts += [t + " " + _random_text(rng, words, 4) for t in texts[:80]]  # copies with a tail
+    drafts = []
+    for index, text in enumerate(texts):
+        hashes = minhash.shingle_hashes(text)
+        where = corpus.Place("d.md", index, index + 1, index + 1, 1, index + 1, 2)
+        drafts.append(DraftSketch(where, minhash.sketch(hashes), len(hashes), history=index % 50 == 7))
+    found = {}
+    for path, vector_from in (("python", 10**9), ("numpy", 0)):
+        monkeypatch.setattr(minhash, "VECTOR_FROM", vector_from)
+        found[path] = (best_matches(drafts, 0.7), best_matches(drafts, 0.5, reported=300))
+        pairs = list(minhash.alike_pairs(
+            [d.sketch for d in drafts], [d.size for d in drafts], [d.history for d in drafts], 300, 0.5,
+        ))
+        assert len(pairs) == len({(i, j) for i, j, _ in pairs})  # each pair once
+        found[path + " pairs"] = sorted(pairs)
+    assert found["python"] == found["numpy"]
+    assert found["python pairs"] == found["numpy pairs"]
+    assert len(found["python"][0]) > 80  # the copies (and more) were found, not nothing twice

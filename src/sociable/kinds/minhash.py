@@ -19,6 +19,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Iterator, Sequence
+from itertools import chain, islice
 from typing import Any
 
 BINS = 128  # one-permutation MinHash bins (7 top bits of a 32-bit hash)
@@ -155,3 +156,81 @@ def candidate_pairs(sketches: Sequence[bytes]) -> Iterator[tuple[int, int]]:
                 for other in seen[-_BUCKET_CAP:]:
                     yield other, index
                 seen.append(index)
+
+
+# --- scoring every candidate pair -------------------------------------------------------------
+
+#: From this many drafts, pairs are scored with numpy when it is installed (importing it costs
+#: about 0.1 s; below this the pure-Python loop is as fast). Both give the same pairs and the
+#: same scores: bins are counted as integers and the score takes the same float steps.
+VECTOR_FROM = 1000
+_CHUNK = 100_000  # candidate pairs scored together (memory: a few MB of gathered bins)
+
+
+def alike_pairs(
+    sketches: Sequence[bytes], sizes: Sequence[int], history: Sequence[bool], limit: int,
+    warn_at: float,
+) -> Iterator[tuple[int, int, float]]:
+    """``(i, j, score)`` once for each candidate pair scoring ``warn_at`` or more.
+
+    Pairs of two drafts past ``limit`` (references, not reported) and pairs of two history
+    entries are not scored. numpy scores the pairs when it is installed and there are
+    :data:`VECTOR_FROM` drafts or more; otherwise one pair at a time in Python.
+    """
+    if len(sketches) >= VECTOR_FROM:
+        try:
+            import numpy  # noqa: F401  (optional; installed with the 'fast' extra)
+        except ImportError:
+            pass
+        else:
+            yield from _alike_pairs_numpy(sketches, sizes, history, limit, warn_at)
+            return
+    keys = [quick_key(s) for s in sketches]  # once a draft, not once a pair
+    alike: set[tuple[int, int]] = set()
+    for i, j in candidate_pairs(sketches):
+        if (i >= limit and j >= limit) or (history[i] and history[j]) or (i, j) in alike:
+            continue
+        value = score(sketches[i], sizes[i], sketches[j], sizes[j], (keys[i], keys[j]))
+        if value >= warn_at:
+            alike.add((i, j))
+            yield i, j, value
+
+
+def _alike_pairs_numpy(
+    sketches: Sequence[bytes], sizes: Sequence[int], history: Sequence[bool], limit: int,
+    warn_at: float,
+) -> Iterator[tuple[int, int, float]]:
+    import numpy as np
+
+    count = len(sketches)
+    bins = np.frombuffer(b"".join(sketches), dtype="<u4").reshape(count, BINS)
+    low = (bins & 0xFF).astype(np.uint8)
+    size = np.asarray(sizes, dtype=np.float64)
+    past = np.asarray(history, dtype=bool)
+    alike: set[tuple[int, int]] = set()
+    pairs = candidate_pairs(sketches)
+    while True:
+        flat = list(islice(chain.from_iterable(pairs), 2 * _CHUNK))
+        if not flat:
+            return
+        ij = np.asarray(flat, dtype=np.int64).reshape(-1, 2)
+        i, j = ij[:, 0], ij[:, 1]
+        keep = ~(((i >= limit) & (j >= limit)) | (past[i] & past[j]))
+        i, j = i[keep], j[keep]
+        # The same float steps as quick_estimate and score, one array at a time.
+        agree = (low[i] == low[j]).sum(axis=1) / BINS
+        quick = np.maximum(0.0, (agree - 1 / 256) / (1 - 1 / 256))
+        keep = quick >= QUICK_FLOOR
+        i, j = i[keep], j[keep]
+        jaccard = (bins[i] == bins[j]).sum(axis=1) / BINS
+        size_i, size_j = size[i], size[j]
+        small, large = np.minimum(size_i, size_j), np.maximum(size_i, size_j)
+        shared = jaccard * (size_i + size_j) / (1 + jaccard)
+        contained = np.minimum(1.0, shared / small)
+        raised = (jaccard >= CONTAINED_MIN_JACCARD) & (small >= 0.6 * large) & (contained >= CONTAINED_AT)
+        value = np.where(raised, contained, jaccard)
+        keep = value >= warn_at
+        for a, b, v in zip(i[keep].tolist(), j[keep].tolist(), value[keep].tolist(), strict=True):
+            if (a, b) not in alike:
+                alike.add((a, b))
+                yield a, b, v

@@ -43,7 +43,7 @@ from sociable.kinds.corpus import (
     trim,
     view_sections,
 )
-from sociable.kinds.minhash import candidate_pairs, quick_key, score, shingle_hashes, sketch
+from sociable.kinds.minhash import alike_pairs, shingle_hashes, sketch
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -95,23 +95,16 @@ def best_matches(
     """
     limit = len(drafts) if reported is None else reported
     best: dict[int, Match] = {}
-    alike: set[tuple[int, int]] = set()
-    keys = [quick_key(d.sketch) for d in drafts]  # once a draft, not once a pair
-    for i, j in candidate_pairs([d.sketch for d in drafts]):
-        if i >= limit and j >= limit:
-            continue
+    history = [d.history for d in drafts]
+    sketches, sizes = [d.sketch for d in drafts], [d.size for d in drafts]
+    # Each alike pair comes once; the best partner does not depend on the order they come in.
+    for i, j, value in alike_pairs(sketches, sizes, history, limit, warn_at):
         a, b = drafts[i], drafts[j]
-        if (a.history and b.history) or (i, j) in alike:
-            continue
-        value = score(a.sketch, a.size, b.sketch, b.size, (keys[i], keys[j]))
-        if value < warn_at:
-            continue
-        alike.add((i, j))
-        for mine, other in ((i, b), (j, a)):
-            if drafts[mine].history or mine >= limit:
+        for mine, other, index in ((i, b, j), (j, a, i)):
+            if history[mine] or mine >= limit:
                 continue
             current = best.get(mine)
-            rank = (value, other.history, -(i if other is a else j))
+            rank = (value, other.history, -index)
             if current is None or rank > current.rank:
                 best[mine] = Match(other.place, value, other.history, rank)
     return best
