@@ -164,7 +164,7 @@ def candidate_pairs(sketches: Sequence[bytes]) -> Iterator[tuple[int, int]]:
 #: about 0.1 s; below this the pure-Python loop is as fast). Both give the same pairs and the
 #: same scores: bins are counted as integers and the score takes the same float steps.
 VECTOR_FROM = 1000
-_CHUNK = 100_000  # candidate pairs scored together (memory: a few MB of gathered bins)
+_CHUNK = 16_384  # candidate pairs scored together: about 20 MB of gathered bins at most
 
 
 def alike_pairs(
