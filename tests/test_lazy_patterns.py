@@ -32,3 +32,19 @@ def test_importing_the_document_model_compiles_none_of_its_patterns() -> None:
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     count, compiled = map(int, done.stdout.split())
     assert count >= 15 and compiled == 0
+
+
+def test_importing_the_repetition_kinds_compiles_none_of_their_patterns() -> None:
+    program = (
+        "import re\n"
+        "import sociable.kinds.corpus as c, sociable.kinds.shared_sentence as s\n"
+        "import sociable.kinds.hashtag_set as h, sociable.kinds.self_repetition as r\n"
+        "from sociable.regex_cache import LazyPattern\n"
+        "mods = (c, s, h, r)\n"
+        "lazies = [v for mod in mods for v in vars(mod).values() if isinstance(v, LazyPattern)]\n"
+        "plain = [v for mod in mods for v in vars(mod).values() if isinstance(v, re.Pattern)]\n"
+        "print(len(lazies), sum('search' in vars(v) for v in lazies), len(plain))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    count, compiled, plain = map(int, done.stdout.split())
+    assert count >= 16 and compiled == 0 and plain == 0

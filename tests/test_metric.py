@@ -233,3 +233,22 @@ def test_cli_cold_email_findings_and_lazy_textstat(tmp_path: Path) -> None:
     (tmp_path / "short.md").write_text("---\nchannel: comment\n---\nCongrats, Dana!\n", encoding="utf-8")
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert out.stdout.split()[-3:] == ["0", "False", "False"], out.stderr
+
+
+def test_the_x_total_is_the_sum_of_the_listed_weights() -> None:
+    # _x_total adds up X's weights without listing each character; _weights lists them one
+    # by one (the list marks where a post goes over). Both must agree on every kind of text.
+    import random
+
+    from sociable.kinds.metric import _kept_spans, _weights, _x_total
+
+    rng = random.Random(4)
+    pieces = ["word ", "Hi Ana,", "\r\n", "\n\n", "🎉", "👍🏽", "🇩🇪", "👩\u200d💻", "❤️", "é", "日本",
+              "—", "“q”", "https://example.com/a?b=1 ", "www.example.org ", "₂", "…", "\t"]
+    for _ in range(300):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        doc = Document.from_text(f"---\nchannel: x-post\n---\n{body}\n", "x.md")
+        for scope in ("text", "body"):
+            spans = _kept_spans(doc, scope)
+            if spans:
+                assert _x_total(doc, spans) == sum(w for _, _, w in _weights(doc, spans, "x")), body

@@ -338,3 +338,72 @@ def test_workspace_references_feed_the_open_buffer(tmp_path: Path) -> None:
     assert linted is not None
     found = linted.findings
     assert [f.code for f in found] == ["RP101"] and "b.md:3" in found[0].message
+
+
+def test_the_estimates_count_equal_bins_like_a_bin_by_bin_comparison() -> None:
+    # jaccard_estimate and quick_estimate count in C (XOR and byte lanes); this is the plain
+    # definition they must agree with, on sketches that share some bins and not others.
+    rng = random.Random(11)
+    words = [f"v{i}k" for i in range(500)]
+    sketches = [minhash.sketch(minhash.shingle_hashes(_random_text(rng, words, 30))) for _ in range(40)]
+    sketches += [bytes(s[:200]) + bytes(reversed(s[200:])) for s in sketches[:10]]
+
+    def bins(s: bytes) -> list[int]:
+        return [int.from_bytes(s[i : i + 4], "little") for i in range(0, len(s), 4)]
+
+    for a in sketches:
+        for b in sketches[::3]:
+            equal = sum(x == y for x, y in zip(bins(a), bins(b), strict=True))
+            assert minhash.jaccard_estimate(a, b) == equal / minhash.BINS
+            low = sum((x & 0xFF) == (y & 0xFF) for x, y in zip(bins(a), bins(b), strict=True))
+            assert minhash.quick_estimate(a, b) == max(0.0, (low / minhash.BINS - 1 / 256) / (1 - 1 / 256))
+            keys = (minhash.quick_key(a), minhash.quick_key(b))
+            assert minhash.score(a, 90, b, 100, keys) == minhash.score(a, 90, b, 100)
+
+
+def test_the_sentences_of_a_draft_are_split_once_for_every_rule_that_reads_them() -> None:
+    context = load_context(Config())
+    text = draft("Ana", PITCH + "\n\n" + PITCH)
+    doc = Document.from_text(text, "a.md")
+    calls: list[str] = []
+    real = corpus.sentence_spans
+
+    def counting(view: str, start: int, end: int) -> list[tuple[int, int]]:
+        if (start, end) == (0, len(view)):
+            calls.append("whole view")
+        return real(view, start, end)
+
+    corpus.sentence_spans, saved = counting, corpus.sentence_spans
+    try:
+        result = lint_document(doc, context.ruleset)
+    finally:
+        corpus.sentence_spans = saved
+    assert calls == ["whole view"]  # RP102, RP103, RP105, RP106 share one split
+    assert "RP105" in {f.code for f in result.findings}  # the paragraph said twice is found
+
+
+def test_numpy_and_pure_python_score_the_same_pairs_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("numpy")
+    from sociable.kinds.near_duplicate import DraftSketch, best_matches
+
+    rng = random.Random(21)
+    words = [f"n{i}z" for i in range(60)]  # a small vocabulary: many alike pairs, some copies
+    texts = [_random_text(rng, words, rng.randint(20, 60)) for _ in range(400)]
+    texts += [t + " " + _random_text(rng, words, 4) for t in texts[:80]]  # copies with a tail
+    drafts = []
+    for index, text in enumerate(texts):
+        hashes = minhash.shingle_hashes(text)
+        where = corpus.Place("d.md", index, index + 1, index + 1, 1, index + 1, 2)
+        drafts.append(DraftSketch(where, minhash.sketch(hashes), len(hashes), history=index % 50 == 7))
+    found = {}
+    for path, vector_from in (("python", 10**9), ("numpy", 0)):
+        monkeypatch.setattr(minhash, "VECTOR_FROM", vector_from)
+        found[path] = (best_matches(drafts, 0.7), best_matches(drafts, 0.5, reported=300))
+        pairs = list(minhash.alike_pairs(
+            [d.sketch for d in drafts], [d.size for d in drafts], [d.history for d in drafts], 300, 0.5,
+        ))
+        assert len(pairs) == len({(i, j) for i, j, _ in pairs})  # each pair once
+        found[path + " pairs"] = sorted(pairs)
+    assert found["python"] == found["numpy"]
+    assert found["python pairs"] == found["numpy pairs"]
+    assert len(found["python"][0]) > 80  # the copies (and more) were found, not nothing twice

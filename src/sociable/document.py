@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sociable.text import fold
 
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from sociable.text import Analysis, Sentence, Token
 
 from sociable import regex_cache
+
+_T = TypeVar("_T")
 
 CHANNELS = (
     "linkedin-connect",
@@ -154,6 +156,7 @@ class Document:
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _views: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict, repr=False)
     _analyses: dict[tuple[str, frozenset[str]], Analysis] = field(default_factory=dict, repr=False)
+    _derived: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     # --- construction ------------------------------------------------------------------
 
@@ -412,6 +415,19 @@ class Document:
             cached = self.reading(scope, unmask).casefold()
             self._views[key] = cached
         return cached
+
+    def derived(self, key: Hashable, make: Callable[[], _T]) -> _T:
+        """``make()``, computed once per draft under ``key`` and shared by every rule that asks.
+
+        Several rules read the same analysis of a view (the sentences of the body: both
+        shared-sentence rules and both self-repetition rules); text analysis happens once, here.
+        ``make`` must depend only on this document, so the key names everything it reads.
+        """
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = make()
+            return value
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset, columns counted in characters."""

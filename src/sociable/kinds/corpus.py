@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sociable import regex_cache
 from sociable.findings import Finding, Severity
 from sociable.kinds.base import Kind, Rule, RuleError
 
@@ -33,31 +34,29 @@ if TYPE_CHECKING:
 
 # --- normalisation ---------------------------------------------------------------------------
 
-# --- normalisation ---------------------------------------------------------------------------
-
-_MERGE_FIELD = re.compile(
+_MERGE_FIELD = regex_cache.lazy(
     r"\{\{[^{}\n]{1,40}\}\}|\{[A-Za-z_][\w .-]{0,30}\}|\[[A-Z][A-Za-z _.-]{0,30}\]|<[A-Z][A-Z_ ]{1,30}>"
     r"|%[A-Z_]{2,30}%|\*\|[A-Z_]{2,30}\|\*"
 )
-_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*", re.I)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_MENTION = re.compile(r"(?<![\w@])@[\w.-]*\w")
-_NUMBER = re.compile(r"[$€£]?\d+(?:[.,:/-]\d+)*(?:%|k|m|x|st|nd|rd|th)?\b", re.I)
-_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+")
-_GREETING_NAME = re.compile(
+_URL = regex_cache.lazy(r"(?:\b(?:https?|ftp)://|\bwww\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*", re.I)
+_EMAIL = regex_cache.lazy(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_MENTION = regex_cache.lazy(r"(?<![\w@])@[\w.-]*\w")
+_NUMBER = regex_cache.lazy(r"[$€£]?\d+(?:[.,:/-]\d+)*(?:%|k|m|x|st|nd|rd|th)?\b", re.I)
+_EMOJI = regex_cache.lazy("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]+")
+_GREETING_NAME = regex_cache.lazy(
     r"\b(?i:hi|hey|hello|dear|hiya|heya|morning|afternoon|evening)\s+((?:[A-Z][\w'’-]*\s*){1,2})"
 )
 # A capitalised word that does not start a sentence: most likely a name, a company, a product.
-_INNER_NAME = re.compile(r"(?<=[\w,;:)'’-] )[A-Z][\w'’-]*")
+_INNER_NAME = regex_cache.lazy(r"(?<=[\w,;:)'’-] )[A-Z][\w'’-]*")
 # "Ana, loved your talk": a capitalised word and a comma opening a line is a name, unless it
 # is one of the words that often open a line that way.
-_SENTENCE_START_NAME = re.compile(
+_SENTENCE_START_NAME = regex_cache.lazy(
     r"^[ \t]*(?!(?:Great|Thanks|Sure|Yes|No|Well|Okay|Ok|Also|So|Again|Quick|Congrats|Sorry|Honestly"
     r"|Hey|Hi|Hello|Dear|First|Second|Finally|However|Today|Yesterday|Now|Anyway|Fair|True|Right),)"
     r"[A-Z][a-z'’-]+(?=,)",
     re.M,
 )
-NOT_WORD = re.compile(r"[^\w§¤@µ#]+")
+NOT_WORD = regex_cache.lazy(r"[^\w§¤@µ#]+")
 
 MASK_NAME, MASK_FIELD, MASK_LINK = "¤", "§", "µ"
 
@@ -137,7 +136,7 @@ def trim(view: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_SECTION_BREAK = re.compile(r"^[ \t]*---[ \t]*\r?$", re.M)
+_SECTION_BREAK = regex_cache.lazy(r"^[ \t]*---[ \t]*\r?$", re.M)
 
 
 def sections(doc: Document, view: str) -> list[tuple[int, int]]:
@@ -151,11 +150,28 @@ def sections(doc: Document, view: str) -> list[tuple[int, int]]:
     return [s for s in (trim(view, a, b) for a, b in spans) if s[0] < s[1]]
 
 
-_SENTENCE = re.compile(r"[^.!?…\n]*[^\s.!?…][^.!?…\n]*(?:[.!?…]+|(?=\n)|$)")
+_SENTENCE = regex_cache.lazy(r"[^.!?…\n]*[^\s.!?…][^.!?…\n]*(?:[.!?…]+|(?=\n)|$)")
 
 
 def sentence_spans(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return [trim(view, *m.span()) for m in _SENTENCE.finditer(view, start, end) if m.group().strip()]
+
+
+def view_sentences(doc: Document, scope: str) -> list[tuple[int, int]]:
+    """The sentences of a whole view, split once per draft for every rule that reads them
+    (opening and closing shared sentence, both self-repetition rules)."""
+    view = doc.view(scope)
+    return doc.derived(("sentences", scope), lambda: sentence_spans(view, 0, len(view)))
+
+
+def view_sections(doc: Document, scope: str) -> list[tuple[int, int]]:
+    """:func:`sections` of a view, once per draft: each corpus kind's ``check`` asks for them."""
+    return doc.derived(("sections", scope), lambda: sections(doc, doc.view(scope)))
+
+
+def draft_names(doc: Document) -> list[str]:
+    """:func:`recipient_names`, once per draft."""
+    return doc.derived("recipient-names", lambda: recipient_names(doc))
 
 
 # --- finding helpers -------------------------------------------------------------------------
@@ -219,7 +235,7 @@ class KeyedCorpusKind(Kind):
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         view = doc.view(rule.spec.scope)
-        parts = sections(doc, view)
+        parts = view_sections(doc, rule.spec.scope)
         if len(parts) >= rule.prepared.min_drafts:
             items = [k for k in (self._keyed(doc, view, a, b, rule) for a, b in parts) if k]
             yield from self._findings(items, rule)

@@ -8,12 +8,12 @@ Keys of ``hashtag-set`` (the same set of hashtags every time):
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sociable import regex_cache
 from sociable.findings import Finding
 from sociable.kinds.base import Key, Rule, RuleError
 from sociable.kinds.corpus import Keyed, KeyedCorpusKind, corpus_finding, place
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from sociable.document import Document
     from sociable.packs.schema import RuleSpec
 
-_HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w]*)")
+_HASHTAG = regex_cache.lazy(r"(?<![\w#&/])#([^\W\d_][\w]*)")
 
 
 @dataclass(frozen=True)

@@ -36,14 +36,14 @@ from sociable.kinds.base import Key, Kind, Rule
 from sociable.kinds.corpus import (
     Place,
     corpus_finding,
+    draft_names,
     normalise,
     number_option,
     place,
-    recipient_names,
-    sections,
     trim,
+    view_sections,
 )
-from sociable.kinds.minhash import candidate_pairs, score, shingle_hashes, sketch
+from sociable.kinds.minhash import alike_pairs, shingle_hashes, sketch
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -59,7 +59,7 @@ class DraftSketch:
 
 
 def draft_sketch(doc: Document, view: str, start: int, end: int, min_words: int) -> DraftSketch | None:
-    text = normalise(view[start:end], recipient_names(doc))
+    text = normalise(view[start:end], draft_names(doc))
     if len(text.split()) < min_words:
         return None
     hashes = shingle_hashes(text)
@@ -95,22 +95,16 @@ def best_matches(
     """
     limit = len(drafts) if reported is None else reported
     best: dict[int, Match] = {}
-    alike: set[tuple[int, int]] = set()
-    for i, j in candidate_pairs([d.sketch for d in drafts]):
-        if i >= limit and j >= limit:
-            continue
+    history = [d.history for d in drafts]
+    sketches, sizes = [d.sketch for d in drafts], [d.size for d in drafts]
+    # Each alike pair comes once; the best partner does not depend on the order they come in.
+    for i, j, value in alike_pairs(sketches, sizes, history, limit, warn_at):
         a, b = drafts[i], drafts[j]
-        if (a.history and b.history) or (i, j) in alike:
-            continue
-        value = score(a.sketch, a.size, b.sketch, b.size)
-        if value < warn_at:
-            continue
-        alike.add((i, j))
-        for mine, other in ((i, b), (j, a)):
-            if drafts[mine].history or mine >= limit:
+        for mine, other, index in ((i, b, j), (j, a, i)):
+            if history[mine] or mine >= limit:
                 continue
             current = best.get(mine)
-            rank = (value, other.history, -(i if other is a else j))
+            rank = (value, other.history, -index)
             if current is None or rank > current.rank:
                 best[mine] = Match(other.place, value, other.history, rank)
     return best
@@ -140,7 +134,7 @@ class NearDuplicate(Kind):
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         view = doc.view(rule.spec.scope)
-        parts = sections(doc, view)
+        parts = view_sections(doc, rule.spec.scope)
         if len(parts) < 2:
             return
         drafts = [d for d in (draft_sketch(doc, view, a, b, rule.prepared.min_words) for a, b in parts) if d]

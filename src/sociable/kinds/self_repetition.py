@@ -17,16 +17,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
-from sociable.kinds.corpus import NOT_WORD, sentence_spans, trim
+from sociable.kinds.corpus import NOT_WORD, sentence_spans, trim, view_sentences
 
 if TYPE_CHECKING:
     from sociable.document import Document
     from sociable.findings import Finding
     from sociable.packs.schema import RuleSpec
 
-_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\r?\n))*", re.M)
-_WORD = re.compile(r"[^\W_][\w'’-]*")
+_PARAGRAPH = regex_cache.lazy(r"\S(?:.|\n(?![ \t]*\r?\n))*", re.M)
+_WORD = regex_cache.lazy(r"[^\W_][\w'’-]*")
 _STOP_WORDS = (
     "a an the and or but so of to in on at for with from by as is are was were be been it its "
     "this that these those i me my we our you your he she they them their his her not no do "
@@ -75,7 +76,9 @@ class SelfRepetition(Kind):
         view = doc.view(rule.spec.scope)
         if options.max_words is not None and len(view.split()) > options.max_words:
             return
-        found = repeated_sentences(view, options.min_words)
+        scope = rule.spec.scope
+        parts = doc.derived(("self-repetition", scope), lambda: units(view, view_sentences(doc, scope)))
+        found = repeated_sentences(view, options.min_words, parts)
         if options.unit == "sentence":
             for start, end, first in found[: options.max_findings]:
                 yield rule.finding(doc, start, end, fix=None, line=doc.position(first)[0], count=2)
@@ -93,18 +96,49 @@ def _plain(text: str) -> str:
     return " ".join(NOT_WORD.sub(" ", text.replace("_", " ")).lower().split())
 
 
-def repeated_sentences(view: str, min_words: int) -> list[tuple[int, int, int]]:
-    """``(start, end, first_start)`` of each paragraph or sentence said before in ``view``.
+@dataclass(frozen=True)
+class Units:
+    """A view's paragraphs and sentences with their folded text and word counts: what
+    :func:`repeated_sentences` reads, made once per draft for both self-repetition rules."""
 
-    A repeated paragraph is reported once, not sentence by sentence.
-    """
-    out: list[tuple[int, int, int]] = []
-    seen: dict[str, int] = {}
-    covered: list[tuple[int, int]] = []
+    #: ``(start, end, key, words, sentences)``; ``sentences`` is only counted (else 0) for
+    #: paragraphs of 8 words or more, the least a repeated paragraph needs.
+    paragraphs: list[tuple[int, int, str, int, int]]
+    sentences: list[tuple[int, int, str, int]]
+
+
+def units(view: str, sentences: Sequence[tuple[int, int]] | None = None) -> Units:
+    """The :class:`Units` of ``view`` (``sentences``: its sentence spans, if already split)."""
+    paragraphs = []
     for match in _PARAGRAPH.finditer(view):
         start, end = trim(view, *match.span())
         key = _plain(view[start:end])
-        if len(key.split()) < max(min_words, 8) or len(sentence_spans(view, start, end)) < 2:
+        words = len(key.split())
+        count = len(sentence_spans(view, start, end)) if words >= 8 else 0
+        paragraphs.append((start, end, key, words, count))
+    if sentences is None:
+        sentences = sentence_spans(view, 0, len(view))
+    said = []
+    for start, end in sentences:
+        key = _plain(view[start:end])
+        said.append((start, end, key, len(key.split())))
+    return Units(paragraphs, said)
+
+
+def repeated_sentences(
+    view: str, min_words: int, parts: Units | None = None
+) -> list[tuple[int, int, int]]:
+    """``(start, end, first_start)`` of each paragraph or sentence said before in ``view``.
+
+    A repeated paragraph is reported once, not sentence by sentence. ``parts``: the view's
+    :class:`Units`, when the caller has them.
+    """
+    parts = units(view) if parts is None else parts
+    out: list[tuple[int, int, int]] = []
+    seen: dict[str, int] = {}
+    covered: list[tuple[int, int]] = []
+    for start, end, key, words, count in parts.paragraphs:
+        if words < max(min_words, 8) or count < 2:
             continue
         if key in seen:
             out.append((start, end, seen[key]))
@@ -112,9 +146,8 @@ def repeated_sentences(view: str, min_words: int) -> list[tuple[int, int, int]]:
         else:
             seen[key] = start
     seen = {}
-    for start, end in sentence_spans(view, 0, len(view)):
-        key = _plain(view[start:end])
-        if len(key.split()) < min_words:
+    for start, end, key, words in parts.sentences:
+        if words < min_words:
             continue
         if key in seen and not any(a <= start < b for a, b in covered):
             out.append((start, end, seen[key]))

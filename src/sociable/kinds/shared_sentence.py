@@ -11,28 +11,29 @@ Keys of ``shared-sentence`` (same opening or closing sentence in many drafts):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sociable import regex_cache
 from sociable.findings import Finding
 from sociable.kinds.base import Key, Rule, RuleError
 from sociable.kinds.corpus import (
     Keyed,
     KeyedCorpusKind,
+    draft_names,
     group_findings,
     normalise,
     place,
-    recipient_names,
     sentence_spans,
+    view_sentences,
 )
 
 if TYPE_CHECKING:
     from sociable.document import Document
     from sociable.packs.schema import RuleSpec
 
-_COURTESY = re.compile(
+_COURTESY = regex_cache.lazy(
     r"^(?:thanks?\b|thank you|many thanks|cheers|best|regards|kind regards|warm(?:est)? regards"
     r"|all the best|looking forward|look forward|talk soon|speak soon|have a (?:great|good|nice)"
     r"|hope (?:you|this|all)|i hope (?:you|this|all)|hi\b|hello|hey|dear|good (?:morning|afternoon|evening)"
@@ -70,11 +71,12 @@ class SharedSentence(KeyedCorpusKind):
 
     def _keyed(self, doc: Document, view: str, start: int, end: int, rule: Rule) -> Keyed | None:
         options: SentenceOptions = rule.prepared
-        spans = sentence_spans(view, start, end)
+        whole = start == 0 and end == len(view)  # the signature: sentences split once a draft
+        spans = view_sentences(doc, rule.spec.scope) if whole else sentence_spans(view, start, end)
         if len(spans) < 2:
             return None  # a one-sentence draft has no separate opening or closing
         span = spans[0] if options.part == "opening" else spans[-1]
-        key = normalise(view[span[0] : span[1]], recipient_names(doc))
+        key = normalise(view[span[0] : span[1]], draft_names(doc))
         if len(key.split()) < options.min_words or _COURTESY.match(key):
             return None
         if any(key.startswith(e) for e in options.exceptions):
