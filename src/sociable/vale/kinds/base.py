@@ -226,6 +226,14 @@ def one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def template_for(spec: RuleSpec) -> str:
+    """The template a rule's words are matched in: Vale's ``nonword`` as is, otherwise the
+    ``.vale.ini``'s ``WordTemplate`` or the default ``\\b(?:...)\\b``."""
+    if definition(spec).get("nonword"):
+        return NONWORD_TEMPLATE
+    return str(spec.options.get("word_template") or WORD_TEMPLATE)
+
+
 def definition(spec: RuleSpec) -> dict[str, Any]:
     value = spec.options["definition"]
     assert isinstance(value, dict)

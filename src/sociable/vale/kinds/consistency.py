@@ -14,13 +14,12 @@ from sociable.kinds.base import Rule, RuleError
 from sociable.packs.schema import RuleSpec
 from sociable.vale.kinds.base import (
     IGNORECASE,
-    NONWORD_TEMPLATE,
-    WORD_TEMPLATE,
     Alert,
     ValeKind,
     compile_rule,
     definition,
     format_message,
+    template_for,
 )
 from sociable.vale.markup import Block, Parsed
 
@@ -34,8 +33,7 @@ class Consistency(ValeKind):
         either = rule.get("either") or {}
         if not isinstance(either, dict):
             raise RuleError(f"Vale rule {spec.code}: 'either' must map one option to the other", "either")
-        template = NONWORD_TEMPLATE if rule.get("nonword") else (
-            spec.options.get("word_template") or WORD_TEMPLATE)
+        template = template_for(spec)
         steps = []
         for first, second in either.items():
             pattern = template.replace("%s", f"(?P<a>{first})|(?P<b>{second})")

@@ -15,14 +15,13 @@ from sociable.kinds.base import Rule, RuleError
 from sociable.packs.schema import RuleSpec
 from sociable.vale.kinds.base import (
     IGNORECASE,
-    NONWORD_TEMPLATE,
-    WORD_TEMPLATE,
     Alert,
     Exceptions,
     ValeKind,
     compile_rule,
     definition,
     format_message,
+    template_for,
 )
 from sociable.vale.markup import Block
 from sociable.vale.regex import Untranslatable, compile_go
@@ -69,8 +68,7 @@ class Substitution(ValeKind):
                 )
             keys.append(f"({key})")
             replacements.append("" if value is None else str(value))
-        template = NONWORD_TEMPLATE if rule.get("nonword") else (
-            spec.options.get("word_template") or WORD_TEMPLATE)
+        template = template_for(spec)
         pattern = template.replace("%s", "|".join(keys))
         ignorecase = bool(rule.get("ignorecase", False))
         if ignorecase:
