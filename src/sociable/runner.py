@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from sociable.cache import ResultCache
 
 __all__ = [
-    "FileOutcome", "InputError", "Job", "channel_for", "decode", "lint_path", "lint_text",
+    "FileOutcome", "InputError", "Job", "channel_for", "decode", "lint_text",
     "per_file_ignores", "reader_for", "relative_path", "run",
 ]
 
@@ -96,10 +96,6 @@ def _cache_key(path: str, data: bytes, relative: str, job: Job) -> str:
     )
 
 
-def lint_path(path: str) -> FileOutcome:
-    return lint_path_keyed(path)[0]
-
-
 def lint_path_keyed(path: str) -> tuple[FileOutcome, str | None]:
     """The outcome of one file and its results-cache key (None without a cache).
 
@@ -154,7 +150,7 @@ def _run(
     _init_worker(job)
     cache = job.cache
     if cache is None:
-        yield from _lint_all(paths, job, jobs, progress)
+        yield from (outcome for outcome, _key in _lint_all_keyed(paths, job, jobs, progress))
         return
     cache.fingerprint(job)
     if not job.keep_text:
@@ -169,16 +165,6 @@ def _run(
             cache.put(key, outcome)
         yield outcome
     cache.save()
-
-
-def _lint_all(
-    paths: Sequence[str],
-    job: Job,
-    jobs: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> Iterator[FileOutcome]:
-    for outcome, _key in _lint_all_keyed(paths, job, jobs, progress):
-        yield outcome
 
 
 def _lint_all_keyed(
