@@ -122,6 +122,15 @@ def test_requires_unless_and_max_words(tmp_path: Path) -> None:
     assert hits(short, "Like this if you agree") == []
 
 
+def test_max_other_words_flags_only_text_that_is_little_but_matches(tmp_path: Path) -> None:
+    spec = with_shapes(load(tmp_path)["ZZ201"], shapes=["{fruit}", "like|share"], max_other_words=1)
+    assert hits(spec, "Like apple, share apple!") == ["Like", "apple", "share"]
+    assert hits(spec, "Like apple, share apple, really!") == ["Like", "apple", "share"]
+    assert hits(spec, "Like apple pie with cream") == []  # three words of its own
+    off = with_shapes(spec, max_other_words=-1)
+    assert hits(off, "Like apple pie with cream") == ["Like", "apple"]
+
+
 def test_extend_lexicons_from_settings_adds_words_without_copying_a_rule(tmp_path: Path) -> None:
     spec = load(tmp_path)["ZZ201"]
     assert hits(spec, "Repost this if you agree") == []

@@ -39,6 +39,9 @@ Keys (besides the common ones):
 * ``guards`` (list): which shared guards apply (see above).
 * ``max_words`` (int): the rule applies only when the scope has at most this many words (a
   comment that is nothing but praise is short; the same words open a long, specific reply).
+* ``max_other_words`` (int, default -1: off): the rule applies only when at most this many
+  words of the scope lie outside every match (a comment that is *nothing but* praise and
+  thanks, however it is worded; one line of its own content makes it a real reply).
 * ``max_findings`` (int, default 3) and ``min_matches`` (int, default 1) as for ``pattern``.
 
 Speed: a draft is tokenised once and indexed by normal form (:class:`sociable.text.Analysis`);
@@ -120,6 +123,7 @@ class Prepared:
     max_findings: int
     min_matches: int
     max_words: int
+    max_other_words: int
     preamble: frozenset[str]
     negation: frozenset[str]
     commentary: frozenset[str]
@@ -321,6 +325,7 @@ class ShapeKind(Kind):
         "requires": Key((list,), "shapes one of which the scope must also contain"),
         "guards": Key((list,), f"shared guards to apply: {', '.join(GUARDS)}", default=list(DEFAULT_GUARDS)),
         "max_words": Key((int,), "apply only when the scope has at most this many words", default=0),
+        "max_other_words": Key((int,), "apply only when at most this many words are outside the matches", default=-1),
         "max_findings": Key((int,), "at most this many findings per draft", default=3),
         "min_matches": Key((int,), "flag only drafts with at least this many matches", default=1),
     }
@@ -365,6 +370,7 @@ class ShapeKind(Kind):
             int(options.get("max_findings") or 3),
             max(1, int(options.get("min_matches") or 1)),
             int(options.get("max_words") or 0),
+            int(options.get("max_other_words", -1)),
             kind_class("preamble"),
             kind_class("negation"),
             kind_class("commentary"),
@@ -396,6 +402,7 @@ class ShapeKind(Kind):
             return  # no word any shape must start with: the common case, decided in C
         if prepared.max_words and sum(t.kind == "word" for t in analysis.tokens) > prepared.max_words:
             return
+        whole = prepared.max_other_words >= 0  # coverage needs every match, not the first few
         hits: list[tuple[int, int]] = []
         for shape in prepared.shapes:
             for first, stop in _matches(analysis, shape, prepared):
@@ -404,9 +411,11 @@ class ShapeKind(Kind):
                 if _guarded(analysis, first, stop, prepared):
                     continue
                 hits.append((first, stop))
-            if len(hits) >= max(prepared.max_findings, prepared.min_matches):
+            if not whole and len(hits) >= max(prepared.max_findings, prepared.min_matches):
                 break
         if len(hits) < prepared.min_matches:
+            return
+        if whole and _other_words(analysis, hits) > prepared.max_other_words:
             return
         if prepared.requires or prepared.unless_draft:
             whole = doc.analysis("text", rule.spec.unmask)
@@ -508,6 +517,12 @@ def _matches(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[t
         if end > start:
             yield start, end
             last_stop = end
+
+
+def _other_words(analysis: Analysis, hits: Sequence[tuple[int, int]]) -> int:
+    """How many word tokens of the view lie outside every hit."""
+    covered = {i for first, stop in hits for i in range(first, stop)}
+    return sum(1 for i, token in enumerate(analysis.tokens) if token.kind == "word" and i not in covered)
 
 
 def _found(analysis: Analysis, shape: Shape, prepared: Prepared) -> bool:
