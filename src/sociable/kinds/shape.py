@@ -402,7 +402,7 @@ class ShapeKind(Kind):
             return  # no word any shape must start with: the common case, decided in C
         if prepared.max_words and sum(t.kind == "word" for t in analysis.tokens) > prepared.max_words:
             return
-        whole = prepared.max_other_words >= 0  # coverage needs every match, not the first few
+        coverage = prepared.max_other_words >= 0  # coverage needs every match, not the first few
         hits: list[tuple[int, int]] = []
         for shape in prepared.shapes:
             for first, stop in _matches(analysis, shape, prepared):
@@ -411,11 +411,11 @@ class ShapeKind(Kind):
                 if _guarded(analysis, first, stop, prepared):
                     continue
                 hits.append((first, stop))
-            if not whole and len(hits) >= max(prepared.max_findings, prepared.min_matches):
+            if not coverage and len(hits) >= max(prepared.max_findings, prepared.min_matches):
                 break
         if len(hits) < prepared.min_matches:
             return
-        if whole and _other_words(analysis, hits) > prepared.max_other_words:
+        if coverage and _other_words(analysis, hits) > prepared.max_other_words:
             return
         if prepared.requires or prepared.unless_draft:
             whole = doc.analysis("text", rule.spec.unmask)
