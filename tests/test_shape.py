@@ -127,6 +127,8 @@ def test_max_other_words_flags_only_text_that_is_little_but_matches(tmp_path: Pa
     assert hits(spec, "Like apple, share apple!") == ["Like", "apple", "share"]
     assert hits(spec, "Like apple, share apple, really!") == ["Like", "apple", "share"]
     assert hits(spec, "Like apple pie with cream") == []  # three words of its own
+    overlapping = with_shapes(spec, shapes=["like apple", "apple pie", "pie"], max_other_words=0)
+    assert hits(overlapping, "like apple pie") == ["like apple", "pie"]  # every word is in some match
     off = with_shapes(spec, max_other_words=-1)
     assert hits(off, "Like apple pie with cream") == ["Like", "apple"]
 

@@ -404,18 +404,20 @@ class ShapeKind(Kind):
             return
         coverage = prepared.max_other_words >= 0  # coverage needs every match, not the first few
         hits: list[tuple[int, int]] = []
+        covered: list[tuple[int, int]] = []  # every unguarded match, overlapping ones too
         for shape in prepared.shapes:
             for first, stop in _matches(analysis, shape, prepared):
-                if any(a < stop and first < b for a, b in hits):
+                overlaps = any(a < stop and first < b for a, b in hits)
+                if (overlaps and not coverage) or _guarded(analysis, first, stop, prepared):
                     continue
-                if _guarded(analysis, first, stop, prepared):
-                    continue
-                hits.append((first, stop))
+                covered.append((first, stop))
+                if not overlaps:
+                    hits.append((first, stop))
             if not coverage and len(hits) >= max(prepared.max_findings, prepared.min_matches):
                 break
         if len(hits) < prepared.min_matches:
             return
-        if coverage and _other_words(analysis, hits) > prepared.max_other_words:
+        if coverage and _other_words(analysis, covered) > prepared.max_other_words:
             return
         if prepared.requires or prepared.unless_draft:
             whole = doc.analysis("text", rule.spec.unmask)
