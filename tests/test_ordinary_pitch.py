@@ -1,0 +1,92 @@
+"""Ordinary and specific drafts near the generic-pitch and no-personalization habits get no finding.
+
+The pitch families judge openers, asks, salutations and bumps, words every real message uses
+too. These drafts share those words but are specific, in a conversation, or written to a
+friend: a reply that thanks someone, a follow-up with the number they asked for, a comment
+that names one point of the post, a cold email that names the reader's talk. None may draw a
+finding of any judgment family. All were written for this test; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from sociable.document import Document
+from sociable.engine import check_document
+from sociable.packs.schema import JUDGMENT_CATEGORIES
+from sociable.ruleset import RuleSet
+
+JUDGMENT = set(JUDGMENT_CATEGORIES)
+
+# (channel, text)
+ORDINARY: list[tuple[str, str]] = [
+    # comments that answer the post
+    ("comment", "Thanks, that fixed it!"),
+    ("comment", "Great thread. We saw the same memory spike after the 3.2 upgrade and rolled back."),
+    ("comment", "Love this! Trying the no-knead version tonight with my kids."),
+    ("comment", "Well said, Priya. The bit about pairing juniors on incidents is what our team lacked."),
+    ("comment", "Does the trick work on Windows too? My build still hangs at the linker step."),
+    ("comment", "Congrats on the new role, Tomas! Lisbon is lucky to have you."),
+    ("comment", "Agreed on the pricing page, but the free tier cap seems low for student teams."),
+    ("comment", "We wrote up the same migration last spring, happy to compare notes on the rollback plan."),
+    # cold emails that say why this reader
+    ("cold-email", "Hi Rosa,\n\nYour talk at PyCon on flaky tests matched what we see in our checkout suite. Did the retry cap stay at two once you added parallel runs?\n\nBest,\nAmir"),
+    ("cold-email", "Hello Dr. Mensah,\n\nI read your 2023 paper on soil microbes after drought. Would your sampling protocol work on clay soils like ours in Kent?\n\nThanks,\nLiz"),
+    ("cold-email", "Hi Jon, Marta Diaz at Fernbank suggested I write: she said you ran the warehouse robot pilot. What did the first month of picking errors look like?"),
+    ("cold-email", "Hi Ana,\n\nThanks for pointing me to Kai after your panel on ML hiring. I've sent him the portfolio you reviewed.\n\nNoor"),
+    # follow-ups inside an exchange
+    ("follow-up-email", "Hi Lee,\n\nFollowing up on our call about the Denver depot: the pallet quote came in at $42, attached.\n\nDana"),
+    ("follow-up-email", "Hi Sam, as promised, here is the cohort chart: churn fell from 4% to 2.6% after the onboarding change."),
+    ("follow-up-email", "Thanks for the quick call yesterday, Grace. The signed NDA is attached and the demo is booked for Thursday."),
+    ("follow-up-email", "Hi Omar, I hope the move went smoothly! The keys for the studio are with the front desk."),
+    # LinkedIn notes and DMs with a reason
+    ("linkedin-connect", "Hi Ines, we sat at the same table at the Porto data meetup and you explained dbt snapshots to me. Would love to stay in touch."),
+    ("linkedin-connect", "Your post on onboarding emails changed how we write ours. Thanks for sharing it openly."),
+    ("linkedin-dm", "Great to be connected, Ines. How did your team cut onboarding to two days?"),
+    ("linkedin-dm", "Hi Ravi, thanks for the intro to Lena yesterday, we have a call on Friday. I owe you a coffee."),
+    ("linkedin-inmail", "Hi Ada, I lead hiring at Fernbank Labs. Your write-up on consensus testing is why I'm writing: we need someone to own our Jepsen suite, $190k, remote in the EU."),
+    # direct messages between people who know each other
+    ("dm", "hey, quick call later? need to sort out the party plan"),
+    ("dm", "Hi! Did you leave your umbrella at ours? It's by the door."),
+    ("x-dm", "Thanks for the heads-up about the train strike, I'll drive instead."),
+    ("x-dm", "Hey Maya, your thread on Elm error messages is the one I send to new hires. Can I quote it in our handbook?"),
+    # posts: broadcasts have no recipient, and an update that gives something is not a pitch
+    ("linkedin-post", "Hello everyone! The slides and recording from Tuesday's accessibility workshop are now free to download, no sign-up."),
+    ("x-post", "Hope everyone in the valley is safe. Shelter at the Eastside gym has cots, water and phone chargers."),
+    ("facebook-post", "Dear neighbours, the community garden needs two volunteers for Saturday watering. Reply here if you can help!"),
+    ("instagram-post", "Thank you all for coming to the market today. Next one is June 8, same spot by the river."),
+]
+
+
+@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"pitch-ordinary-{i}" for i in range(len(ORDINARY))])
+def test_ordinary_pitch_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
+    doc = Document.from_text(text, "<ordinary>", channel=channel)
+    found = [(f.code, doc.text[f.start : f.end]) for f in check_document(doc, ruleset) if f.category in JUDGMENT]
+    assert found == [], f"ordinary text flagged: {found}"
+
+
+def test_every_channel_is_covered() -> None:
+    channels = Counter(channel for channel, _ in ORDINARY)
+    for channel in (
+        "comment", "cold-email", "follow-up-email", "linkedin-connect", "linkedin-dm",
+        "linkedin-inmail", "dm", "x-dm", "linkedin-post", "x-post", "facebook-post", "instagram-post",
+    ):
+        assert channels[channel] >= 1, channel
+
+
+@pytest.mark.parametrize(
+    ("code", "channel", "text"),
+    [
+        ("GP302", "comment", "So helpful, thank you for sharing this, Marco!"),
+        ("GP201", "follow-up-email", "Hi Lee, just wanted to make sure you saw my last email."),
+        ("GP405", "cold-email", "Hi Rosa, would you be open to a quick 15-minute call next week?"),
+        ("NP101", "cold-email", "Hello everyone,\n\nWe are a Lisbon agency building Shopify stores."),
+        ("NP106", "cold-email", "We offer payroll outsourcing at a flat fee for firms of any size. Interested?"),
+    ],
+)
+def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
+    """The guards above must not blind the rules: the same words, used as the habit, are flagged."""
+    doc = Document.from_text(text, "<habit>", channel=channel)
+    assert code in {f.code for f in check_document(doc, ruleset)}
