@@ -17,7 +17,7 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
 * a suffix ``?`` makes an element optional, ``*`` repeats it 0-3 times, ``+`` 1-3 times;
 * ``...`` is a gap of up to 3 tokens, ``...N`` of up to N (at most 12);
 * ``^`` first: the shape starts a clause, i.e. the sentence's start, after a leading
-  ``preamble`` word (please, just, so, hey ...), emoji or bullet, after an "if you ..., "
+  ``preamble`` word (please, just, so, hey ...), @mention (a reply's handles), emoji or bullet, after an "if you ..., "
   clause or after a colon or dash: where an imperative stands. ``$`` last: the sentence ends
   there (only closing punctuation and emoji may follow).
 
@@ -455,6 +455,7 @@ def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) ->
         while position < sentence.stop and (
             (tokens[position].kind in ("emoji", "punct") and tokens[position].norm not in ("'", '"'))
             or tokens[position].norm in preamble
+            or tokens[position].kind == "mention"  # a reply opens with the handles it answers
         ):
             position += 1
         return position
