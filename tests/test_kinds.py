@@ -112,6 +112,16 @@ def test_count_with_channel_limits(tmp_path: Path) -> None:
     assert matches(ruleset, six, "linkedin-post") == ["7 hashtags, keep 5"]
 
 
+def test_count_can_skip_the_handles_a_reply_opens_with(tmp_path: Path) -> None:
+    ruleset = ruleset_for(
+        tmp_path, "count", "count: mentions\nmax: 2\nskip_leading: true\n", message="{count}",
+    )
+    # the reply chain's handles come first and do not count; the writer's own tags do
+    assert matches(ruleset, "@a @b, @c @d this is gross") == []
+    assert matches(ruleset, "@a @b love it @c @d @e") == ["3"]
+    assert matches(ruleset, "Love it @c @d @e") == ["3"]
+
+
 @pytest.mark.parametrize(
     ("what", "text", "count"),
     [

@@ -85,6 +85,20 @@ def test_shape_matches_word_classes_gaps_and_clause_starts(tmp_path: Path) -> No
     assert hits(spec, "Like this one very much today if you can") == []
 
 
+def test_a_reply_opens_a_clause_after_the_handles_it_answers(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    assert hits(spec, "@ana @ben please like this if you agree") == ["like this if"]
+    # a mention inside the sentence is not a clause start
+    assert hits(spec, "Thanks to @ana like this if you agree") == []
+
+
+def test_a_shape_that_opens_with_a_token_test_is_anchored_on_a_later_word() -> None:
+    shape = parse_shape(":number {slot} left|remaining", {"slot": ["spots", "seats"]})
+    assert shape.first_words is None
+    assert shape.required_words == frozenset({"spots", "seats"})
+    assert parse_shape(":number ...2 :emoji").required_words is None
+
+
 def test_shared_guards(tmp_path: Path) -> None:
     spec = load(tmp_path)["ZZ201"]
     assert hits(spec, "Don't like this if you are tired.") == []  # negation is part of the clause start

@@ -11,7 +11,7 @@ import pytest
 import sociable.pipeline
 from sociable.engine import SKIPPED, lint_document
 from sociable.faces.cli.main import main
-from sociable.kinds.pattern import Pattern
+from sociable.kinds.shape import ShapeKind
 
 
 def test_a_rule_skipped_for_time_is_an_error(
@@ -25,14 +25,14 @@ def test_a_rule_skipped_for_time_is_an_error(
     def little_time(doc, ruleset, extra_ignores=(), rule_time_limit=2.0):  # type: ignore[no-untyped-def]
         return lint_document(doc, ruleset, extra_ignores, rule_time_limit=0.05)
 
-    real_check = Pattern.check
+    real_check = ShapeKind.check
 
     def slow_check(self, doc, rule):  # type: ignore[no-untyped-def]
         time.sleep(1)  # interrupted by the time limit's alarm
         return real_check(self, doc, rule)
 
     monkeypatch.setattr(sociable.pipeline, "lint_document", little_time)
-    monkeypatch.setattr(Pattern, "check", slow_check)
+    monkeypatch.setattr(ShapeKind, "check", slow_check)
     code = main(["check", "--isolated", "--no-cache", "--jobs", "1", "--select", "EB101", "post.md"])
     err = capsys.readouterr().err
     assert code == 2, err

@@ -8,6 +8,8 @@ Keys (besides the common ones):
   the allowed range; a channel missing from the mapping and without ``default`` is not checked.
 * ``ignore`` (list of text): items that do not count (acronyms such as ``NASA`` for
   ``caps-words``, a brand's own hashtag).
+* ``skip_leading`` (bool): items that open the scope, before any word, do not count: the
+  handles a reply starts with are put there by the platform's reply chain, not by the writer.
 
 Messages may use ``{count}``, ``{max}`` and ``{min}``. A draft over the maximum is reported
 from the first item past the limit to the last item; one under the minimum at the scope's
@@ -58,6 +60,7 @@ class Prepared:
     low: Any
     high: Any
     ignore: frozenset[str]
+    skip_leading: bool = False
 
 
 def _limit(value: Any, channel: str | None) -> int | None:
@@ -76,6 +79,7 @@ class Count(Kind):
         "max": Key((int, dict), "the most allowed (or channel -> most allowed)"),
         "min": Key((int, dict), "the fewest allowed (or channel -> fewest allowed)"),
         "ignore": Key((list,), "items that do not count"),
+        "skip_leading": Key((bool,), "items before the scope's first word do not count", default=False),
     }
     message_fields = ("count", "max", "min")
 
@@ -95,7 +99,10 @@ class Count(Kind):
         source, unmask = COUNTABLE[what]
         flags = 0 if what == "caps-words" else re.IGNORECASE
         ignore = frozenset(str(item).lower() for item in options.get("ignore") or [])
-        return Prepared(regex_cache.compile(source, flags), unmask, options.get("min"), options.get("max"), ignore)
+        return Prepared(
+            regex_cache.compile(source, flags), unmask, options.get("min"), options.get("max"), ignore,
+            bool(options.get("skip_leading")),
+        )
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         prepared: Prepared = rule.prepared
@@ -109,6 +116,8 @@ class Count(Kind):
             m.span() for m in prepared.regex.finditer(view)
             if m.group().lower() not in prepared.ignore
         ]
+        if prepared.skip_leading:
+            items = _after_leading(view, items)
         fields: dict[str, Any] = {"count": len(items), "max": high, "min": low}
         if high is not None and len(items) > high:
             start, end = items[high][0], items[-1][1]
@@ -118,3 +127,13 @@ class Count(Kind):
             line_end = view.find("\n", start)
             end = line_end if line_end != -1 else len(view.rstrip())
             yield rule.finding(doc, start, max(start + 1, end), fix=None, **fields)
+
+
+def _after_leading(view: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``items`` without the run that opens ``view`` with nothing but spaces or commas between."""
+    position = 0
+    for index, (start, end) in enumerate(items):
+        if view[position:start].strip(" \t\n,;:") or start < position:
+            return items[index:]
+        position = end
+    return []

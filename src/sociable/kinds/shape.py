@@ -22,7 +22,7 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
 * a suffix ``?`` makes an element optional, ``*`` repeats it 0-3 times, ``+`` 1-3 times;
 * ``...`` is a gap of up to 3 tokens, ``...N`` of up to N (at most 12);
 * ``^`` first: the shape starts a clause, i.e. the sentence's start, after a leading
-  ``preamble`` word (please, just, so, hey ...), emoji or bullet, after an "if you ..., "
+  ``preamble`` word (please, just, so, hey ...), @mention (a reply's handles), emoji or bullet, after an "if you ..., "
   clause or after a colon or dash: where an imperative stands. ``$`` last: the sentence ends
   there (only closing punctuation and emoji may follow).
 
@@ -132,6 +132,10 @@ class Shape:
     at_end: bool
     #: Normal forms the first token of a match must have, or None when any may start one.
     first_words: frozenset[str] | None
+    #: Words one of which every match contains (the first required element made only of
+    #: words), or None: a shape that opens with ":number" is still skipped on drafts without
+    #: the "left" it needs later.
+    required_words: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -206,7 +210,8 @@ def parse_shape(source: str, lexicons: Mapping[str, Collection[str]] | None = No
     elements = tuple(_element(part, source, lexicons) for part in parts)
     if all(element.low == 0 for element in elements):
         raise RuleError(f"shape {source!r} can match nothing at all: make one element required", key="shapes")
-    return Shape(source, elements, at_start, at_end, _first_words(elements))
+    first = _first_words(elements)
+    return Shape(source, elements, at_start, at_end, first, first if first is not None else _required_words(elements))
 
 
 def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | None) -> Element:
@@ -298,6 +303,14 @@ def _first_words(elements: Sequence[Element]) -> frozenset[str] | None:
         found |= element.words
         if element.low > 0:
             return frozenset(found)
+    return None
+
+
+def _required_words(elements: Sequence[Element]) -> frozenset[str] | None:
+    for element in elements:
+        plain = not (element.sequences or element.attributes or element.prefixes or element.suffixes)
+        if element.low > 0 and plain and element.words:
+            return element.words
     return None
 
 
@@ -427,10 +440,10 @@ class ShapeKind(Kind):
 
         anchors: frozenset[str] | None = frozenset()
         for shape in shapes:
-            if shape.first_words is None or anchors is None:
+            if shape.required_words is None or anchors is None:
                 anchors = None
             else:
-                anchors = anchors | shape.first_words
+                anchors = anchors | shape.required_words
         return Prepared(
             shapes,
             _shapes(options.get("unless"), "unless", lexicons),
@@ -549,6 +562,7 @@ def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) ->
         while position < sentence.stop and (
             (tokens[position].kind in ("emoji", "punct") and tokens[position].norm not in ("'", '"'))
             or tokens[position].norm in preamble
+            or tokens[position].kind == "mention"  # a reply opens with the handles it answers
         ):
             position += 1
         return position
@@ -578,6 +592,9 @@ def _matches(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[t
     present = None if first is None else first.intersection(analysis.index.keys())
     if present is not None and not present:
         return  # no token this shape can start with
+    needed = shape.required_words
+    if first is None and needed is not None and needed.isdisjoint(analysis.index.keys()):
+        return  # a word every match contains is not in the draft
     if shape.at_start:
         for number, starts in enumerate(_all_clause_starts(analysis, prepared.preamble)):
             stop_limit = analysis.sentences[number].stop

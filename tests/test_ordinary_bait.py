@@ -1,0 +1,79 @@
+"""Near-misses of engagement bait, pitch-on-connect and tag-hijack must get no judgment finding.
+
+Each text uses the words the bait families listen for (like, share, follow, tag, comment,
+save, vote, call, spots, last chance, many @mentions) in the ordinary way people use them:
+a help request, an open question, a reply inside a conversation, commentary about bait, a
+real deadline, a thank-you that names the people who did the work. A linter that flags
+these teaches users to ignore it. Every text is written for this test (none is copied from
+any corpus) and runs through the same per-draft function as the CLI, with its channel.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sociable.document import Document
+from sociable.engine import check_document
+from sociable.packs.schema import JUDGMENT_CATEGORIES
+from sociable.ruleset import RuleSet
+
+JUDGMENT = set(JUDGMENT_CATEGORIES)
+
+ORDINARY: list[tuple[str | None, str]] = [
+    # comments: replies that use the bait words for what they mean
+    ("comment", "I subscribed to your newsletter after the pricing issue, and the cohort table alone was worth it."),
+    ("comment", "Thanks for sharing the migration notes! I'll forward them to our ops lead before Monday's freeze."),
+    ("comment", "Follow the steps in the README and it builds on Windows too; the PATH fix is in step 4."),
+    ("comment", "Love this! My team tried the same retro format and our meetings went from an hour to twenty minutes."),
+    ("comment", "@dana @li @sam @tomas @ana you were all at the workshop, is this the slide deck you asked about?"),
+    ("comment", "Which mic do you use? The audio on this one is so much cleaner than the last episode."),
+    # open questions that invite a real answer, even with "comment below"
+    ("linkedin-post", "Which tool do you use for invoices, and what made you switch? Comment below, I'm choosing one this week."),
+    ("linkedin-post", "What would you cut first from a 40-minute onboarding call? I'll share what we learn from the replies."),
+    ("x-post", "Do you like the new logo or the old one better, and why? Designers, I want the honest version."),
+    ("facebook-post", "Who agrees to take the Saturday shift at the food bank? Reply by noon so I can post the rota."),
+    # help requests that rightly ask to be shared
+    ("facebook-post", "Please share: our dog Max went missing near the lake on Sunday. Brown collar, answers to Max. Call 555-0110."),
+    ("instagram-post", "Our neighbour's shop flooded last night. Please share the fundraiser link in our bio, every bit helps them reopen."),
+    ("x-post", "Blood donors needed at St Mary's this week, O-negative especially. RT please, the stock is very low."),
+    # commentary about bait, quoted bait
+    ("linkedin-post", 'I used to end every post with "follow me for more". It was engagement bait, and it showed in who followed.'),
+    ("linkedin-post", "Pet peeve: launch emails that shout only 3 spots left when the course is a recorded video."),
+    ("x-post", "Posts that say 'tag a friend who needs this' get demoted now, and honestly good riddance."),
+    # real deadlines and real limits, said plainly
+    ("linkedin-post", "Registration for the free community meetup is open; the room holds 80, and we will record the talks."),
+    ("facebook-post", "The bake sale ends at 3pm, thanks to everyone who came and to the kids who ran the till!"),
+    ("linkedin-post", "The last chance I had to see my grandfather was in 2019, and I think about that visit every winter."),
+    ("x-post", "Only 3 days until the marathon and my legs are not ready. Taper week is a lie."),
+    ("instagram-post", "Save the date: our reunion is June 3 at the old gym. Details in the group chat."),
+    ("linkedin-post", "Our first 100 customers were all two-person agencies, which shaped the whole pricing page."),
+    # 1:1 messages inside an existing conversation
+    ("follow-up-email", "Hi Marco,\n\nThanks for the quick call yesterday. Here are the three pricing options you asked about.\n\nBest,\nAna"),
+    ("linkedin-dm", "Thanks for the chat at the Leeds meetup, Omar. Here is the ETL repo I mentioned, the parser is in src/read."),
+    ("dm", "want to grab coffee tomorrow? I'm near the office after 10"),
+    ("dm", "Can you save the file to the shared drive and send it back when you're done?"),
+    ("dm", "I was in a hurry this morning, sorry for the short reply. Let's talk about the trip tonight."),
+    # specific first messages that ask a real question or nothing
+    ("cold-email", "Hi Dana,\n\nYour talk on rate limits fixed our retry storms. Did you keep the jitter at 10% in production, or tune it per client?\n\nThanks,\nSam"),
+    ("linkedin-connect", "Hi Noor, your post on resale pricing for flea markets was clever; I run a Saturday market in Leeds and would like to follow how yours grows."),
+    ("x-dm", "Is the Tuesday Rust meetup still on after the venue change? I'd like to come next month."),
+    ("linkedin-dm", "Hi Priya, your last-minute call to drop the beta feature was brave. What did the users say afterwards?"),
+    # many mentions of the people who did the work; a few topical hashtags
+    ("linkedin-post", "A huge thank-you to the crew who rebuilt the search: @ana @ben @carla @dev @eli @fran @gus @hana @ivo and @jun, who wrote the ranking tests."),
+    ("instagram-post", "First loaf from the new oven 🍞 #sourdough #baking #homemade"),
+    ("x-post", "Our thoughts are with everyone affected by the storm. Our stores in the area are closed today so staff can stay home."),
+]
+
+
+@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"ordinary-bait-{i}" for i in range(len(ORDINARY))])
+def test_near_misses_of_bait_get_no_judgment_finding(ruleset: RuleSet, channel: str | None, text: str) -> None:
+    doc = Document.from_text(text, "<ordinary>", channel=channel)
+    found = [(f.code, doc.text[f.start:f.end]) for f in check_document(doc, ruleset) if f.category in JUDGMENT]
+    assert found == [], f"ordinary text flagged: {found}"
+
+
+def test_the_list_covers_every_channel() -> None:
+    channels = {channel for channel, _ in ORDINARY}
+    for channel in ("comment", "cold-email", "linkedin-post", "follow-up-email", "instagram-post",
+                    "x-post", "facebook-post", "dm"):
+        assert channel in channels, channel
