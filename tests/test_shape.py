@@ -125,6 +125,17 @@ def test_token_tests_dictated_words_and_affixes(tmp_path: Path) -> None:
     assert hits(affix, "#SupportLocal and buy our mugs") == ["#SupportLocal and buy"]
 
 
+def test_handle_reads_user_names_as_tools_paste_them(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    handle = with_shapes(spec, shapes=["^ hi :handle ,"])
+    assert hits(handle, "Hi dana_lee, thanks") == ["Hi dana_lee,"]
+    assert hits(handle, "Hi jsmith84, thanks") == ["Hi jsmith84,"]
+    assert hits(handle, "Hi @kev, thanks") == ["Hi @kev,"]
+    assert hits(handle, "Hi Dana, thanks") == []
+    assert hits(handle, "Hi B2B, thanks") == []
+    assert hits(handle, "Hi 3rd, thanks") == []
+
+
 def test_links_are_one_token_read_only_by_rules_that_name_them(tmp_path: Path) -> None:
     spec = load(tmp_path)["ZZ201"]
     link = with_shapes(spec, shapes=["my {fruit} :url"])

@@ -13,7 +13,8 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
   ``{a}|{b}|word`` mixes classes and literals;
 * ``:word`` ``:number`` ``:emoji`` ``:caps`` (an upper-case word) ``:quoted`` (a word alone
   between quotes) ``:dictated`` (quoted, caps, emoji or number) ``:hashtag`` ``:mention``
-  ``:name`` (a capitalised word) ``:lower`` (a word in lower case) ``:url`` (a link or a bare
+  ``:name`` (a capitalised word) ``:lower`` (a word in lower case) ``:handle`` (a user name
+  as tools paste it: ``@kev``, ``dana_lee``, ``jsmith84``) ``:url`` (a link or a bare
   domain: a rule that names ``:url`` reads links, which other rules see masked) ``:punct``
   ``:any``;
 * ``(sign up|register|join)`` a group: any one of several word sequences, each a
@@ -71,7 +72,7 @@ if TYPE_CHECKING:
 
 ATTRIBUTES = (
     "word", "number", "emoji", "caps", "quoted", "dictated", "hashtag", "mention", "name",
-    "lower", "url", "punct", "any",
+    "lower", "url", "handle", "punct", "any",
 )
 GUARDS = ("negation", "commentary", "reported", "question")
 DEFAULT_GUARDS = ("negation", "commentary", "reported")
@@ -160,6 +161,16 @@ class Prepared:
     unmask: tuple[str, ...] = ()
 
 
+def _is_handle(token: Token) -> bool:
+    """A user name as tools paste it: ``dana_lee``, ``jsmith84``, ``@kev`` (not ``B2B`` or ``3rd``)."""
+    if token.kind == "mention":
+        return True
+    norm = token.norm
+    if token.kind != "word" or not norm[:1].isalpha() or not norm.isascii():
+        return False
+    return "_" in norm or (norm.islower() and any(c.isdigit() for c in norm) and sum(c.isalpha() for c in norm) >= 3)
+
+
 def _is_name(token: Token) -> bool:
     return token.kind == "word" and token.text[:1].isupper() and not token.caps
 
@@ -176,6 +187,7 @@ _HAS = {
     "name": _is_name,
     "lower": lambda t: t.kind == "word" and t.text[:1].islower(),
     "url": lambda t: t.kind == "url",
+    "handle": _is_handle,
     "punct": lambda t: t.kind == "punct",
     "any": lambda t: True,
 }

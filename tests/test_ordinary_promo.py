@@ -1,0 +1,91 @@
+"""Ordinary text of every channel draws no anti-social finding; plain promo and bot habits do.
+
+The self-promotion and automation packs read word classes and sentence shapes (a plug, a
+shop flyer, a brochure line, a bump, a footer), so they meet many sentences that share the
+words without the habit: a commenter who says what a tutorial did for them, a job seeker's
+years of experience, a follow-up that brings the numbers, a friend's "just checking in", a
+family post, a help request. Every text here is written for this test (none is copied from
+any corpus) and runs through the per-draft function the CLI uses, on the channel it would be
+sent on. ``ORDINARY`` must draw no finding of any judgment family; ``HABITS`` must draw the
+named rule, so the first list cannot pass by the rules being switched off.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sociable.document import Document
+from sociable.engine import check_document
+from sociable.packs.schema import JUDGMENT_CATEGORIES
+from sociable.ruleset import RuleSet
+
+JUDGMENT = set(JUDGMENT_CATEGORIES)
+
+ORDINARY: list[tuple[str, str]] = [
+    # comments: people talking about the post, sometimes about themselves
+    ("comment", "I'm a new teacher and this lesson plan saved my Monday, thank you."),
+    ("comment", "I just started cycling to work this month and your chain video fixed my slipping gears."),
+    ("comment", "I post my marathon splits on Strava too; yours look like a clean negative split."),
+    ("comment", "We had the same leak in our van; the dealer's seal kit fixed it for about $30."),
+    ("comment", "Subscribed! Your bread videos are the only ones my kids will watch with me."),
+    ("comment", "The store on Elm has these boots on sale this week if anyone wants a pair."),
+    ("comment", "Does anyone have the link to the slides? The chart on page 4 is what I need."),
+    ("comment", "The same error is answered in the docs: https://docs.example.com/errors#e42"),
+    # posts: news that gives the reader something, family news, help requests
+    ("linkedin-post", "Our page crossed 20k followers, and here is what we learned: short captions, real photos, one post a day."),
+    ("linkedin-post", "Our team is hiring two backend engineers in Lisbon. The salary range is in the post and we reply to every applicant."),
+    ("linkedin-post", "I'm starting a new role at the city council next month, on bus routes. If you ride the 12, tell me what to fix."),
+    ("linkedin-post", "We open-sourced our load-testing scripts under MIT; the README explains the setup in ten minutes."),
+    ("instagram-post", "First try at a linen shirt pattern. The collar took three attempts and a lot of swearing."),
+    ("instagram-post", "Our cafe is closed on Monday for a family wedding, see you Tuesday!"),
+    ("facebook-post", "Does anyone know a good plumber in Riverside? Our water heater just died."),
+    ("facebook-post", "So proud of my daughter, she graduated from nursing school today!"),
+    ("facebook-post", "Free firewood on the curb at 12 Oak Lane, help yourself."),
+    ("x-post", "The bridge is closed for repairs until Friday; take the ferry or route 9."),
+    # one-to-one messages: specific first notes and follow-ups with something new
+    ("cold-email", "Hi Lee,\n\nI am a final-year student at Leeds with two years of experience as a lab assistant. Would your group take a summer intern?\n\nBest,\nSam"),
+    ("cold-email", "Hi Lee,\n\nYour paper on battery recycling cites our 2021 dataset; we just released a cleaner version with three times the samples, free to use.\n\nSam"),
+    ("follow-up-email", "Hi Lee,\n\nQuick update since we spoke: the pilot finished and returns fell 9%. Want the full numbers?\n\nSam"),
+    ("follow-up-email", "Hi Lee,\n\nThanks for the call yesterday. As you asked, here are the two case studies and the pricing for 20 seats.\n\nSam"),
+    ("linkedin-dm", "Just checking in on you, Dana: how did the surgery go?"),
+    ("linkedin-dm", "Hi Sam, thanks for connecting. Your post on ward staffing matched what we see in our ICU; how do you run handovers?"),
+    ("dm", "thanks for the follow! loved your photos from the Lisbon trip, which lens was that?"),
+    ("dm", "hey, did you get home ok? the roads were icy"),
+    ("x-dm", "thanks for the recommendation, the book arrived today"),
+    ("linkedin-connect", "Hi Ana, we met at the Denver data meetup; I'd like to keep in touch about your dbt work."),
+]
+
+HABITS: list[tuple[str, str, str]] = [
+    ("comment", "sub to me and I'll sub back!", "SP609"),
+    ("comment", "Cool drawing. I post my sketches on my insta, go follow!", "SP609"),
+    ("comment", "Very nice! I do custom portraits, DM me if interested", "SP609"),
+    ("comment", "nice one! my channel: youtube.com/@pixelpete", "SP613"),
+    ("instagram-post", "The linen shirts are back in stock and we ship worldwide.", "SP610"),
+    ("cold-email", "Hi Lee,\n\nWe are a full-service digital agency based in Leeds.\n\nKim", "SP611"),
+    ("x-post", "My thread went viral again overnight. 3 million views!", "SP612"),
+    ("linkedin-post", "Happy to share that I've started a new position as Head of Data at Acme!", "SP101"),
+    ("comment", "I made $3,000 last month working from home, ask me how", "SP602"),
+    ("follow-up-email", "Hi Dana, pinging you again about the proposal.", "AU301"),
+    ("follow-up-email", "Hi Dana,\n\nNot sure if you saw my note below. Did it land?\n\nKim", "AU301"),
+    ("cold-email", "Hi Dana,\n\nWe build apps.\n\nThis email was sent to dana@example.com because you signed up.", "AU302"),
+    ("comment", "Nice blog! I bookmarked it and will check back for more quality content.", "AU110"),
+    ("cold-email", "Hi dana_lee,\n\nWe help teams ship faster.\n\nKim", "AU108"),
+]
+
+
+def _findings(ruleset: RuleSet, channel: str, text: str) -> list[tuple[str, str]]:
+    """(code, family) of every finding, merged codes included (overlapping findings share a span)."""
+    doc = Document.from_text(text, "draft.md", channel=channel)
+    return [(code, f.category) for f in check_document(doc, ruleset) for code in f.codes]
+
+
+@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"{c}-{i}" for i, (c, _) in enumerate(ORDINARY)])
+def test_ordinary_text_draws_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
+    judged = [code for code, category in _findings(ruleset, channel, text) if category in JUDGMENT]
+    assert judged == [], f"{channel}: {text!r} drew {judged}"
+
+
+@pytest.mark.parametrize(("channel", "text", "code"), HABITS, ids=[code for _, _, code in HABITS])
+def test_plain_habit_is_flagged(ruleset: RuleSet, channel: str, text: str, code: str) -> None:
+    codes = [found for found, _ in _findings(ruleset, channel, text)]
+    assert code in codes, f"{channel}: {text!r} drew {codes}, not {code}"
