@@ -23,7 +23,7 @@ regex itself confirms every match, so findings are the same with or without the 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -63,6 +63,19 @@ def _requirement(pattern: str, flags: int) -> Requirement:
     except Exception:
         return ()
     return _ordered(_sequence(list(parsed.data)))
+
+
+def requirement_of_any(patterns: Sequence[str], flags: int = 0) -> Requirement:
+    """:func:`any_of` the patterns' requirements, remembered in the regex cache like them."""
+    from sociable import regex_cache
+
+    if len(patterns) == 1:
+        return requirement(patterns[0], flags)
+    found: Requirement = regex_cache.derived(
+        "requires-any", "\0".join(patterns), flags,
+        lambda joined, fl: any_of(requirement(p, fl) for p in joined.split("\0")),
+    )
+    return found
 
 
 def any_of(requirements: Iterable[Requirement]) -> Requirement:
