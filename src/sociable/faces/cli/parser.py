@@ -34,5 +34,5 @@ class Parser(argparse.ArgumentParser):
         # and each one asks shutil for the terminal's width: a fixed width does for the check
         # and keeps shutil (with bz2 and lzma) out of a run that prints no help.
         if getattr(self, "_adding", False):
-            return self.formatter_class(prog=self.prog, width=80)
+            return argparse.HelpFormatter(prog=self.prog, width=80)
         return super()._get_formatter()
