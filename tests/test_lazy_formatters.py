@@ -27,3 +27,16 @@ def test_naming_the_formats_imports_none_of_them() -> None:
     )
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_vale_plugin_names_its_format_without_importing_it() -> None:
+    program = (
+        "import sys\n"
+        "from sociable.vale.plugin import sociable_formatters\n"
+        "table = sociable_formatters()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('sociable.faces.formatters')))\n"
+        "print(table['vale-line'].load().__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    imported, name = done.stdout.strip().splitlines()
+    assert imported == "[]" and name == "ValeLineFormatter"

@@ -48,3 +48,20 @@ def test_importing_the_repetition_kinds_compiles_none_of_their_patterns() -> Non
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     count, compiled, plain = map(int, done.stdout.split())
     assert count >= 16 and compiled == 0 and plain == 0
+
+
+def test_importing_the_vale_kinds_compiles_none_of_the_markup_patterns() -> None:
+    """The Vale plugin's kinds are registered on every run, with or without a .vale.ini: its
+    markup splitter's patterns wait for a Vale rule to read a draft."""
+    program = (
+        "import re\n"
+        "import sociable.vale.plugin as p, sociable.vale.markup as m\n"
+        "from sociable.regex_cache import LazyPattern\n"
+        "p.vale_kinds()\n"
+        "lazies = [v for v in vars(m).values() if isinstance(v, LazyPattern)]\n"
+        "plain = [v for v in vars(m).values() if isinstance(v, re.Pattern)]\n"
+        "print(len(lazies), sum('search' in vars(v) for v in lazies), len(plain))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    count, compiled, plain = map(int, done.stdout.split())
+    assert count >= 20 and compiled == 0 and plain == 0

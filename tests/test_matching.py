@@ -30,3 +30,26 @@ def test_same_pattern_under_different_hash_seeds() -> None:
         patterns.add(done.stdout)
     assert len(patterns) == 1
     assert patterns.pop().strip() == compile_phrases(PHRASES).pattern
+
+
+def test_the_remembered_source_is_the_one_built_phrase_by_phrase() -> None:
+    from sociable import regex_cache
+    from sociable.kinds.matching import phrase_regex
+
+    phrases = ["reach out", "touch ** base", "circle * back", "reach"]
+    built = "|".join(f"(?:{phrase_regex(p)})" for p in ["circle * back", "touch ** base", "reach out", "reach"])
+    assert compile_phrases(phrases).pattern == built
+    # A second list that differs in one phrase is not taken for the first.
+    assert compile_phrases([*phrases[:-1], "reached"]).pattern != built
+    assert regex_cache.derived("phrases", "\0".join(["circle * back", "touch ** base", "reach out", "reach"]), 0,
+                               lambda *_: "not computed again") == built
+
+
+def test_a_phrase_without_words_still_names_its_key() -> None:
+    import pytest
+
+    from sociable.kinds.base import RuleError
+
+    with pytest.raises(RuleError) as caught:
+        compile_phrases(["fine words", "* **"], key="exceptions")
+    assert caught.value.key == "exceptions" and "no words" in str(caught.value)

@@ -27,13 +27,22 @@ from typing import TYPE_CHECKING
 from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
 from sociable.kinds.matching import optional_phrases, vetoed
-from sociable.kinds.prefilter import may_match, required_literals
+from sociable.kinds.prefilter import (
+    Requirement,
+    requirement,
+    requirement_of_any,
+    satisfied,
+    searchable,
+)
 from sociable.regex_guard import risky_repeat
 
 if TYPE_CHECKING:
     from sociable.document import Document
     from sociable.findings import Finding
     from sociable.packs.schema import RuleSpec
+
+
+_IGNORECASE, _MULTILINE = int(re.IGNORECASE), int(re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -44,11 +53,10 @@ class Prepared:
     unless: re.Pattern[str] | None
     max_findings: int
     min_matches: int = 1
-    #: Per regex, literals one of which any match contains (see ``prefilter``).
-    literals: tuple[tuple[str, ...] | None, ...] = ()
-
-    #: All regexes' literals together, or None when one regex has none.
-    rule_literals: tuple[str, ...] | None = None
+    #: Per regex, what any of its matches contains (see ``prefilter``).
+    requirements: tuple[Requirement, ...] = ()
+    #: What a match of any of the regexes contains: when the draft lacks it, none can match.
+    rule_requirement: Requirement = ()
 
 
 class Pattern(Kind):
@@ -77,11 +85,12 @@ class Pattern(Kind):
             sources = [sources]
         if not sources or not all(isinstance(s, str) and s for s in sources):
             raise RuleError("'pattern' must be a non-empty regex or list of regexes", key="pattern")
-        flags = 0 if options.get("case_sensitive") else re.IGNORECASE
+        # Plain ints: or-ing two RegexFlag members builds a new enum member, 50 us a time.
+        flags = (0 if options.get("case_sensitive") else _IGNORECASE) | _MULTILINE
         compiled = []
         for source in sources:
             try:
-                regex = regex_cache.compile(source, flags | re.MULTILINE)
+                regex = regex_cache.compile(source, flags)
             except re.error as exc:
                 raise RuleError(f"bad regex {source!r}: {exc}", key="pattern") from None
             if regex.match(""):
@@ -90,7 +99,7 @@ class Pattern(Kind):
         when = options.get("when") or "found"
         if when not in ("found", "missing"):
             raise RuleError("'when' must be 'found' or 'missing'", key="when")
-        literals = tuple(required_literals(regex.pattern, regex.flags) for regex in compiled)
+        requirements = tuple(requirement(regex.pattern, regex.flags) for regex in compiled)
         return Prepared(
             tuple(compiled),
             when == "missing",
@@ -98,20 +107,26 @@ class Pattern(Kind):
             optional_phrases(options.get("unless"), "unless"),
             int(options.get("max_findings") or 3),
             max(1, int(options.get("min_matches") or 1)),
-            literals,
-            _union(literals),
+            requirements,
+            requirement_of_any([regex.pattern for regex in compiled], flags),
         )
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         prepared: Prepared = rule.prepared
-        folded = doc.folded(rule.spec.scope, rule.spec.unmask)
-        if not prepared.missing and not may_match(prepared.rule_literals, folded):
-            return  # no regex of this rule can match: the common case, decided in C
+        folded = searchable(doc.folded(rule.spec.scope, rule.spec.unmask))
+        if not satisfied(prepared.rule_requirement, folded):
+            candidates = []  # no regex of this rule can match: the common case, decided in C
+        elif len(prepared.regexes) == 1:
+            candidates = list(prepared.regexes)
+        else:
+            candidates = [
+                regex
+                for regex, required in zip(prepared.regexes, prepared.requirements, strict=True)
+                if satisfied(required, folded)
+            ]
+        if not candidates and not prepared.missing:
+            return
         view = doc.reading(rule.spec.scope, rule.spec.unmask)
-        candidates = [
-            regex for regex, literals in zip(prepared.regexes, prepared.literals, strict=True)
-            if may_match(literals, folded)
-        ]
         if prepared.missing:
             if not view.strip():
                 return
@@ -145,8 +160,3 @@ class Pattern(Kind):
         for start, end in sorted(hits)[: prepared.max_findings]:
             yield rule.finding(doc, start, end)
 
-
-def _union(literals: tuple[tuple[str, ...] | None, ...]) -> tuple[str, ...] | None:
-    if not literals or any(item is None for item in literals):
-        return None
-    return tuple(sorted({literal for item in literals for literal in item or ()}))

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from sociable.kinds.base import Key, Kind, Rule
 from sociable.kinds.matching import compile_phrases, crosses_paragraph, optional_phrases, vetoed
-from sociable.kinds.prefilter import may_match, required_literals
+from sociable.kinds.prefilter import Requirement, requirement, satisfied, searchable
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -37,7 +37,8 @@ class Prepared:
     exceptions: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     max_findings: int
-    literals: tuple[str, ...] | None = None
+    #: What every match contains (see ``prefilter``): without it the regex need not run.
+    required: Requirement = ()
 
 
 class Phrases(Kind):
@@ -57,12 +58,12 @@ class Phrases(Kind):
             optional_phrases(options.get("exceptions"), "exceptions"),
             optional_phrases(options.get("unless"), "unless"),
             int(options.get("max_findings") or 3),
-            required_literals(regex.pattern, regex.flags),
+            requirement(regex.pattern, regex.flags),
         )
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         prepared: Prepared = rule.prepared
-        if not may_match(prepared.literals, doc.folded(rule.spec.scope, rule.spec.unmask)):
+        if not satisfied(prepared.required, searchable(doc.folded(rule.spec.scope, rule.spec.unmask))):
             return
         view = doc.reading(rule.spec.scope, rule.spec.unmask)
         count = 0

@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sociable import regex_cache
+
 #: Tags every text block carries, by block kind.
 _TAGS = {
     "paragraph": frozenset({"text", "paragraph"}),
@@ -98,15 +100,15 @@ class Parsed:
 
 # --- inline markup ------------------------------------------------------------------------
 
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\](\([^)]*\)|\[[^\]]*\])")
-_EMPHASIS = re.compile(r"\*+|_+|~~")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_CODE_SPAN = regex_cache.lazy(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_ESCAPE = regex_cache.lazy(r"\\([!-/:-@\[-`{-~])")
+_COMMENT = regex_cache.lazy(r"<!--.*?-->", re.S)
+_AUTOLINK = regex_cache.lazy(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
+_TAG = regex_cache.lazy(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_IMAGE = regex_cache.lazy(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = regex_cache.lazy(r"\[((?:[^\[\]]|\[[^\]]*\])*)\](\([^)]*\)|\[[^\]]*\])")
+_EMPHASIS = regex_cache.lazy(r"\*+|_+|~~")
+_ENTITY = regex_cache.lazy(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 KEEP, SKIP = 0, 1
 
@@ -227,15 +229,15 @@ def _strip_span(source: str, span: tuple[int, int]) -> tuple[int, int]:
 
 # --- Markdown blocks ----------------------------------------------------------------------
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_LIST = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
-_QUOTE = re.compile(r"^ {0,3}> ?")
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
-_FRONTMATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(---|\.\.\.|\+\+\+)[ \t]*$", re.S | re.M)
+_FENCE = regex_cache.lazy(r"^[ \t]*(`{3,}|~{3,})")
+_ATX = regex_cache.lazy(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+_SETEXT = regex_cache.lazy(r"^ {0,3}(=+|-+)[ \t]*$")
+_BREAK = regex_cache.lazy(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_LIST = regex_cache.lazy(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
+_QUOTE = regex_cache.lazy(r"^ {0,3}> ?")
+_TABLE_RULE = regex_cache.lazy(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_REFERENCE = regex_cache.lazy(r"^ {0,3}\[[^\]]+\]:\s*\S+")
+_FRONTMATTER = regex_cache.lazy(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(---|\.\.\.|\+\+\+)[ \t]*$", re.S | re.M)
 
 
 def _lines(source: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -407,8 +409,8 @@ def parse_markdown(source: str, hide_code: bool = True) -> list[Block]:
 
 # --- reStructuredText and plain text ------------------------------------------------------
 
-_RST_LITERAL = re.compile(r"``(.+?)``", re.S)
-_RST_UNDERLINE = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1+[ \t]*$")
+_RST_LITERAL = regex_cache.lazy(r"``(.+?)``", re.S)
+_RST_UNDERLINE = regex_cache.lazy(r"^([=\-`:'\"~^_*+#<>.])\1+[ \t]*$")
 
 
 def parse_rst(source: str) -> list[Block]:
@@ -493,7 +495,7 @@ def parse_text(source: str) -> list[Block]:
 _ABBREVIATIONS = frozenset(
     ["e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "ltd", "co", "corp", "no", "fig", "al", "approx", "dept", "est"]
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+\S)")
+_SENTENCE_END = regex_cache.lazy(r"[.!?…]+[\"'”’)\]]*(?=\s+\S)")
 
 
 def split_sentences(block: Block) -> list[Block]:
@@ -523,7 +525,7 @@ def _slice(block: Block, start: int, end: int) -> Block:
                  frozenset({"sentence"}))
 
 
-_SWITCH = re.compile(
+_SWITCH = regex_cache.lazy(
     r"<!--\s*vale\s+(?:(off|on)|([\w.-]+)\s*=\s*(YES|NO))\s*-->", re.I)
 
 

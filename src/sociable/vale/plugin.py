@@ -40,9 +40,10 @@ def sociable_rule_kinds() -> list[Any]:
 
 @hookimpl
 def sociable_formatters() -> dict[str, type[Formatter]]:
-    from sociable.faces.formatters.vale_line import ValeLineFormatter
+    # By name, imported when a run writes this format (as the built-in formats are).
+    from sociable.plugins.builtin import LazyFormatter
 
-    return {"vale-line": ValeLineFormatter}
+    return {"vale-line": LazyFormatter("sociable.faces.formatters.vale_line:ValeLineFormatter")}  # type: ignore[dict-item]
 
 
 @hookimpl

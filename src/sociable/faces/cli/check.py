@@ -285,10 +285,14 @@ class CheckApp:
         summary = RunSummary(drafts=self.drafts, errors=int(self.had_errors))
         flagged: set[str] = set()
         formatter.start()
-        from sociable.fix_report import compatible_fixes
+        shown = self.findings
+        if any(finding.fix is not None for finding in shown):
+            # Only fixes that apply together are offered (JSON edits, [*], the fixable count).
+            # Without a fix to weigh, the fixer (tempfile, difflib) is not even imported.
+            from sociable.fix_report import compatible_fixes
 
-        # Only fixes that apply together are offered (JSON edits, [*], the fixable count).
-        for finding in compatible_fixes(self.findings, getattr(args, "unsafe_fixes", False)):
+            shown = compatible_fixes(shown, getattr(args, "unsafe_fixes", False))
+        for finding in shown:
             formatter.handle(finding)
             summary.findings += 1
             flagged.add(finding.path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 
 class Parser(argparse.ArgumentParser):
@@ -13,3 +14,25 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(2, f"sociable: error: {message}\n")
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        self._adding = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._adding = False
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        self._adding = True  # its formatter only spells "sociable" for the subcommands' prog
+        try:
+            return super().add_subparsers(**kwargs)
+        finally:
+            self._adding = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse builds a help formatter for every add_argument only to check the metavar,
+        # and each one asks shutil for the terminal's width: a fixed width does for the check
+        # and keeps shutil (with bz2 and lzma) out of a run that prints no help.
+        if getattr(self, "_adding", False):
+            return argparse.HelpFormatter(prog=self.prog, width=80)
+        return super()._get_formatter()
