@@ -55,7 +55,7 @@ class Job(Protocol):
     readers: Mapping[str, Reader]
 
 #: Bumped when the layout of the store changes; old stores then simply miss.
-FORMAT = 2
+FORMAT = 3  # 3: drafts' findings packed (sociable.engine.PackedResult)
 
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
