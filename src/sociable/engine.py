@@ -14,9 +14,10 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
-from typing import Any
+from typing import Any, Protocol
 
 from sociable.decisions import UNUSED_CODE, Suppressions
+from sociable.digest import blake2b
 from sociable.document import Document
 from sociable.findings import Finding
 from sociable.kinds.base import Unavailable
@@ -74,6 +75,15 @@ class PackedResult:
     def unpacked(self) -> DraftResult:
         findings, suppressions = pickle.loads(zlib.decompress(self.packed_findings))
         return DraftResult(self.path, findings, suppressions, self.signatures, self.problems)
+
+
+class CorpusMemo(Protocol):
+    """Where a run keeps its corpus findings between runs (the results cache has one): under
+    a digest of every signature compared, so an unchanged corpus is not compared again."""
+
+    def corpus_get(self, digest: bytes) -> dict[str, list[Finding]] | None: ...
+
+    def corpus_put(self, digest: bytes, findings: dict[str, list[Finding]]) -> None: ...
 
 
 #: A draft's result as the corpus step takes it: as made, or packed across the worker boundary.
@@ -161,12 +171,51 @@ def finish_stream(
     references: Sequence[AnyResult] = (),
     problems: list[str] | None = None,
     history: Sequence[AnyResult] = (),
+    memo: CorpusMemo | None = None,
 ) -> Iterator[Finding]:
     """:func:`finish` as an iterator: the corpus rules run now (so ``problems`` is complete on
     return), then each file's findings are made when they are reached, in the order
-    :func:`finish` sorts them, so a large run never holds every finding at once."""
-    corpus = _corpus_findings(results, ruleset, references, problems, history)
+    :func:`finish` sorts them, so a large run never holds every finding at once.
+
+    With ``memo``, corpus findings of the very same signatures (and rules: the memo belongs to
+    one run fingerprint) are taken from it instead of comparing again.
+    """
+    digest = corpus_digest(results, ruleset, references, history) if memo is not None else None
+    corpus = memo.corpus_get(digest) if memo is not None and digest is not None else None
+    if corpus is None:
+        said = len(problems) if problems is not None else 0
+        corpus = _corpus_findings(results, ruleset, references, problems, history)
+        if memo is not None and digest is not None and (problems is None or len(problems) == said):
+            memo.corpus_put(digest, corpus)
     return _reported(results, ruleset, corpus)
+
+
+def corpus_digest(
+    results: Sequence[AnyResult],
+    ruleset: RuleSet,
+    references: Sequence[AnyResult],
+    history: Sequence[AnyResult],
+) -> bytes | None:
+    """A digest of everything the corpus rules compare: each rule's code, how many of its
+    signatures are reported, and every signature pickled. None when a signature does not
+    pickle (a plugin's): then nothing is remembered. Equal pickles are equal inputs, and
+    ``compare`` is a pure function of them; a pickle that differs for equal inputs only misses.
+    """
+    digest = blake2b(b"corpus", digest_size=32)
+    dumps, protocol = pickle.dumps, pickle.HIGHEST_PROTOCOL
+    for code in ruleset.selected:
+        if not ruleset.kinds[ruleset.specs[code].kind].corpus:
+            continue
+        own = [r.signatures[code] for r in results if code in r.signatures]
+        others = [r.signatures[code] for group in (references, history) for r in group
+                  if code in r.signatures]
+        digest.update(f"{code} {len(own)} {len(others)}\0".encode())
+        try:
+            for signature in own + others:
+                digest.update(dumps(signature, protocol))
+        except Exception:
+            return None
+    return digest.digest()
 
 
 def _corpus_findings(

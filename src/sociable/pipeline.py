@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 from sociable.decisions import channel_for, per_file_ignores
 from sociable.document import Document, DocumentError, Recipient
-from sociable.engine import AnyResult, DraftResult, finish_stream, history_result, lint_document
+from sociable.engine import (
+    AnyResult,
+    CorpusMemo,
+    DraftResult,
+    finish_stream,
+    history_result,
+    lint_document,
+)
 from sociable.readers.decoding import InputError, decode
 
 if TYPE_CHECKING:
@@ -144,10 +151,12 @@ def finish_run_stream(
     readers: Mapping[str, Reader],
     references: Sequence[AnyResult] = (),
     problems: list[str] | None = None,
+    memo: CorpusMemo | None = None,
 ) -> Iterator[Finding]:
     """:func:`finish_run` as an iterator (:func:`sociable.engine.finish_stream`): the corpus
     step runs before it returns, each file's findings are made when the formatter reaches
-    them, so a run of 100,000 drafts never holds all their findings at once."""
+    them, so a run of 100,000 drafts never holds all their findings at once. ``memo`` (the
+    results cache) keeps the corpus findings of an unchanged corpus between runs."""
     history: list[DraftResult] = []
     paths = ruleset.settings.get("history")
     if paths and _compares_with_history(results, ruleset):
@@ -157,7 +166,7 @@ def finish_run_stream(
             if problems is None:
                 raise
             problems.append(str(exc))
-    return finish_stream(results, ruleset, references, problems, history=history)
+    return finish_stream(results, ruleset, references, problems, history=history, memo=memo)
 
 
 def _compares_with_history(results: Sequence[AnyResult], ruleset: RuleSet) -> bool:

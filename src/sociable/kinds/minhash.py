@@ -211,7 +211,9 @@ def _alike_pairs_numpy(
     import numpy as np
 
     count = len(sketches)
-    bins = np.frombuffer(b"".join(sketches), dtype="<u4").reshape(count, BINS)
+    bins = np.empty((count, BINS), dtype="<u4")  # row by row: no joined copy of every sketch
+    for row, value in enumerate(sketches):
+        bins[row] = np.frombuffer(value, dtype="<u4")
     low_words = (bins & 0xFF).astype(np.uint8).view(np.uint64)  # eight low bytes a word
     size = np.asarray(sizes, dtype=np.float64)
     past = np.asarray(history, dtype=bool)

@@ -219,7 +219,9 @@ class CheckApp:
                 self.sources[outcome.path] = "\n".join(outcome.texts).split("\n")
         self.drafts = len(results)
         problems: list[str] = []
-        found = finish_run_stream(results, context.ruleset, job.readers, references, problems)
+        found = finish_run_stream(
+            results, context.ruleset, job.readers, references, problems, memo=job.cache
+        )
         del outcomes, results, references  # the stream holds what it still needs
         self.findings: list[Finding] = []
         self.stream: Iterator[Finding] | None = None
