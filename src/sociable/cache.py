@@ -20,7 +20,12 @@ once per run and written once at its end (a temporary file renamed into place), 
 runs never see half a store; an unreadable store is all misses. One file per entry, each with
 its own temporary file and rename, cost more CPU than linting short drafts. Outcomes that
 carry problems (a rule timed out, a plugin kind raised) are not stored: those depend on the
-machine's load or a server, not on the file. The folder holds a ``CACHEDIR.TAG`` (backup
+machine's load or a server, not on the file. Drafts' findings are stored packed
+(:class:`sociable.engine.PackedResult`), so a warm run unpickles one value per draft.
+
+Beside the store, ``results/<fingerprint>.corpus`` keeps the last run's corpus findings under a
+digest of every signature compared (:func:`sociable.engine.corpus_digest`): when nothing a
+corpus rule reads has changed, a warm run reports them without comparing the drafts again. The folder holds a ``CACHEDIR.TAG`` (backup
 tools skip it) and a ``.gitignore`` of ``*`` (git ignores it), as ruff's does.
 
 ``SOCIABLE_CACHE_STATS=1`` makes a run print ``sociable: cache: N hits, M misses`` to stderr.
