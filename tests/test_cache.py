@@ -61,10 +61,11 @@ def stats(done: subprocess.CompletedProcess[str]) -> tuple[int, int]:
 
 
 def stores(cache: Path) -> dict[str, int]:
-    """Entry file -> modification time (ns); rewriting an entry changes its time."""
+    """Entry file -> modification time (ns); rewriting an entry changes its time. (The
+    ``.corpus`` file beside a store keeps the last run's corpus findings; not a store.)"""
     return {
         p.relative_to(cache).as_posix(): p.stat().st_mtime_ns
-        for p in (cache / "results").rglob("*") if p.is_file()
+        for p in (cache / "results").rglob("*") if p.is_file() and p.suffix != ".corpus"
     }
 
 
@@ -335,3 +336,43 @@ def test_stores_of_other_fingerprints_are_pruned(tmp_path: Path) -> None:
     names = sorted(p.name for p in (tmp_path / "c" / "results").iterdir())
     assert len(names) == KEEP_STORES + 1
     assert cache.store().name in names
+
+
+def test_corpus_findings_of_unchanged_signatures_come_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sociable.config import Config
+    from sociable.context import load_context
+    from sociable.kinds.near_duplicate import NearDuplicate
+    from sociable.pipeline import Source, finish_run, finish_run_stream, lint_source
+
+    context = load_context(Config(root=tmp_path), select=["RP"], use_cache=False)
+    readers = context.readers()
+
+    def results(texts: dict[str, str]) -> list:
+        linted = [lint_source(Source(t, p), context.ruleset, readers, context.config) for p, t in texts.items()]
+        return [r.packed() for outcome in linted for r in outcome.results]
+
+    calls: list[int] = []
+    compare = NearDuplicate.compare
+
+    def counted(self, signatures, rule, reported=None):  # type: ignore[no-untyped-def]
+        calls.append(len(signatures))
+        return compare(self, signatures, rule, reported)
+
+    monkeypatch.setattr(NearDuplicate, "compare", counted)
+    cache = ResultCache(tmp_path / "cache")
+    cache.use_fingerprint(b"f" * 32)
+    drafts = results(DRAFTS)
+    expected = finish_run(drafts, context.ruleset, readers)
+    assert "RP101" in {f.code for f in expected}  # the template pair is found
+    assert calls == [4]
+    assert list(finish_run_stream(drafts, context.ruleset, readers, memo=cache)) == expected
+    assert calls == [4, 4] and cache.corpus_file().is_file()  # compared once more, then kept
+    again = results(DRAFTS)  # the same drafts linted again, as a warm run reads them
+    assert list(finish_run_stream(again, context.ruleset, readers, memo=cache)) == expected
+    assert calls == [4, 4]  # not compared: the same signatures, the same findings
+    edited = results({**DRAFTS, "jonas.md": DRAFTS["good.md"].replace("Priya", "Jonas")})
+    changed = list(finish_run_stream(edited, context.ruleset, readers, memo=cache))
+    assert calls == [4, 4, 4] and changed == finish_run(edited, context.ruleset, readers)
+    assert changed != expected  # jonas.md now copies good.md, not sam.md: compared again

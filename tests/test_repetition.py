@@ -407,3 +407,26 @@ def test_numpy_and_pure_python_score_the_same_pairs_the_same(monkeypatch: pytest
     assert found["python"] == found["numpy"]
     assert found["python pairs"] == found["numpy pairs"]
     assert len(found["python"][0]) > 80  # the copies (and more) were found, not nothing twice
+
+
+def test_numpy_candidates_are_the_buckets_pairs_and_zero_bytes_count_without_bitwise_count(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    np = pytest.importorskip("numpy")
+    rng = random.Random(8)
+    words = [f"c{i}k" for i in range(40)]  # small vocabulary: big buckets, past the cap
+    texts = [_random_text(rng, words, rng.randint(8, 30)) for _ in range(300)]
+    texts += texts[:60]  # exact copies share every band
+    sketches = [minhash.sketch(minhash.shingle_hashes(t)) for t in texts]
+    bins = np.frombuffer(b"".join(sketches), dtype="<u4").reshape(len(sketches), minhash.BINS)
+    vector = sorted(
+        (int(a), int(b)) for i, j in minhash._candidate_arrays(bins) for a, b in zip(i, j, strict=True)
+    )
+    assert vector == sorted(minhash.candidate_pairs(sketches))  # the same pairs, as often
+    assert len(vector) > minhash.BANDS * 60  # the copies, in every band
+    low = (bins & 0xFF).astype(np.uint8)
+    x = low.view(np.uint64)[:50] ^ low.view(np.uint64)[50:100]
+    expected = (low[:50] == low[50:100]).sum(axis=1)
+    assert (minhash._zero_bytes(np, x) == expected).all()
+    monkeypatch.delattr(np, "bitwise_count", raising=False)  # numpy 1.x: the multiplication
+    assert (minhash._zero_bytes(np, x) == expected).all()

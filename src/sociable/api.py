@@ -173,7 +173,7 @@ class Linter:
             outcome = lint_source(source, self.context.ruleset, self.readers, self.context.config)
             if outcome.error is not None:
                 raise LintError(outcome.error)
-            out.append((path, outcome.results))
+            out.append((path, [result.unpacked() for result in outcome.results]))
         return out
 
 

@@ -20,7 +20,12 @@ once per run and written once at its end (a temporary file renamed into place), 
 runs never see half a store; an unreadable store is all misses. One file per entry, each with
 its own temporary file and rename, cost more CPU than linting short drafts. Outcomes that
 carry problems (a rule timed out, a plugin kind raised) are not stored: those depend on the
-machine's load or a server, not on the file. The folder holds a ``CACHEDIR.TAG`` (backup
+machine's load or a server, not on the file. Drafts' findings are stored packed
+(:class:`sociable.engine.PackedResult`), so a warm run unpickles one value per draft.
+
+Beside the store, ``results/<fingerprint>.corpus`` keeps the last run's corpus findings under a
+digest of every signature compared (:func:`sociable.engine.corpus_digest`): when nothing a
+corpus rule reads has changed, a warm run reports them without comparing the drafts again. The folder holds a ``CACHEDIR.TAG`` (backup
 tools skip it) and a ``.gitignore`` of ``*`` (git ignores it), as ruff's does.
 
 ``SOCIABLE_CACHE_STATS=1`` makes a run print ``sociable: cache: N hits, M misses`` to stderr.
@@ -43,6 +48,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from sociable.config import Config
+    from sociable.findings import Finding
     from sociable.pipeline import FileOutcome
     from sociable.readers.base import Reader
     from sociable.ruleset import RuleSet
@@ -55,7 +61,7 @@ class Job(Protocol):
     readers: Mapping[str, Reader]
 
 #: Bumped when the layout of the store changes; old stores then simply miss.
-FORMAT = 2
+FORMAT = 3  # 3: drafts' findings packed (sociable.engine.PackedResult)
 
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -236,10 +242,44 @@ class ResultCache:
         self._entries, self._fresh = merged, {}
         self._prune(target)
 
+    def corpus_file(self) -> Path:
+        """The corpus findings of this fingerprint's last run, next to its store."""
+        return self.store().with_suffix(".corpus")
+
+    def corpus_get(self, digest: bytes) -> dict[str, list[Finding]] | None:
+        """The corpus findings stored under ``digest`` (of every signature compared), or None.
+
+        A warm run of 100,000 unchanged drafts spent most of its time comparing them again;
+        with the same signatures the comparison gives the same findings.
+        """
+        try:
+            with self.corpus_file().open("rb") as handle:
+                stored = pickle.load(handle)
+        except Exception:  # missing, truncated, from another version: compare again
+            return None
+        if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == FORMAT \
+                and stored[1] == digest and isinstance(stored[2], dict):
+            return stored[2]
+        return None
+
+    def corpus_put(self, digest: bytes, findings: dict[str, list[Finding]]) -> None:
+        """Keep this run's corpus findings (only the last run's: one file per fingerprint)."""
+        if self._fingerprint is None:
+            return
+        target = self.corpus_file()
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+        try:
+            self.prepare()
+            tmp.write_bytes(pickle.dumps((FORMAT, digest, findings), protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, target)
+        except Exception:  # unwritable folder, a finding that does not pickle: only speed lost
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
     def _prune(self, current: Path) -> None:
         """Delete all but the newest few stores of other fingerprints (edits, other selections)."""
         try:
-            others = [p for p in self.results.iterdir() if p != current]
+            others = [p for p in self.results.iterdir() if p != current and not p.name.startswith(current.stem)]
             others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
         except OSError:
             return

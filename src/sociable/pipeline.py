@@ -13,14 +13,21 @@ no process pool, no cache, no printing.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sociable.decisions import channel_for, per_file_ignores
 from sociable.document import Document, DocumentError, Recipient
-from sociable.engine import DraftResult, finish, history_result, lint_document
+from sociable.engine import (
+    AnyResult,
+    CorpusMemo,
+    DraftResult,
+    finish_stream,
+    history_result,
+    lint_document,
+)
 from sociable.readers.decoding import InputError, decode
 
 if TYPE_CHECKING:
@@ -31,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FileOutcome", "HistoryError", "InputError", "Source", "decode", "finish_run",
-    "lint_source", "load_history", "read_bytes", "reader_for",
+    "finish_run_stream", "lint_source", "load_history", "read_bytes", "reader_for",
 ]
 
 
@@ -61,7 +68,9 @@ class FileOutcome:
     """What one source produced: its drafts' results, or one error line for the user."""
 
     path: str
-    results: list[DraftResult] = field(default_factory=list)
+    #: Packed (:class:`sociable.engine.PackedResult`) when the runner made them, so that a
+    #: large run's main process holds each draft's findings as one compressed value.
+    results: list[AnyResult] = field(default_factory=list)
     error: str | None = None
     #: The decoded texts, only kept when asked (``--show-source``, ``--fix``).
     texts: list[str] = field(default_factory=list)
@@ -122,10 +131,10 @@ def lint_source(
 
 
 def finish_run(
-    results: Sequence[DraftResult],
+    results: Sequence[AnyResult],
     ruleset: RuleSet,
     readers: Mapping[str, Reader],
-    references: Sequence[DraftResult] = (),
+    references: Sequence[AnyResult] = (),
     problems: list[str] | None = None,
 ) -> list[Finding]:
     """The corpus step of a run: history (read through ``readers``) and ``references`` take
@@ -133,6 +142,21 @@ def finish_run(
 
     Unreadable history is reported in ``problems`` (when given, else raised) and the run goes on.
     """
+    return list(finish_run_stream(results, ruleset, readers, references, problems))
+
+
+def finish_run_stream(
+    results: Sequence[AnyResult],
+    ruleset: RuleSet,
+    readers: Mapping[str, Reader],
+    references: Sequence[AnyResult] = (),
+    problems: list[str] | None = None,
+    memo: CorpusMemo | None = None,
+) -> Iterator[Finding]:
+    """:func:`finish_run` as an iterator (:func:`sociable.engine.finish_stream`): the corpus
+    step runs before it returns, each file's findings are made when the formatter reaches
+    them, so a run of 100,000 drafts never holds all their findings at once. ``memo`` (the
+    results cache) keeps the corpus findings of an unchanged corpus between runs."""
     history: list[DraftResult] = []
     paths = ruleset.settings.get("history")
     if paths and _compares_with_history(results, ruleset):
@@ -142,10 +166,10 @@ def finish_run(
             if problems is None:
                 raise
             problems.append(str(exc))
-    return finish(results, ruleset, references, problems, history=history)
+    return finish_stream(results, ruleset, references, problems, history=history, memo=memo)
 
 
-def _compares_with_history(results: Sequence[DraftResult], ruleset: RuleSet) -> bool:
+def _compares_with_history(results: Sequence[AnyResult], ruleset: RuleSet) -> bool:
     """Whether a draft has a signature for a rule whose kind reads history (overrides
     :meth:`Kind.reference`): otherwise history is not even opened."""
     from sociable.kinds.base import Kind

@@ -119,7 +119,11 @@ def lint_path_keyed(path: str) -> tuple[FileOutcome, str | None]:
         text = decode(data, path)
     except InputError as exc:
         return FileOutcome(path, error=str(exc)), None
-    return lint_text(text, path, job, relative), key
+    outcome = lint_text(text, path, job, relative)
+    # Packed here, in the worker: what crosses to the main process, waits there for the corpus
+    # step and goes into the results cache is one compressed value per draft.
+    outcome.results = [result.packed() for result in outcome.results]
+    return outcome, key
 
 
 def run(

@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain, groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -147,12 +149,16 @@ class CheckApp:
             self.stderr.write(f"sociable: warning: {hint}\n")
         return True
 
-    def run_checks(self, paths: list[str] | None = None) -> None:
-        """Lint ``paths`` (default: the command line's) and keep the findings for :meth:`report`."""
+    def run_checks(self, paths: list[str] | None = None, stream: bool = False) -> None:
+        """Lint ``paths`` (default: the command line's) and keep the findings for :meth:`report`.
+
+        With ``stream``, :meth:`report` gets them one file at a time from the corpus step
+        (``self.findings`` stays empty): a run of 100,000 drafts never holds them all.
+        """
         from sociable.cache import open_cache
         from sociable.discover import discover
         from sociable.engine import SKIPPED
-        from sociable.pipeline import finish_run
+        from sociable.pipeline import finish_run_stream
         from sociable.readers.decoding import InputError, decode
         from sociable.runner import Job, lint_text, run
 
@@ -213,9 +219,16 @@ class CheckApp:
                 self.sources[outcome.path] = "\n".join(outcome.texts).split("\n")
         self.drafts = len(results)
         problems: list[str] = []
-        self.findings: list[Finding] = finish_run(
-            results, context.ruleset, job.readers, references, problems
+        found = finish_run_stream(
+            results, context.ruleset, job.readers, references, problems, memo=job.cache
         )
+        del outcomes, results, references  # the stream holds what it still needs
+        self.findings: list[Finding] = []
+        self.stream: Iterator[Finding] | None = None
+        if stream:
+            self.stream = found
+        else:
+            self.findings = list(found)
         for problem in problems:
             self.error(problem)
 
@@ -258,6 +271,7 @@ class CheckApp:
     def use_results(self, findings: list[Finding], drafts: int, sources: dict[str, list[str]]) -> None:
         """Report these findings instead of a run's (``--fix`` on stdin reports what is left)."""
         self.findings, self.drafts, self.sources = findings, drafts, sources
+        self.stream = None
 
     def report(self, stream: TextIO | None = None) -> int:
         """Format the findings to ``stream`` (default stdout, or ``--output-file``); exit code."""
@@ -285,14 +299,14 @@ class CheckApp:
         summary = RunSummary(drafts=self.drafts, errors=int(self.had_errors))
         flagged: set[str] = set()
         formatter.start()
-        shown = self.findings
-        if any(finding.fix is not None for finding in shown):
-            # Only fixes that apply together are offered (JSON edits, [*], the fixable count).
-            # Without a fix to weigh, the fixer (tempfile, difflib) is not even imported.
-            from sociable.fix_report import compatible_fixes
-
-            shown = compatible_fixes(shown, getattr(args, "unsafe_fixes", False))
-        for finding in shown:
+        # Only fixes that apply together are offered (JSON edits, [*], the fixable count):
+        # decided within each file, so one file at a time gives the same answer.
+        stream = getattr(self, "stream", None)
+        found = stream if stream is not None else self.findings
+        self.stream = None
+        unsafe = getattr(args, "unsafe_fixes", False)
+        by_file = (_applicable(list(group), unsafe) for _, group in groupby(found, key=_path_of))
+        for finding in chain.from_iterable(by_file):
             formatter.handle(finding)
             summary.findings += 1
             flagged.add(finding.path)
@@ -308,9 +322,25 @@ class CheckApp:
         echo_summary(summary, self.format_name, args.quiet, self.stderr)
         if self.had_errors:
             return EXIT_ERROR
-        if self.findings and not args.exit_zero:
+        if summary.findings and not args.exit_zero:
             return EXIT_FINDINGS
         return EXIT_CLEAN
+
+
+def _applicable(findings: list[Finding], unsafe: bool) -> list[Finding]:
+    """A file's findings with only the fixes that apply together.
+
+    Without a fix to weigh, the fixer (tempfile, difflib) is not even imported.
+    """
+    if not any(finding.fix is not None for finding in findings):
+        return findings
+    from sociable.fix_report import compatible_fixes
+
+    return compatible_fixes(findings, unsafe)
+
+
+def _path_of(finding: Finding) -> str:
+    return finding.path
 
 
 def registered_formatters(context: Context) -> dict[str, type[Formatter]]:

@@ -22,7 +22,7 @@ def run_check(args: argparse.Namespace) -> int:
             from sociable.faces.cli.fix_cmd import run_fix
 
             return run_fix(app)
-        app.run_checks()
+        app.run_checks(stream=True)
         return app.report()
     finally:
         regex_cache.save()  # the next run skips compiling what this one compiled

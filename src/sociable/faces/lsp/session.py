@@ -284,7 +284,7 @@ class Session:
         except (OSError, InputError):
             return []  # the CLI reports unreadable drafts; here they simply take no part
         outcome = lint_source(source, context.ruleset, readers, config, reader=reader)
-        return [replace(result, findings=[]) for result in outcome.results]
+        return [replace(result.unpacked(), findings=[]) for result in outcome.results]
 
 
 def _no_comment_lines(doc: Document) -> frozenset[int]:
