@@ -69,6 +69,11 @@ class CheckApp:
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     had_errors: bool = False
+    #: The stdin draft as read, when ``-`` was linted.
+    stdin_text: str | None = None
+    #: What ``--fix`` would fix, every pass counted (:func:`fix_cmd.count_fixes`); None: count
+    #: the fixes the findings offer now.
+    fixable: int | None = None
 
     def error(self, message: str) -> None:
         self.had_errors = True
@@ -182,6 +187,7 @@ class CheckApp:
             name = args.stdin_filename or "-"
             try:
                 text = decode(sys.stdin.buffer.read(), name)
+                self.stdin_text = text  # the fixable count re-lints it (fix_cmd.count_fixes)
                 outcomes.append(lint_text(text, name, job))
             except InputError as exc:
                 self.error(str(exc))
@@ -296,6 +302,8 @@ class CheckApp:
             if finding.fix is not None and finding.fix.applicability.value == "safe":
                 summary.fixable += 1
         summary.flagged = len(flagged)
+        if self.fixable is not None:
+            summary.fixable = self.fixable
         formatter.stop(summary)
         if handle is not None:
             handle.close()

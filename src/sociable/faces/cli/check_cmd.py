@@ -23,6 +23,10 @@ def run_check(args: argparse.Namespace) -> int:
 
             return run_fix(app)
         app.run_checks()
+        if app.format_name == "text" and not args.quiet:  # only the text summary says it
+            from sociable.faces.cli.fix_cmd import count_fixes
+
+            app.fixable = count_fixes(app)
         return app.report()
     finally:
         regex_cache.save()  # the next run skips compiling what this one compiled
