@@ -131,9 +131,10 @@ def finish(
         # A file read as several drafts (an export's rows) gets its corpus findings once.
         extra = corpus_findings.pop(result.path, [])
         out.extend(result.suppressions.apply([*result.findings, *extra], unused))
-    # Two rules of one family on the very same words are one problem: report the most specific.
+    # Two rules on the same words are one problem: report the most specific, with the other
+    # codes in its extra["also"] (Finding.codes).
     kinds = {code: spec.kind for code, spec in ruleset.specs.items()}
-    out = one_per_problem(out, kinds, across_families=False)
+    out = one_per_problem(out, kinds)
     return sorted(out, key=lambda f: f.sort_key)
 
 
