@@ -111,6 +111,38 @@ def test_token_tests_dictated_words_and_affixes(tmp_path: Path) -> None:
     assert hits(affix, "#SupportLocal and buy our mugs") == ["#SupportLocal and buy"]
 
 
+def test_links_are_one_token_read_only_by_rules_that_name_them(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    link = with_shapes(spec, shapes=["my {fruit} :url"])
+    assert hits(link, "Try my apple https://example.com/a?b=1 now") == ["my apple https://example.com/a?b=1"]
+    assert hits(link, "Try my apple www.example.org today") == ["my apple www.example.org"]
+    assert hits(link, "Try my apple mysite.com today") == ["my apple mysite.com"]
+    # a link is not a word, and text without one does not match
+    assert hits(link, "Try my apple pie today") == []
+    # rules that do not name :url keep reading links as masked, as before
+    words = with_shapes(spec, shapes=["apple now"])
+    assert hits(words, "apple https://example.com/a now") == ["apple https://example.com/a now"]
+
+
+def test_groups_match_any_of_several_word_sequences(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    group = with_shapes(spec, shapes=["^ (sign up|register|put your name down) for my {fruit}"])
+    assert hits(group, "Sign up for my apple club") == ["Sign up for my apple"]
+    assert hits(group, "Please register for my apple club") == ["register for my apple"]
+    assert hits(group, "Put your name down for my apple tree") == ["Put your name down for my apple"]
+    assert hits(group, "Sign for my apple") == []  # half a sequence is not the sequence
+    optional = with_shapes(spec, shapes=["(very much|really)? {ask-verb} it"])
+    assert hits(optional, "I really like it") == ["really like it"]
+    assert hits(optional, "I like it") == ["like it"]
+    classes = with_shapes(spec, shapes=["(my {fruit}|our pears) :url"])
+    assert hits(classes, "see our pears shop.io/x") == ["our pears shop.io/x"]
+    assert "'sign up' or 'register'" in describe_shape("(sign up|register) now")
+    with pytest.raises(RuleError, match="unclosed group"):
+        parse_shape("(sign up|register now")
+    with pytest.raises(RuleError, match="put gaps"):
+        parse_shape("(sign ... up|register) now")
+
+
 def test_requires_unless_and_max_words(tmp_path: Path) -> None:
     spec = load(tmp_path)["ZZ201"]
     requires = with_shapes(spec, requires=["{fruit}"])

@@ -24,7 +24,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sociable.text import fold
+from sociable.text import URL_PATTERN, fold
 
 if TYPE_CHECKING:
     from sociable.text import Analysis, Sentence, Token
@@ -121,11 +121,7 @@ _CODE_FENCE = regex_cache.lazy(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*\r
 _INLINE_CODE = regex_cache.lazy(r"(`+)[^`\n]+?\1")
 _HTML_COMMENT = regex_cache.lazy(r"<!--.*?(?:-->|\Z)", re.S)
 _BLOCKQUOTE = regex_cache.lazy(r"^[ \t]*>[^\n]*", re.M)
-_URL = regex_cache.lazy(
-    r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]"""
-    r"""|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|ly|me|ai|app|dev|in|uk)/[^\s<>"'`]*""",
-    re.I,
-)
+_URL = regex_cache.lazy(URL_PATTERN, re.I)
 _EMAIL = regex_cache.lazy(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # Quoted speech: two or more words inside straight or curly double quotes, in one paragraph.
 _SPEECH = regex_cache.lazy(r"(?:\"(?=[^\"\n]*\s)[^\"\n]{3,300}\"|“[^”\n]*\s[^”\n]*”|«[^»\n]*\s[^»\n]*»)")

@@ -10,7 +10,9 @@ keeps offsets true, so a span found in analysed text is a span of the draft as w
 * :func:`tokenize` splits a view into :class:`Token` objects: words (apostrophes and hyphens
   inside a word kept, zero-width characters dropped from the normal form), numbers, hashtags
   and mentions (``#reshare`` reads as the word ``reshare`` with ``kind == "hashtag"``), emoji
-  and punctuation. HTML entities (``&#39;``, ``&amp;``) are decoded in the normal form.
+  and punctuation. HTML entities (``&#39;``, ``&amp;``) are decoded in the normal form. A link
+  (``https://...``, ``www...``, ``shop.com/...``) or a bare lower-case domain (``mysite.com``)
+  is one token of kind ``url``, so a rule can say "my channel, then a link".
 * :func:`sentence_spans` is the sentence splitter every kind uses: a sentence ends at
   ``. ! ? …`` before whitespace, or at a line break that does not continue the sentence (the
   next line does not start in lower case), so greetings, bullets and one-line paragraphs of
@@ -72,6 +74,20 @@ _TOKEN = re.compile(
     re.X | re.I,
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: A link as the document model masks it (:data:`sociable.document.MASK_KINDS` ``url``).
+URL_PATTERN = (
+    r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]"""
+    r"""|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|ly|me|ai|app|dev|in|uk)/[^\s<>"'`]*"""
+)
+# Top-level domains a bare domain ("mysite.com", no path) is read by; lower case only, so
+# "ASP.NET" stays two words.
+_BARE_DOMAIN = (
+    r"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?-i:com|org|net|io|co|ly|me|ai|app|dev|shop|store|tv|gg|link|biz|info)"
+    r"\b(?![\w@-])"
+)
+_URL = re.compile(URL_PATTERN + _BARE_DOMAIN, re.I)
+# Most views hold no link: one cheap search decides whether the link scan runs at all.
+_URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|io|co|ly|me|ai|app|dev|in|uk|shop|store|tv|gg|link|biz|info)\b")
 _ZW_TABLE = str.maketrans("", "", _ZW)
 
 
@@ -83,7 +99,7 @@ class Token:
     end: int
     text: str
     norm: str
-    #: ``word``, ``number``, ``hashtag``, ``mention``, ``emoji`` or ``punct``.
+    #: ``word``, ``number``, ``hashtag``, ``mention``, ``emoji``, ``url`` or ``punct``.
     kind: str
     #: An upper-case word of two or more letters ("GUIDE"), the way dictated words are written.
     caps: bool = False
@@ -141,7 +157,7 @@ def _token(match: re.Match[str]) -> Token:
 
 def tokenize(view: str) -> list[Token]:
     """The tokens of a (folded) view, in order, with offsets into it."""
-    tokens = [_token(match) for match in _TOKEN.finditer(view)]
+    tokens = _tokens_and_links(view)
     for index in range(1, len(tokens) - 1):
         token = tokens[index]
         if (
@@ -154,6 +170,21 @@ def tokenize(view: str) -> list[Token]:
             tokens[index] = Token(
                 token.start, token.end, token.text, token.norm, token.kind, token.caps, True
             )
+    return tokens
+
+
+def _tokens_and_links(view: str) -> list[Token]:
+    """Tokens with each link as one ``url`` token; the link scan runs only on a hint of one."""
+    if not _URL_HINT.search(view):
+        return [_token(match) for match in _TOKEN.finditer(view)]
+    tokens: list[Token] = []
+    position = 0
+    for link in _URL.finditer(view):
+        start, end = link.span()
+        tokens.extend(_token(match) for match in _TOKEN.finditer(view, position, start))
+        tokens.append(Token(start, end, link.group(), link.group().casefold(), "url"))
+        position = end
+    tokens.extend(_token(match) for match in _TOKEN.finditer(view, position))
     return tokens
 
 

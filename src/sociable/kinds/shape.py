@@ -13,7 +13,12 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
   ``{a}|{b}|word`` mixes classes and literals;
 * ``:word`` ``:number`` ``:emoji`` ``:caps`` (an upper-case word) ``:quoted`` (a word alone
   between quotes) ``:dictated`` (quoted, caps, emoji or number) ``:hashtag`` ``:mention``
-  ``:name`` (a capitalised word) ``:lower`` (a word in lower case) ``:punct`` ``:any``;
+  ``:name`` (a capitalised word) ``:lower`` (a word in lower case) ``:url`` (a link or a bare
+  domain: a rule that names ``:url`` reads links, which other rules see masked) ``:punct``
+  ``:any``;
+* ``(sign up|register|join)`` a group: any one of several word sequences, each a
+  space-separated line of single-token elements (``(check out|visit) my {own-content}``); a
+  suffix ``?`` ``*`` ``+`` applies to the whole group;
 * a suffix ``?`` makes an element optional, ``*`` repeats it 0-3 times, ``+`` 1-3 times;
 * ``...`` is a gap of up to 3 tokens, ``...N`` of up to N (at most 12);
 * ``^`` first: the shape starts a clause, i.e. the sentence's start, after a leading
@@ -63,7 +68,7 @@ if TYPE_CHECKING:
 
 ATTRIBUTES = (
     "word", "number", "emoji", "caps", "quoted", "dictated", "hashtag", "mention", "name",
-    "lower", "punct", "any",
+    "lower", "url", "punct", "any",
 )
 GUARDS = ("negation", "commentary", "reported", "question")
 DEFAULT_GUARDS = ("negation", "commentary", "reported")
@@ -74,6 +79,9 @@ MAX_GAP = 12
 _CLOSING = frozenset(".,!?:;…\"')]")
 _GAP = re.compile(r"^\.\.\.(\d+)?$")
 _CLASS = re.compile(r"^\{([a-z][a-z0-9-]*)\}$")
+#: A shape's elements: a parenthesised group (which may hold spaces) or a run of non-spaces.
+_PART = re.compile(r"\([^()]+\)[?*+]?|\S+")
+_GROUP = re.compile(r"^\(([^()]+)\)([?*+]?)$")
 
 
 @dataclass(frozen=True)
@@ -88,6 +96,19 @@ class Element:
     source: str
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
+    #: A group's word sequences, each a line of single-token elements; empty for a token.
+    sequences: tuple[tuple[Element, ...], ...] = ()
+
+    def lengths(self, tokens: Sequence[Token], position: int, limit: int) -> list[int]:
+        """How many tokens one occurrence may take from ``position`` (longest first)."""
+        if not self.sequences:
+            return [1] if position < limit and self.fits(tokens[position]) else []
+        found = {
+            len(sequence) for sequence in self.sequences
+            if position + len(sequence) <= limit
+            and all(part.fits(tokens[position + n]) for n, part in enumerate(sequence))
+        }
+        return sorted(found, reverse=True)
 
     def fits(self, token: Token) -> bool:
         norm = token.norm
@@ -127,6 +148,8 @@ class Prepared:
     #: Words one of which any match must contain, or None: drafts without them are skipped
     #: with one set operation against the draft's token index.
     anchors: frozenset[str] | None = None
+    #: Mask kinds the rule reads: its own ``unmask`` plus ``url`` when a shape names ``:url``.
+    unmask: tuple[str, ...] = ()
 
 
 def _is_name(token: Token) -> bool:
@@ -144,6 +167,7 @@ _HAS = {
     "mention": lambda t: t.kind == "mention",
     "name": _is_name,
     "lower": lambda t: t.kind == "word" and t.text[:1].islower(),
+    "url": lambda t: t.kind == "url",
     "punct": lambda t: t.kind == "punct",
     "any": lambda t: True,
 }
@@ -157,9 +181,17 @@ def class_names(source: str) -> set[str]:
     return set(re.findall(r"\{([a-z][a-z0-9-]*)\}", source))
 
 
+def split_shape(source: str) -> list[str]:
+    """The elements of a shape as written: groups kept whole, everything else split at spaces."""
+    return _PART.findall(source)
+
+
 def parse_shape(source: str, lexicons: Mapping[str, Collection[str]] | None = None) -> Shape:
     """Compile one shape; without ``lexicons`` classes stay empty (syntax check only)."""
-    parts = source.split()
+    parts = split_shape(source)
+    for part in parts:
+        if part.startswith("(") and len(part) > 1 and not _GROUP.match(part):
+            raise RuleError(f"unclosed group {part!r} in shape {source!r}: write (a b|c d)", key="shapes")
     if not parts:
         raise RuleError("a shape must have at least one element", key="shapes")
     at_start = parts[0] == "^"
@@ -174,6 +206,9 @@ def parse_shape(source: str, lexicons: Mapping[str, Collection[str]] | None = No
 
 
 def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | None) -> Element:
+    group = _GROUP.match(part)
+    if group:
+        return _group(part, group.group(1), group.group(2), source, lexicons)
     gap = _GAP.match(part)
     if gap:
         high = int(gap.group(1) or 3)
@@ -221,9 +256,39 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
     )
 
 
+def _group(part: str, body: str, suffix: str, source: str,
+           lexicons: Mapping[str, Collection[str]] | None) -> Element:
+    """A group ``(a b|c)``: alternatives that are sequences of single-token elements."""
+    sequences = []
+    for alternative in body.split("|"):
+        words = alternative.split()
+        if not words:
+            raise RuleError(f"empty alternative in group {part!r} of shape {source!r}", key="shapes")
+        elements = []
+        for word in words:
+            if _GAP.match(word) or (len(word) > 1 and word[-1] in "?*+" and not word.endswith("\\?")):
+                raise RuleError(
+                    f"group {part!r} of shape {source!r}: a group holds plain words, classes and "
+                    "token tests; put gaps and ?/*/+ outside it", key="shapes",
+                )
+            elements.append(_element(word, source, lexicons))
+        sequences.append(tuple(elements))
+    low, high = {"": (1, 1), "?": (0, 1), "*": (0, 3), "+": (1, 3)}[suffix]
+    return Element(frozenset(), (), (), low, high, part, sequences=tuple(sequences))
+
+
 def _first_words(elements: Sequence[Element]) -> frozenset[str] | None:
     found: set[str] = set()
     for element in elements:
+        if element.sequences:
+            for sequence in element.sequences:
+                heads = _first_words(sequence)
+                if heads is None:
+                    return None
+                found |= heads
+            if element.low > 0:
+                return frozenset(found)
+            continue
         if element.attributes or element.prefixes or element.suffixes:
             return None
         found |= element.words
@@ -249,7 +314,7 @@ def _shapes(value: Any, key: str, lexicons: Mapping[str, Collection[str]] | None
 
 def describe_shape(source: str) -> str:
     """A shape in words, for ``sociable explain``."""
-    parts = source.split()
+    parts = split_shape(source)
     words: list[str] = []
     if parts and parts[0] == "^":
         words.append("at the start of a sentence or clause (after please/just, an 'if you ...,' clause or a colon)")
@@ -258,10 +323,15 @@ def describe_shape(source: str) -> str:
     if parts and parts[-1] == "$":
         tail = "at the end of the sentence"
         parts = parts[:-1]
-    for part in parts:
+    for part in split_shape(" ".join(parts)):
         gap = _GAP.match(part)
         if gap:
             words.append(f"up to {gap.group(1) or 3} words")
+            continue
+        group = _GROUP.match(part)
+        if group:
+            suffix = {"": "", "?": " (optional)", "*": " (any number, up to 3)", "+": " (one to three)"}[group.group(2)]
+            words.append(" or ".join(f"'{a.strip()}'" for a in group.group(1).split("|")) + suffix)
             continue
         suffix = ""
         body = part
@@ -370,6 +440,7 @@ class ShapeKind(Kind):
             kind_class("commentary"),
             kind_class("reporting"),
             anchors,
+            _reads(spec),
         )
 
     def describe(self, spec: RuleSpec) -> str:
@@ -389,7 +460,7 @@ class ShapeKind(Kind):
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         prepared = self._prepared(rule)
-        analysis = doc.analysis(rule.spec.scope, rule.spec.unmask)
+        analysis = doc.analysis(rule.spec.scope, prepared.unmask)
         if not analysis.tokens:
             return
         if prepared.anchors is not None and prepared.anchors.isdisjoint(analysis.index.keys()):
@@ -409,7 +480,7 @@ class ShapeKind(Kind):
         if len(hits) < prepared.min_matches:
             return
         if prepared.requires or prepared.unless_draft:
-            whole = doc.analysis("text", rule.spec.unmask)
+            whole = doc.analysis("text", prepared.unmask)
             if prepared.requires and not any(_found(whole, shape, prepared) for shape in prepared.requires):
                 return
             if any(_found(whole, shape, prepared) for shape in prepared.unless_draft):
@@ -417,6 +488,18 @@ class ShapeKind(Kind):
         tokens = analysis.tokens
         for first, stop in sorted(hits)[: prepared.max_findings]:
             yield rule.finding(doc, tokens[first].start, tokens[stop - 1].end)
+
+
+def _reads(spec: RuleSpec) -> tuple[str, ...]:
+    """The mask kinds a rule unmasks: links become readable when any of its shapes asks for one."""
+    sources = []
+    for key in ("shapes", "unless", "unless_draft", "requires"):
+        value = spec.options.get(key) or []
+        sources += [value] if isinstance(value, str) else [str(item) for item in value]
+    unmask = tuple(spec.unmask)
+    if any(":url" in source for source in sources) and "url" not in unmask:
+        unmask += ("url",)
+    return unmask
 
 
 # --- matching -----------------------------------------------------------------------------
@@ -526,17 +609,33 @@ def _match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, 
                 return -1
         return position
     element = elements[index]
-    count = 0
-    ends = [position] if element.low == 0 else []
-    while count < element.high and position + count < limit and element.fits(tokens[position + count]):
-        count += 1
-        if count >= element.low:
-            ends.append(position + count)
+    if element.sequences:
+        ends = _group_ends(tokens, element, position, limit)
+    else:
+        count = 0
+        ends = [position] if element.low == 0 else []
+        while count < element.high and position + count < limit and element.fits(tokens[position + count]):
+            count += 1
+            if count >= element.low:
+                ends.append(position + count)
     for end in reversed(ends):  # greedy first, then give back
         found = _match_at(tokens, shape, index + 1, end, limit)
         if found >= 0:
             return found
     return -1
+
+
+def _group_ends(tokens: Sequence[Token], element: Element, position: int, limit: int) -> list[int]:
+    """Where ``low``..``high`` occurrences of a group may end, shortest first (as for tokens)."""
+    ends = {position} if element.low == 0 else set()
+    frontier = {position}
+    for count in range(1, element.high + 1):
+        frontier = {start + n for start in frontier for n in element.lengths(tokens, start, limit)}
+        if not frontier:
+            break
+        if count >= element.low:
+            ends |= frontier
+    return sorted(ends)
 
 
 def _guarded(analysis: Analysis, first: int, stop: int, prepared: Prepared) -> bool:
