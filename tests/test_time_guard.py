@@ -33,7 +33,13 @@ def test_restart_gives_the_rest_of_the_block_a_fresh_limit() -> None:
                 fired += 1
                 guard.restart()
     assert fired == 2
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # nothing left armed
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)  # nothing left armed
+
+
+def test_the_limit_counts_cpu_time_not_waiting() -> None:
+    """A loaded machine (the rule waits for a core) must not skip a rule: sleeping is not running."""
+    with time_limit(0.2):
+        time.sleep(0.5)  # would have fired on the wall clock
 
 
 def test_a_runaway_rule_is_skipped_and_the_others_still_report(
