@@ -28,8 +28,8 @@ def test_a_rule_skipped_for_time_is_an_error(
     real_check = Pattern.check
 
     def slow_check(self, doc, rule):  # type: ignore[no-untyped-def]
-        deadline = time.monotonic() + 5  # busy, as a runaway regex is: the limit counts CPU time
-        while time.monotonic() < deadline:
+        deadline = time.process_time() + 5  # busy, as a runaway regex is: the limit counts CPU time
+        while time.process_time() < deadline:
             pass
         return real_check(self, doc, rule)
 

@@ -17,8 +17,9 @@ BAIT = "Like this if you agree that Mondays are the worst!!! #a #b #c #d #e #f #
 
 
 def spin(seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    """Busy for ``seconds`` of CPU time (the clock the limit counts), however loaded the machine."""
+    deadline = time.process_time() + seconds
+    while time.process_time() < deadline:
         pass
 
 
@@ -80,3 +81,21 @@ def test_one_timer_per_draft(ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) 
     result = lint_document(doc, ruleset)
     assert len(result.findings) > 1
     assert calls == [2.0, 0]  # armed once, disarmed once, however many rules ran
+
+
+def test_a_long_draft_gets_a_limit_in_proportion(ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A linear-time rule needs time in proportion to the draft: a fixed limit made long
+    drafts lose rules depending on the machine's speed."""
+    from sociable.engine import CHARACTERS_PER_LIMIT
+
+    calls: list[float] = []
+    real = signal.setitimer
+
+    def counting(which: int, seconds: float, interval: float = 0.0) -> Any:
+        calls.append(seconds)
+        return real(which, seconds, interval)
+
+    monkeypatch.setattr(signal, "setitimer", counting)
+    long_text = BAIT * (3 * CHARACTERS_PER_LIMIT // len(BAIT) + 1)
+    lint_document(Document.from_text(long_text, "long.md"), ruleset, rule_time_limit=2.0)
+    assert calls[0] == pytest.approx(2.0 * len(long_text) / CHARACTERS_PER_LIMIT)
