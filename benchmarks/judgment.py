@@ -66,11 +66,13 @@ def judge(items: list[dict[str, Any]], ruleset: Any, show: str | None = None,
         predicted: dict[str, list[str]] = {}
         codes: dict[str, str] = {}
         for finding in check_document(doc, ruleset):
-            if finding.category in FAMILIES:
-                codes[finding.code] = finding.category
-                predicted.setdefault(finding.category, []).append(
-                    f"{finding.code} {finding.message[:70]!r}"
-                )
+            # A finding carries the codes of the rules merged into it (one finding per
+            # problem, Finding.codes): each of their families counts as flagged.
+            for code in finding.codes:
+                family = ruleset.specs[code].category
+                if family in FAMILIES:
+                    codes[code] = family
+                    predicted.setdefault(family, []).append(f"{code} {finding.message[:70]!r}")
         labels = set(item.get("labels") or [])
         for code, family in codes.items():
             score.rules.setdefault(code, [0, 0])[family not in labels] += 1

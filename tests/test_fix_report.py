@@ -72,3 +72,48 @@ def test_json_carries_only_edits_that_apply_together(tmp_path: Path, run_cli) ->
     edits = sorted((e["start"], e["end"]) for f in data if f["fix"] for e in f["fix"]["edits"])
     assert edits, "expected at least one fix"
     assert all(a[1] <= b[0] for a, b in pairwise(edits)), edits
+
+
+# A fix that collides with an earlier one (the share sentence's removal starts where the "Like
+# if you agree!" removal ends) is offered only on the second pass.
+TWO_PASSES = (
+    "Shipping notes for the week.\n\n"
+    "Like if you agree! Share this with your network and tag a friend who should read it.\n"
+    "Comment YES below for the checklist.\n"
+)
+
+
+def _count(pattern: str, text: str) -> int:
+    import re
+
+    found = re.search(pattern, text)
+    assert found, text
+    return int(found.group(1))
+
+
+@pytest.mark.parametrize("stdin", [False, True])
+def test_check_diff_and_fix_count_the_same_fixes(tmp_path: Path, run_cli, stdin: bool) -> None:  # type: ignore[no-untyped-def]
+    draft = tmp_path / "post.md"
+    draft.write_text(TWO_PASSES, encoding="utf-8")
+    where = ["-", "--stdin-filename", "post.md"] if stdin else ["post.md"]
+    feed = TWO_PASSES if stdin else None
+    checked = run_cli("check", "--isolated", "--no-cache", *where, stdin=feed)
+    marks = checked.stdout.count("[*]")
+    fixable = _count(r"\((\d+) fixable with --fix\)", checked.stdout)
+    assert fixable > marks >= 1  # the old count (first pass only) said `marks`
+    diffed = run_cli("check", "--isolated", "--no-cache", "--diff", *where, stdin=feed)
+    assert _count(r"Would fix (\d+) finding", diffed.stderr) == fixable
+    fixed = run_cli("check", "--isolated", "--no-cache", "--fix", *where, stdin=feed)
+    stream = fixed.stderr if stdin else fixed.stdout
+    assert _count(r"Fixed (\d+) finding", stream) == fixable
+    after = run_cli("check", "--isolated", "--no-cache", "--diff", "post.md")
+    assert ("No fixes available." in after.stderr) is (not stdin)  # stdin leaves the file alone
+
+
+def test_a_draft_fix_would_not_rewrite_counts_no_fix(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    rows = tmp_path / "sent.csv"
+    rows.write_text('message\n"Like if you agree! Great week."\n', encoding="utf-8")
+    checked = run_cli("check", "--isolated", "--no-cache", "sent.csv")
+    diffed = run_cli("check", "--isolated", "--no-cache", "--diff", "sent.csv")
+    assert "fixable" not in checked.stdout.splitlines()[-1], checked.stdout
+    assert "No fixes available." in diffed.stderr

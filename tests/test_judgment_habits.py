@@ -26,12 +26,12 @@ from sociable.ruleset import RuleSet
 
 def codes(ruleset: RuleSet, text: str, channel: str | None = None) -> set[str]:
     doc = Document.from_text(text, "<draft>", channel=channel)
-    return {f.code for f in check_document(doc, ruleset)}
+    return {c for f in check_document(doc, ruleset) for c in f.codes}  # merged codes too
 
 
 def families(ruleset: RuleSet, text: str, channel: str | None = None) -> set[str]:
     doc = Document.from_text(text, "<draft>", channel=channel)
-    return {f.category for f in check_document(doc, ruleset)}
+    return {ruleset.specs[c].category for f in check_document(doc, ruleset) for c in f.codes}
 
 
 # --- each family catches its habit in drafts it has never seen -------------------------------

@@ -21,8 +21,8 @@ FAMILIES = {"generic-pitch", "no-personalization", "pitch-on-connect"}
 def codes(ruleset: RuleSet, channel: str, text: str) -> set[str]:
     doc = Document.from_text(text, "d.md", channel=channel)
     return {
-        c for f in check_document(doc, ruleset) if f.category in FAMILIES or f.code == "SP501"
-        for c in f.codes
+        c for f in check_document(doc, ruleset) for c in f.codes  # merged codes too
+        if ruleset.specs[c].category in FAMILIES or c == "SP501"
     }
 
 

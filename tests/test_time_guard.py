@@ -17,8 +17,9 @@ BAIT = "Like this if you agree that Mondays are the worst!!! #a #b #c #d #e #f #
 
 
 def spin(seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    """Busy for ``seconds`` of CPU time (the clock the limit counts), however loaded the machine."""
+    deadline = time.process_time() + seconds
+    while time.process_time() < deadline:
         pass
 
 
@@ -33,7 +34,13 @@ def test_restart_gives_the_rest_of_the_block_a_fresh_limit() -> None:
                 fired += 1
                 guard.restart()
     assert fired == 2
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # nothing left armed
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)  # nothing left armed
+
+
+def test_the_limit_counts_cpu_time_not_waiting() -> None:
+    """A loaded machine (the rule waits for a core) must not skip a rule: sleeping is not running."""
+    with time_limit(0.2):
+        time.sleep(0.5)  # would have fired on the wall clock
 
 
 def test_a_runaway_rule_is_skipped_and_the_others_still_report(
@@ -74,3 +81,21 @@ def test_one_timer_per_draft(ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) 
     result = lint_document(doc, ruleset)
     assert len(result.findings) > 1
     assert calls == [2.0, 0]  # armed once, disarmed once, however many rules ran
+
+
+def test_a_long_draft_gets_a_limit_in_proportion(ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A linear-time rule needs time in proportion to the draft: a fixed limit made long
+    drafts lose rules depending on the machine's speed."""
+    from sociable.engine import CHARACTERS_PER_LIMIT
+
+    calls: list[float] = []
+    real = signal.setitimer
+
+    def counting(which: int, seconds: float, interval: float = 0.0) -> Any:
+        calls.append(seconds)
+        return real(which, seconds, interval)
+
+    monkeypatch.setattr(signal, "setitimer", counting)
+    long_text = BAIT * (3 * CHARACTERS_PER_LIMIT // len(BAIT) + 1)
+    lint_document(Document.from_text(long_text, "long.md"), ruleset, rule_time_limit=2.0)
+    assert calls[0] == pytest.approx(2.0 * len(long_text) / CHARACTERS_PER_LIMIT)

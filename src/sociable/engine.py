@@ -25,7 +25,11 @@ from sociable.overlaps import one_per_problem
 from sociable.regex_guard import RegexTimeout, time_limit
 from sociable.ruleset import RuleSet
 
-RULE_TIME_LIMIT = 2.0  # seconds a draft's rules may run before the running one is skipped
+RULE_TIME_LIMIT = 2.0  # CPU seconds a rule may run on a short draft before it is skipped
+#: A long draft gets the limit once per this many characters: a linear-time rule needs time in
+#: proportion to the draft, so a fixed limit skipped rules on long drafts depending on speed.
+#: Catastrophic backtracking grows faster than any such budget and is still cut off.
+CHARACTERS_PER_LIMIT = 50_000
 #: How a problem says a rule was skipped: the findings are incomplete, so the CLI exits 2.
 SKIPPED = "skipped for this draft"
 
@@ -118,7 +122,8 @@ def lint_document(
         rules.append((kind, ruleset.rule(spec.code)))  # prepared outside the time limit
     # One timer for the draft's rules together (two system calls a draft, not two a rule):
     # the rule running when it expires is skipped and the rest get a fresh limit.
-    guard = time_limit(rule_time_limit)
+    budget = rule_time_limit * max(1.0, len(doc.text) / CHARACTERS_PER_LIMIT)
+    guard = time_limit(budget)
     try:
         with guard:
             for kind, rule in rules:
@@ -132,7 +137,7 @@ def lint_document(
                 except RegexTimeout:
                     problems.append(
                         f"{doc.path}: rule {rule.code} ({rule.spec.name}) ran longer than "
-                        f"{rule_time_limit:g}s and was {SKIPPED}"
+                        f"{budget:g}s and was {SKIPPED}"
                     )
                     guard.restart()
                 except Unavailable as exc:  # e.g. a server is down: the same line every draft
@@ -142,7 +147,7 @@ def lint_document(
                     problems.append(f"{doc.path}: rule {rule.code} ({kind.name}) failed: {exc!r}")
     except RegexTimeout:  # expired between two rules (a rare instant): say what was skipped
         problems.append(
-            f"{doc.path}: rules ran longer than {rule_time_limit:g}s and the rest were {SKIPPED}"
+            f"{doc.path}: rules ran longer than {budget:g}s and the rest were {SKIPPED}"
         )
     located = [locate(doc, finding) if not finding.line else finding for finding in findings]
     return DraftResult(doc.path, located, suppressions, signatures, problems)
@@ -254,7 +259,8 @@ def _reported(
     the very list that sorting all of them would.
     """
     unused = ruleset.specs.get(UNUSED_CODE) if UNUSED_CODE in ruleset.selected else None
-    # Two rules of one family on the very same words are one problem: report the most specific.
+    # Two rules on the same words are one problem: report the most specific, with the other
+    # codes in its extra["also"] (Finding.codes).
     kinds = {code: spec.kind for code, spec in ruleset.specs.items()}
     order = sorted(range(len(results)), key=lambda index: results[index].path)
     for _path, indexes in groupby(order, key=lambda index: results[index].path):
@@ -264,7 +270,7 @@ def _reported(
             # A file read as several drafts (an export's rows) gets its corpus findings once.
             extra = corpus_findings.pop(result.path, [])
             out.extend(result.suppressions.apply([*result.findings, *extra], unused))
-        out = one_per_problem(out, kinds, across_families=False)
+        out = one_per_problem(out, kinds)
         yield from sorted(out, key=lambda f: f.sort_key)
 
 

@@ -1,17 +1,23 @@
-"""One finding per problem: when rules of different codes flag the very same span of a draft,
-only the most specific finding is reported, as ruff reports one diagnostic where rules overlap.
+"""One finding per problem: when rules flag the same words of a draft, only the most specific
+finding is reported, as ruff reports one diagnostic where rules overlap (issue 15, item 5).
 
 Packs grow by people adding rules, so two of them come to catch one phrase ("Just checking in"
-as a generic pitch and as an automation tell); two lines for one problem read as noise and
-double-count in statistics. :func:`one_per_problem` is meant for ``engine.finish``, after
-suppressions (where it merges within a family only: see ``across_families``), so
-an ignore names the rule it silences (ignoring only the winner's code leaves the other rule
-its say) and a suppression of either still counts as used. Findings that merely overlap or contain one another are different problems
-(a long sentence and a phrase inside it) and are all kept.
+as a generic pitch and as an automation tell; ``{{first_name}}`` as impersonal and as a merge
+artefact); two lines for one problem read as noise and double-count in statistics.
 
-The most specific of a group is the one that says most: the higher severity, then one with a
-fix (it tells the writer what to do), then the family order of :data:`SPECIFIC_FIRST`,
-then the code. The others' codes are kept in the winner's ``extra["also"]``.
+*The same words* are two match findings (:data:`MATCH_KINDS`) of one draft where one span
+holds the other and both start or both end at the same place: the same phrase, one rule
+reading a little further ("Just checking in" and "Just checking in on this"). Findings that
+merely overlap, or a phrase in the middle of a longer match, are different problems and are
+all kept; so are metrics and counts (a long sentence and a phrase inside it).
+
+:func:`one_per_problem` runs in ``engine.finish`` after suppressions, so an ignore names the
+rule it silences (ignoring only the winner's code leaves the other rule its say) and a
+suppression of either still counts as used. The most specific of a group is the one that says
+most: the higher severity, then one with a fix (it tells the writer what to do), then the
+family order of :data:`SPECIFIC_FIRST`, then the code. The others' codes are kept in the
+winner's ``extra["also"]`` (:attr:`Finding.codes`), so a report or benchmark counting families
+still sees every family that flagged the words.
 """
 
 from __future__ import annotations
@@ -50,32 +56,49 @@ def one_per_problem(
     kinds: Mapping[str, str] | None = None,
     across_families: bool = True,
 ) -> list[Finding]:
-    """``findings`` with each group of same-span, different-code findings cut to one.
+    """``findings`` with each group of findings on the same words cut to the most specific.
 
     ``kinds`` maps codes to rule kinds; when given, only findings of :data:`MATCH_KINDS`
-    are merged. With ``across_families=False`` only findings of one category are merged:
-    two families on one span are two judgments (an unfilled merge field is both impersonal
-    and an automation tell), and a reader, a report or a dashboard counting families needs both.
+    are merged. With ``across_families=False`` only findings of one category are merged.
 
     Order is kept (the first of a group's positions); the result is a pure function of the
-    input, so the same draft always gives the same findings.
+    input, so the same draft always gives the same findings. Grouping is by shared start and
+    shared end (near-linear), never by comparing every pair, so a huge draft stays cheap.
     """
     items = list(findings)
-    groups: dict[tuple[str, int, int, str], list[int]] = {}
+    parent = list(range(len(items)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    edges: dict[tuple[str, str, str, int], list[int]] = {}
     for index, finding in enumerate(items):
         if finding.code.startswith(NEVER_MERGED) or finding.start == finding.end:
             continue
         if kinds is not None and kinds.get(finding.code) not in MATCH_KINDS:
             continue
         family = "" if across_families else finding.category
-        groups.setdefault((finding.path, finding.start, finding.end, family), []).append(index)
+        # Spans that share a start (or an end) always hold one another: the same words.
+        edges.setdefault((finding.path, family, "start", finding.start), []).append(index)
+        edges.setdefault((finding.path, family, "end", finding.end), []).append(index)
+    for members in edges.values():
+        for other in members[1:]:
+            parent[root(other)] = root(members[0])
+    eligible = sorted({index for members in edges.values() for index in members})
+    groups: dict[int, list[int]] = {}
+    for index in eligible:
+        groups.setdefault(root(index), []).append(index)
     dropped: set[int] = set()
     winners: dict[int, Finding] = {}
     for members in groups.values():
-        if len({items[i].code for i in members}) < 2:
+        codes = {items[i].code for i in members}
+        if len(codes) < 2:
             continue  # one rule twice at one place (e.g. two drafts of an export) is its own call
         best = min(members, key=lambda i: _specificity(items[i]))
-        others = sorted({items[i].code for i in members} - {items[best].code})
+        others = sorted(codes - {items[best].code})
         extra = {**items[best].extra, "also": others}
         winners[best] = replace(items[best], extra=extra)
         dropped.update(i for i in members if i != best)

@@ -24,7 +24,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Sequence
+from array import array
+from collections.abc import Mapping, MutableSequence, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -124,35 +125,42 @@ class Analysis:
     tokens: list[Token]
     sentences: list[Sentence]
     #: For each token, the index of its sentence.
-    sentence_of: list[int]
-    index: dict[str, list[int]] = field(default_factory=dict)
+    sentence_of: MutableSequence[int]
+    index: Mapping[str, Sequence[int]] = field(default_factory=dict)
     #: Sentences that end in a question mark.
     questions: frozenset[int] = frozenset()
     #: Derived facts kinds compute once per view (clause starts, say), keyed by the kind.
     cache: dict[object, object] = field(default_factory=dict)
 
 
-def _token(match: re.Match[str]) -> Token:
+def _token(match: re.Match[str], shared: dict[str, str]) -> Token:
+    """One token; its text and normal form are taken from ``shared``, so a word that recurs
+    (most words of a long draft) keeps one string for all its tokens, not two per token."""
     kind = match.lastgroup or "punct"
     raw = match.group()
+    raw = shared.setdefault(raw, raw)
     start, end = match.span()
     if kind == "entity":
         decoded = html.unescape(raw)
         kind = "punct" if not decoded.isalnum() else "word"
-        return Token(start, end, raw, decoded.casefold(), kind)
+        return Token(start, end, raw, _shared(shared, decoded.casefold()), kind)
     if kind == "tag":
         norm = raw[1:].translate(_ZW_TABLE).casefold()
-        return Token(start, end, raw, norm, "hashtag" if raw[0] == "#" else "mention")
+        return Token(start, end, raw, _shared(shared, norm), "hashtag" if raw[0] == "#" else "mention")
     if kind == "word":
         clean = html.unescape(raw).translate(_ZW_TABLE) if ("&" in raw or not raw.isascii()) else raw
         if _NUMBER.fullmatch(clean):
-            return Token(start, end, raw, clean, "number")
+            return Token(start, end, raw, _shared(shared, clean), "number")
         letters = [c for c in clean if c.isalpha()]
         caps = len(letters) >= 2 and all(c.isupper() for c in letters)
-        return Token(start, end, raw, clean.casefold(), "word", caps=caps)
+        return Token(start, end, raw, _shared(shared, clean.casefold()), "word", caps=caps)
     if kind == "emoji":
         return Token(start, end, raw, raw, "emoji")
     return Token(start, end, raw, raw, "punct")
+
+
+def _shared(shared: dict[str, str], text: str) -> str:
+    return shared.setdefault(text, text)
 
 
 def tokenize(view: str) -> list[Token]:
@@ -175,16 +183,17 @@ def tokenize(view: str) -> list[Token]:
 
 def _tokens_and_links(view: str) -> list[Token]:
     """Tokens with each link as one ``url`` token; the link scan runs only on a hint of one."""
+    shared: dict[str, str] = {}
     if not _URL_HINT.search(view):
-        return [_token(match) for match in _TOKEN.finditer(view)]
+        return [_token(match, shared) for match in _TOKEN.finditer(view)]
     tokens: list[Token] = []
     position = 0
     for link in _URL.finditer(view):
         start, end = link.span()
-        tokens.extend(_token(match) for match in _TOKEN.finditer(view, position, start))
+        tokens.extend(_token(match, shared) for match in _TOKEN.finditer(view, position, start))
         tokens.append(Token(start, end, link.group(), link.group().casefold(), "url"))
         position = end
-    tokens.extend(_token(match) for match in _TOKEN.finditer(view, position))
+    tokens.extend(_token(match, shared) for match in _TOKEN.finditer(view, position))
     return tokens
 
 
@@ -240,7 +249,7 @@ def analyse(view: str) -> Analysis:
     tokens = tokenize(folded)
     spans = sentence_spans(folded)
     sentences: list[Sentence] = []
-    sentence_of = [0] * len(tokens)
+    sentence_of = array("l", [0]) * len(tokens)  # machine integers, not an int object each
     questions = set()
     position = 0
     for number, (start, end) in enumerate(spans):
@@ -257,9 +266,12 @@ def analyse(view: str) -> Analysis:
     while position < len(tokens):
         sentence_of[position] = max(0, len(spans) - 1)
         position += 1
-    index: dict[str, list[int]] = {}
+    index: dict[str, array[int]] = {}
     for number, token in enumerate(tokens):
-        index.setdefault(token.norm, []).append(number)
+        positions = index.get(token.norm)
+        if positions is None:
+            positions = index[token.norm] = array("l")
+        positions.append(number)
     return Analysis(tokens, sentences, sentence_of, index, frozenset(questions))
 
 

@@ -16,7 +16,7 @@ WALL = " ".join(["word"] * 70)
 
 def codes(text: str, channel: str | None = "linkedin-dm") -> list[str]:
     ruleset = load_context(Config(), use_cache=False).ruleset
-    return [f.code for f in check_document(Document.from_text(text, "dm.md", channel=channel), ruleset)]
+    return [c for f in check_document(Document.from_text(text, "dm.md", channel=channel), ruleset) for c in f.codes]
 
 
 def test_plugin_is_registered() -> None:

@@ -126,12 +126,14 @@ def untimed() -> Iterator[None]:
     """
     import signal
 
+    from sociable.regex_guard import TIMER
+
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
-    remaining, interval = signal.setitimer(signal.ITIMER_REAL, 0)
+    remaining, interval = signal.setitimer(TIMER, 0)
     try:
         yield
     finally:
         if remaining:
-            signal.setitimer(signal.ITIMER_REAL, remaining, interval)
+            signal.setitimer(TIMER, remaining, interval)

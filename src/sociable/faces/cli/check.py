@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, groupby
 from pathlib import Path
@@ -71,6 +71,11 @@ class CheckApp:
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     had_errors: bool = False
+    #: The stdin draft as read, when ``-`` was linted.
+    stdin_text: str | None = None
+    #: Counts what ``--fix`` would fix in the given drafts, every pass counted
+    #: (:func:`fix_cmd.count_fixes`); None: count the fixes the findings offer now.
+    count_fixes: Callable[[CheckApp, list[str]], int] | None = None
 
     def error(self, message: str) -> None:
         self.had_errors = True
@@ -188,6 +193,7 @@ class CheckApp:
             name = args.stdin_filename or "-"
             try:
                 text = decode(sys.stdin.buffer.read(), name)
+                self.stdin_text = text  # the fixable count re-lints it (fix_cmd.count_fixes)
                 outcomes.append(lint_text(text, name, job))
             except InputError as exc:
                 self.error(str(exc))
@@ -306,7 +312,13 @@ class CheckApp:
         self.stream = None
         unsafe = getattr(args, "unsafe_fixes", False)
         by_file = (_applicable(list(group), unsafe) for _, group in groupby(found, key=_path_of))
+        fix_paths: dict[str, None] = {}  # drafts with a fix this run may apply, in report order
         for finding in chain.from_iterable(by_file):
+            if finding.fix is not None and finding.path not in fix_paths and self.count_fixes is not None:
+                from sociable.fixer import applicable
+
+                if applicable(finding.fix, unsafe):
+                    fix_paths[finding.path] = None
             formatter.handle(finding)
             summary.findings += 1
             flagged.add(finding.path)
@@ -314,6 +326,8 @@ class CheckApp:
             if finding.fix is not None and finding.fix.applicability.value == "safe":
                 summary.fixable += 1
         summary.flagged = len(flagged)
+        if self.count_fixes is not None:
+            summary.fixable = self.count_fixes(self, list(fix_paths))
         formatter.stop(summary)
         if handle is not None:
             handle.close()

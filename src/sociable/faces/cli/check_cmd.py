@@ -22,7 +22,18 @@ def run_check(args: argparse.Namespace) -> int:
             from sociable.faces.cli.fix_cmd import run_fix
 
             return run_fix(app)
+        if app.format_name == "text" and not args.quiet:  # only the text summary says it
+            app.count_fixes = _count_fixes
         app.run_checks(stream=True)
         return app.report()
     finally:
         regex_cache.save()  # the next run skips compiling what this one compiled
+
+
+def _count_fixes(app: CheckApp, paths: list[str]) -> int:
+    """What ``--fix`` would fix in ``paths``; the fixer is imported only when there are any."""
+    if not paths:
+        return 0
+    from sociable.faces.cli.fix_cmd import count_fixes
+
+    return count_fixes(app, paths)
