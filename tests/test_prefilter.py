@@ -139,7 +139,9 @@ def test_every_match_of_a_pack_regex_holds_its_requirement(ruleset: RuleSet) -> 
                 folded = searchable(match.group().casefold())
                 assert satisfied(needed, folded), (code, regex.pattern[:80], match.group()[:80])
         skippable += bool(needed)
-    assert checked >= 40 and skippable >= 30, (checked, skippable)
+    # the packs now say most habits as shapes; the regexes left must still be walked, and
+    # nearly all of them must give the filter something to skip on
+    assert checked >= 15 and skippable * 10 >= checked * 8, (checked, skippable)
 
 
 def test_the_pattern_kind_reports_the_same_with_and_without_the_filter(ruleset: RuleSet) -> None:
