@@ -99,3 +99,14 @@ def test_a_long_draft_gets_a_limit_in_proportion(ruleset: RuleSet, monkeypatch: 
     long_text = BAIT * (3 * CHARACTERS_PER_LIMIT // len(BAIT) + 1)
     lint_document(Document.from_text(long_text, "long.md"), ruleset, rule_time_limit=2.0)
     assert calls[0] == pytest.approx(2.0 * len(long_text) / CHARACTERS_PER_LIMIT)
+
+
+def test_a_wait_inside_a_guard_is_bounded_by_its_budget() -> None:
+    """The CPU-time alarm cannot end a socket wait, so waiting code asks for the budget."""
+    from sociable.regex_guard import time_limit, wait_budget
+
+    assert wait_budget(5.0) == 5.0
+    with time_limit(0.5):
+        assert wait_budget(5.0) == 0.5
+        assert wait_budget(0.2) == 0.2
+    assert wait_budget(5.0) == 5.0  # closed guards leave no budget behind

@@ -111,6 +111,7 @@ class time_limit:  # lower case: used like a function, ``with time_limit(2.0):``
             _HANDLER_PID = pid
         signal.setitimer(TIMER, self.seconds)
         self.active = True
+        _ACTIVE.append(self.seconds)
 
     def restart(self) -> None:
         """Give the rest of the block a fresh ``seconds`` (after one part of it ran out)."""
@@ -121,6 +122,17 @@ class time_limit:  # lower case: used like a function, ``with time_limit(2.0):``
         if self.active:
             signal.setitimer(TIMER, 0)
             self.active = False
+            _ACTIVE.pop()
+
+
+#: The budgets of the guards now open: the CPU-time alarm cannot end a wait on a socket, so
+#: code that waits (a grammar server) bounds its wait by :func:`wait_budget` itself.
+_ACTIVE: list[float] = []
+
+
+def wait_budget(default: float) -> float:
+    """How long a blocking wait may take inside the current guard: its budget, or ``default``."""
+    return min(default, _ACTIVE[-1]) if _ACTIVE else default
 
 
 _USABLE = hasattr(signal, "setitimer") and hasattr(signal, "SIGPROF")
