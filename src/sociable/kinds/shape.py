@@ -137,6 +137,9 @@ class Shape:
     #: words), or None: a shape that opens with ":number" is still skipped on drafts without
     #: the "left" it needs later.
     required_words: frozenset[str] | None = None
+    #: For every required element made only of words, its words: a draft lacking any one set
+    #: cannot hold a match, decided with a few set operations before any token is tried.
+    requirements: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,7 +226,13 @@ def parse_shape(source: str, lexicons: Mapping[str, Collection[str]] | None = No
     if all(element.low == 0 for element in elements):
         raise RuleError(f"shape {source!r} can match nothing at all: make one element required", key="shapes")
     first = _first_words(elements)
-    return Shape(source, elements, at_start, at_end, first, first if first is not None else _required_words(elements))
+    requirements = tuple(
+        element.words for element in elements
+        if element.low > 0 and element.words
+        and not (element.sequences or element.attributes or element.prefixes or element.suffixes)
+    )
+    return Shape(source, elements, at_start, at_end, first,
+                 first if first is not None else _required_words(elements), requirements)
 
 
 def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | None) -> Element:
@@ -607,6 +616,10 @@ def _matches(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[t
     needed = shape.required_words
     if first is None and needed is not None and needed.isdisjoint(analysis.index.keys()):
         return  # a word every match contains is not in the draft
+    keys = analysis.index.keys()
+    for words in shape.requirements:
+        if words.isdisjoint(keys):
+            return  # a word some element needs is not in the draft
     if shape.at_start:
         for number, starts in enumerate(_all_clause_starts(analysis, prepared.preamble)):
             stop_limit = analysis.sentences[number].stop
