@@ -102,17 +102,26 @@ class Element:
     suffixes: tuple[str, ...] = ()
     #: A group's word sequences, each a line of single-token elements; empty for a token.
     sequences: tuple[tuple[Element, ...], ...] = ()
+    #: For each sequence, the words its first token must be (None: a token test decides), so
+    #: most sequences are ruled out by one set lookup.
+    heads: tuple[frozenset[str] | None, ...] = ()
 
     def lengths(self, tokens: Sequence[Token], position: int, limit: int) -> list[int]:
         """How many tokens one occurrence may take from ``position`` (longest first)."""
         if not self.sequences:
             return [1] if position < limit and self.fits(tokens[position]) else []
-        found = {
-            len(sequence) for sequence in self.sequences
-            if position + len(sequence) <= limit
-            and all(part.fits(tokens[position + n]) for n, part in enumerate(sequence))
-        }
-        return sorted(found, reverse=True)
+        if position >= limit:
+            return []
+        norm = tokens[position].norm
+        found: list[int] = []
+        for sequence, head in zip(self.sequences, self.heads, strict=True):
+            size = len(sequence)
+            if (head is not None and norm not in head) or position + size > limit or size in found:
+                continue
+            if all(part.fits(tokens[position + n]) for n, part in enumerate(sequence)):
+                found.append(size)
+        found.sort(reverse=True)
+        return found
 
     def fits(self, token: Token) -> bool:
         norm = token.norm
@@ -304,7 +313,11 @@ def _group(part: str, body: str, suffix: str, source: str,
             elements.append(_element(word, source, lexicons))
         sequences.append(tuple(elements))
     low, high = {"": (1, 1), "?": (0, 1), "*": (0, 3), "+": (1, 3)}[suffix]
-    return Element(frozenset(), (), (), low, high, part, sequences=tuple(sequences))
+    heads = tuple(
+        None if (first.attributes or first.prefixes or first.suffixes or first.sequences) else first.words
+        for first in (sequence[0] for sequence in sequences)
+    )
+    return Element(frozenset(), (), (), low, high, part, sequences=tuple(sequences), heads=heads)
 
 
 def _first_words(elements: Sequence[Element]) -> frozenset[str] | None:
@@ -686,6 +699,9 @@ def _match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, 
 
 def _group_ends(tokens: Sequence[Token], element: Element, position: int, limit: int) -> list[int]:
     """Where ``low``..``high`` occurrences of a group may end, shortest first (as for tokens)."""
+    if element.high == 1:
+        ends = [position + size for size in reversed(element.lengths(tokens, position, limit))]
+        return [position, *ends] if element.low == 0 else ends
     ends = {position} if element.low == 0 else set()
     frontier = {position}
     for count in range(1, element.high + 1):
