@@ -700,8 +700,8 @@ def _match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, 
 def _group_ends(tokens: Sequence[Token], element: Element, position: int, limit: int) -> list[int]:
     """Where ``low``..``high`` occurrences of a group may end, shortest first (as for tokens)."""
     if element.high == 1:
-        ends = [position + size for size in reversed(element.lengths(tokens, position, limit))]
-        return [position, *ends] if element.low == 0 else ends
+        once = [position + size for size in reversed(element.lengths(tokens, position, limit))]
+        return [position, *once] if element.low == 0 else once
     ends = {position} if element.low == 0 else set()
     frontier = {position}
     for count in range(1, element.high + 1):
