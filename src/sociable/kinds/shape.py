@@ -626,9 +626,6 @@ def _matches(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[t
     present = None if first is None else first.intersection(analysis.index.keys())
     if present is not None and not present:
         return  # no token this shape can start with
-    needed = shape.required_words
-    if first is None and needed is not None and needed.isdisjoint(analysis.index.keys()):
-        return  # a word every match contains is not in the draft
     keys = analysis.index.keys()
     for words in shape.requirements:
         if words.isdisjoint(keys):
