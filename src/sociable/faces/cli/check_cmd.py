@@ -15,6 +15,9 @@ def run_check(args: argparse.Namespace) -> int:
     app = CheckApp(args)
     if not app.initialize():
         return EXIT_ERROR
+    from sociable.faces.cli.startup import resume_gc
+
+    resume_gc()  # start-up is over: drafts may make cycles worth collecting
     from sociable import regex_cache
 
     try:

@@ -86,13 +86,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from sociable.faces.cli import startup
+
+    startup.pause_gc()  # back on before the first draft is linted (startup.py says why)
+    try:
+        return _main(argv)
+    finally:
+        startup.release()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # `sociable drafts/` is read as `sociable check drafts/`, like ruff's old default.
     if args_list and args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-"):
         args_list.insert(0, "check")
     if args_list and args_list[0] == "lsp":
+        from sociable.faces.cli.startup import resume_gc
         from sociable.faces.lsp.server import main as lsp_main
 
+        resume_gc()  # a server lives on: it collects as usual
         return lsp_main(args_list[1:])
     if args_list and args_list[0] == "init":
         from sociable.faces.cli.init_cmd import main as init_main
