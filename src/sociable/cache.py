@@ -36,7 +36,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -73,49 +72,30 @@ CACHEDIR_TAG = (
 CACHE_ENTRIES = frozenset({"CACHEDIR.TAG", ".gitignore", "packs", "regex", "results"})
 
 
-def _module_stamp(module_name: str) -> str:
-    """``name:size:mtime`` of the file defining a module: changes when the code does."""
-    module = sys.modules.get(module_name)
-    source = getattr(module, "__file__", None)
-    if not source:
-        return f"{module_name}:?"
-    try:
-        stat = os.stat(source)
-    except OSError:
-        return f"{module_name}:?"
-    return f"{module_name}:{stat.st_size}:{stat.st_mtime_ns}"
+def code_stamps(kinds: Mapping[str, object], modules: Iterable[str]) -> list[str]:
+    """Stamps of sociable's own modules, of the modules defining ``kinds`` (found without
+    importing a kind registered by name) and of ``modules`` (see :mod:`sociable.code_stamps`)."""
+    from sociable.code_stamps import module_stamp, package_stamps
+    from sociable.kinds.lazy import kind_module
 
-
-def code_stamps(classes: Iterable[type]) -> list[str]:
-    """Stamps of sociable's own modules and of the modules defining ``classes``.
-
-    A released install changes only with its version, but an editable checkout or a plugin
-    under development changes without one: its files' sizes and times catch that cheaply.
-    """
-    package = Path(__file__).resolve().parent
-    stamps = []
-    for source in sorted(package.rglob("*.py")):
-        try:
-            stat = source.stat()
-        except OSError:
-            continue
-        stamps.append(f"{source.relative_to(package).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
-    modules = sorted({cls.__module__ for cls in classes})
-    stamps.extend(_module_stamp(name) for name in modules if not name.startswith("sociable."))
-    return stamps
+    outside = {kind_module(kinds, name) for name in kinds}  # type: ignore[arg-type]
+    outside.update(modules)
+    return package_stamps() + [
+        module_stamp(name) for name in sorted(outside) if not name.startswith("sociable.")
+    ]
 
 
 def run_fingerprint(job: Job) -> bytes:
     """What every entry of a run shares: version, code, selected rules, kind settings."""
+    from sociable.kinds.lazy import kind_identity
+
     ruleset = job.ruleset
     digest = blake2b(f"sociable {__version__} format {FORMAT}".encode(), digest_size=32)
-    classes: list[type] = [type(kind) for kind in ruleset.kinds.values()]
-    classes += [type(reader) for reader in job.readers.values()]
-    for stamp in code_stamps(classes):
+    readers = {type(reader).__module__ for reader in job.readers.values()}
+    for stamp in code_stamps(ruleset.kinds, readers):
         digest.update(stamp.encode() + b"\0")
     for name in sorted(ruleset.kinds):
-        kind = type(ruleset.kinds[name])
-        digest.update(f"kind {name}={kind.__module__}.{kind.__qualname__}\0".encode())
+        digest.update(f"kind {name}={kind_identity(ruleset.kinds, name)}\0".encode())
     for suffix in sorted(job.readers):
         reader = type(job.readers[suffix])
         digest.update(f"reader {suffix}={reader.__module__}.{reader.__qualname__}\0".encode())

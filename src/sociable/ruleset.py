@@ -1,20 +1,17 @@
 """The rules of a run: every pack from every plugin, validated, selected and prepared.
 
-Building a rule set is the expensive part of start-up (YAML parsing), so validated packs are
-cached on disk keyed on each file's path, size and modification time, sociable's version and
-the set of kinds; a one-draft run then skips YAML entirely.
+Building a rule set is the expensive part of start-up (YAML parsing, preparing the rules), so
+validated packs and the rules their kinds prepared are cached on disk (:mod:`sociable.packs.cache`);
+a one-draft run then skips YAML entirely and unpickles only the rules it runs.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sociable import __version__
 from sociable.decisions import is_selected, selector_matches
 from sociable.packs.loader import (
     PackError,
@@ -32,6 +29,7 @@ if TYPE_CHECKING:
     import pluggy
 
     from sociable.kinds.base import Kind, Rule
+    from sociable.packs.cache import Kept
 
 
 def pack_files(locations: Iterable[Path]) -> list[Path]:
@@ -46,34 +44,26 @@ def pack_files(locations: Iterable[Path]) -> list[Path]:
     return files
 
 
-def _cache_key(files: Sequence[Path], kinds: Mapping[str, Kind]) -> str:
-    from sociable.digest import blake2b
-
-    digest = blake2b(__version__.encode(), digest_size=20)
-    for name in sorted(kinds):
-        kind = kinds[name]
-        digest.update(f"{name}:{type(kind).__module__}.{type(kind).__qualname__}".encode())
-        digest.update(repr(sorted(kind.keys)).encode())
-    for path in files:
-        stat = path.stat()
-        digest.update(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
-
-
 def load_specs(
     locations: Sequence[Path], kinds: Mapping[str, Kind], cache_dir: Path | None = None
 ) -> list[RuleSpec]:
     """All rules of the given packs, validated together (codes unique across packs)."""
+    return load_packs(locations, kinds, cache_dir)[0]
+
+
+def load_packs(
+    locations: Sequence[Path], kinds: Mapping[str, Kind], cache_dir: Path | None = None
+) -> tuple[list[RuleSpec], Kept]:
+    """:func:`load_specs`, with the prepared forms the pack cache keeps (:mod:`sociable.packs.cache`)."""
+    from sociable.packs import cache
+
     files = pack_files(locations)
     cache_file = None
     if cache_dir is not None:
-        cache_file = cache_dir / "packs" / f"{_cache_key(files, kinds)}.pickle"
-        try:
-            with cache_file.open("rb") as handle:
-                cached: list[RuleSpec] = pickle.load(handle)
-            return cached
-        except Exception:  # missing, stale or unreadable: rebuild it
-            pass
+        cache_file = cache_dir / "packs" / f"{cache.cache_key(files, kinds)}.pickle"
+        found = cache.read(cache_file)
+        if found is not None:
+            return found
     specs: list[RuleSpec] = []
     problems: list[PackProblem] = []
     parts: list[PackParts] = []
@@ -87,16 +77,11 @@ def load_specs(
         raise PackError(problems)
     validate_unique(specs)
     link_lexicons(parts)  # word classes are shared across packs
+    kept: Kept = {}
     if cache_file is not None:
-        try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump(specs, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache_file)
-        except OSError:
-            pass  # a read-only cache folder costs speed, not correctness
-    return specs
+        kept = cache.prepare_kept(specs, kinds)
+        cache.write(cache_file, specs, kept)
+    return specs, kept
 
 
 @dataclass
@@ -111,6 +96,8 @@ class RuleSet:
     settings: dict[str, Any] = field(default_factory=dict)
     #: (``"warning"`` or ``"error"``, message) from ``sociable_config_rules`` plugins.
     notices: list[tuple[str, str]] = field(default_factory=list)
+    #: Prepared forms from the pack cache, by code, with the spec each was made from.
+    kept: Kept = field(default_factory=dict, repr=False)
     _prepared: dict[str, Rule] = field(default_factory=dict, repr=False)
     #: :meth:`active` per channel, for the ``selected`` list (by identity) it was made from.
     _active: dict[str | None, tuple[RuleSpec, ...]] = field(default_factory=dict, repr=False)
@@ -124,7 +111,14 @@ class RuleSet:
 
             spec = self.specs[code]
             kind = self.kinds[spec.kind]
-            rule = Rule(spec, kind, kind.prepare(spec), self.settings)
+            kept = self.kept.get(code)
+            if kept is not None and kept[0] is spec:  # the very spec it was prepared from
+                from sociable.packs.cache import loads_prepared
+
+                prepared = loads_prepared(kept[1])
+            else:
+                prepared = kind.prepare(spec)
+            rule = Rule(spec, kind, prepared, self.settings)
             self._prepared[code] = rule
         return rule
 
@@ -150,7 +144,8 @@ class RuleSet:
         # Workers re-prepare: compiled regexes pickle, but kinds may hold unpicklable state.
         return {
             "specs": self.specs, "kinds": self.kinds, "selected": self.selected,
-            "settings": self.settings, "_prepared": {}, "_active": {}, "_active_of": None,
+            "settings": self.settings, "kept": self.kept, "_prepared": {}, "_active": {},
+            "_active_of": None,
         }
 
 
@@ -164,15 +159,17 @@ def build_ruleset(
     cache_dir: Path | None = None,
     config: Any = None,
 ) -> RuleSet:
-    kinds: dict[str, Kind] = {}
+    from sociable.kinds.lazy import KindTable
+
+    kinds = KindTable()
     for group in manager.hook.sociable_rule_kinds():
         for kind in group or []:
-            kinds[kind.name] = kind
+            kinds.add(kind)
     locations: list[Path] = []
     for group in reversed(manager.hook.sociable_rule_packs()):
         locations.extend(Path(p) for p in group or [])
     locations.extend(extra_packs)
-    specs = load_specs(locations, kinds, cache_dir)
+    specs, kept = load_packs(locations, kinds, cache_dir)
     notices: list[tuple[str, str]] = []
     if config is not None:
         for group in manager.hook.sociable_config_rules(config=config, notices=notices):
@@ -183,4 +180,4 @@ def build_ruleset(
         spec.code for spec in specs
         if is_selected(spec.code, select, extend_select, ignore, default=spec.enabled)
     ]
-    return RuleSet(by_code, kinds, selected, notices=notices)
+    return RuleSet(by_code, kinds, selected, notices=notices, kept=kept)

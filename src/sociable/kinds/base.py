@@ -148,6 +148,11 @@ class Kind:
     #: A run-time setting (a ``rule.settings`` key) the kind cannot work without, such as the
     #: LanguageTool URL: unset, the kind finds nothing, so example tests skip its ``bad`` drafts.
     needs_setting: ClassVar[str | None] = None
+    #: True when :meth:`prepare` is a pure function of the spec and its result pickles: the
+    #: pack cache then keeps each rule's prepared form, and a run unpickles it instead of
+    #: preparing again (:mod:`sociable.packs.cache`). Leave False for anything that reads the
+    #: machine, a server or the time.
+    keeps_prepared: ClassVar[bool] = False
 
     def validate(self, spec: RuleSpec) -> None:
         """Check ``spec.options`` when a pack is loaded (not on every run: packs are cached).

@@ -25,33 +25,30 @@ def sociable_rule_packs() -> list[Path]:
     return [PACKS_DIR]
 
 
-#: Built-in kinds as "module:Class"; one line per kind module under sociable/kinds/.
-BUILTIN_KINDS = (
-    "sociable.kinds.phrases:Phrases",
-    "sociable.kinds.pattern:Pattern",
-    "sociable.kinds.count:Count",
-    "sociable.kinds.directive:Directive",
-    "sociable.kinds.metric:Metric",
-    "sociable.kinds.grammar:Grammar",
-    "sociable.kinds.near_duplicate:NearDuplicate",
-    "sociable.kinds.shared_sentence:SharedSentence",
-    "sociable.kinds.hashtag_set:HashtagSet",
-    "sociable.kinds.self_repetition:SelfRepetition",
-    "sociable.kinds.recipient:RecipientKind",
-    "sociable.kinds.ratio:Ratio",
-    "sociable.kinds.shape:ShapeKind",
-)
+#: Built-in kinds, name -> "module:Class"; one line per kind module under sociable/kinds/.
+#: Each is imported only when a rule of that kind runs (:class:`~sociable.kinds.lazy.LazyKind`).
+BUILTIN_KINDS = {
+    "phrases": "sociable.kinds.phrases:Phrases",
+    "pattern": "sociable.kinds.pattern:Pattern",
+    "count": "sociable.kinds.count:Count",
+    "directive": "sociable.kinds.directive:Directive",
+    "metric": "sociable.kinds.metric:Metric",
+    "grammar": "sociable.kinds.grammar:Grammar",
+    "near-duplicate": "sociable.kinds.near_duplicate:NearDuplicate",
+    "shared-sentence": "sociable.kinds.shared_sentence:SharedSentence",
+    "hashtag-set": "sociable.kinds.hashtag_set:HashtagSet",
+    "self-repetition": "sociable.kinds.self_repetition:SelfRepetition",
+    "recipient": "sociable.kinds.recipient:RecipientKind",
+    "ratio": "sociable.kinds.ratio:Ratio",
+    "shape": "sociable.kinds.shape:ShapeKind",
+}
 
 
 @hookimpl
 def sociable_rule_kinds() -> list[Kind]:
-    import importlib
+    from sociable.kinds.lazy import LazyKind
 
-    kinds = []
-    for ref in BUILTIN_KINDS:
-        module_name, _, class_name = ref.partition(":")
-        kinds.append(getattr(importlib.import_module(module_name), class_name)())
-    return kinds
+    return [LazyKind(name, ref) for name, ref in BUILTIN_KINDS.items()]  # type: ignore[misc]
 
 
 @hookimpl

@@ -16,26 +16,30 @@ if TYPE_CHECKING:
     from sociable.readers.base import Reader
     from sociable.vale.kinds.base import ValeKind
 
-KINDS = (
-    "existence:Existence", "substitution:Substitution", "occurrence:Occurrence",
-    "repetition:Repetition", "consistency:Consistency", "conditional:Conditional",
-    "capitalization:Capitalization", "metric:Metric",
-)
+#: Kind name -> "module:Class" under sociable.vale.kinds.
+KINDS = {
+    "vale-existence": "existence:Existence", "vale-substitution": "substitution:Substitution",
+    "vale-occurrence": "occurrence:Occurrence", "vale-repetition": "repetition:Repetition",
+    "vale-consistency": "consistency:Consistency", "vale-conditional": "conditional:Conditional",
+    "vale-capitalization": "capitalization:Capitalization", "vale-metric": "metric:Metric",
+}
 
 
 def vale_kinds() -> list[ValeKind]:
-    import importlib
+    """Every Vale kind, imported (reading a ``.vale.ini`` needs them all)."""
+    return [kind.load() for kind in _lazy_kinds()]
 
-    out = []
-    for ref in KINDS:
-        module, _, name = ref.partition(":")
-        out.append(getattr(importlib.import_module(f"sociable.vale.kinds.{module}"), name)())
-    return out
+
+def _lazy_kinds() -> list[Any]:
+    from sociable.kinds.lazy import LazyKind
+
+    return [LazyKind(name, f"sociable.vale.kinds.{ref}") for name, ref in KINDS.items()]
 
 
 @hookimpl
 def sociable_rule_kinds() -> list[Any]:
-    return vale_kinds()
+    # By name: without a .vale.ini no Vale rule runs, and no Vale module is imported.
+    return _lazy_kinds()
 
 
 @hookimpl

@@ -1,0 +1,147 @@
+"""The pack cache: validated rules, and what their kinds prepared from them, kept between runs.
+
+A one-draft run must not parse YAML (about 0.3 s for the shipped packs) nor prepare its rules
+from scratch: the ``shape`` kind's ``prepare`` parses every shape into elements and word
+sets, 35-45 ms for the 27 shape rules a draft without a channel runs. So the first run keeps,
+in ``<cache>/packs/<key>.pickle``:
+
+* every validated :class:`~sociable.packs.schema.RuleSpec` (word classes linked in), and
+* for the kinds that declare their preparation a pure function of the spec
+  (:attr:`sociable.kinds.base.Kind.keeps_prepared`), each rule's prepared form, pickled on
+  its own so a run unpickles only the rules it runs (:func:`loads_prepared`).
+
+The key covers the pack files (path, size, modification time), sociable's version and the
+size and time of every one of its source files, and each kind's name, class and (outside
+sociable) module file, all without importing a kind registered by name: an edited kind or
+pack is a miss, never a stale rule. Compiled regular expressions inside a prepared form are
+stored as their source and flags and rebuilt through :mod:`sociable.regex_cache`. A cache
+that cannot be read is a miss; one that cannot be written costs speed only.
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import os
+import pickle
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sociable import __version__
+
+if TYPE_CHECKING:
+    from sociable.kinds.base import Kind
+    from sociable.packs.schema import RuleSpec
+
+#: Bumped when what a cache file holds changes; old files then simply miss.
+FORMAT = 2  # 2: (specs, prepared forms); 1 was the list of specs alone
+
+#: code -> (the spec it was prepared from, the pickled prepared form)
+Kept = dict[str, tuple["RuleSpec", bytes]]
+
+
+def cache_key(files: Sequence[Path], kinds: Mapping[str, Kind]) -> str:
+    """The file name (without suffix) under which these packs, with these kinds, are kept."""
+    from sociable.code_stamps import module_stamp, package_stamps
+    from sociable.digest import blake2b
+    from sociable.kinds.lazy import kind_identity, kind_module
+
+    digest = blake2b(f"sociable {__version__} packs {FORMAT}".encode(), digest_size=20)
+    for stamp in package_stamps():
+        digest.update(stamp.encode() + b"\0")
+    for name in sorted(kinds):
+        digest.update(f"kind {name}={kind_identity(kinds, name)}\0".encode())
+        module = kind_module(kinds, name)
+        if not module.startswith("sociable."):  # sociable's own files are stamped above
+            digest.update(module_stamp(module).encode() + b"\0")
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def read(cache_file: Path) -> tuple[list[RuleSpec], Kept] | None:
+    """The specs and prepared forms kept in ``cache_file``, or None (missing, stale, broken)."""
+    try:
+        with cache_file.open("rb") as handle:
+            data = handle.read()
+        specs, kept = _loads(data)
+    except Exception:  # missing, stale or unreadable: rebuild it
+        return None
+    if not isinstance(specs, list) or not isinstance(kept, dict):
+        return None
+    return specs, kept
+
+
+def write(cache_file: Path, specs: list[RuleSpec], kept: Kept) -> None:
+    """Keep ``specs`` and ``kept`` (atomically: a temporary file renamed into place)."""
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump((specs, kept), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache_file)
+    except (OSError, pickle.PicklingError):
+        pass  # a read-only cache folder costs speed, not correctness
+
+
+def prepare_kept(specs: Sequence[RuleSpec], kinds: Mapping[str, Kind]) -> Kept:
+    """Each rule's prepared form, pickled, for the kinds that keep theirs.
+
+    A rule whose preparation fails or does not pickle is left out: it is prepared in the run,
+    where its error is reported as it always was.
+    """
+    kept: Kept = {}
+    for spec in specs:
+        kind = kinds.get(spec.kind)
+        if kind is None or not getattr(kind, "keeps_prepared", False):
+            continue
+        try:
+            kept[spec.code] = (spec, dumps_prepared(kind.prepare(spec)))
+        except Exception:  # prepared again in the run, which reports the error
+            continue
+    return kept
+
+
+class _Pickler(pickle.Pickler):
+    """Compiled patterns go in as ``regex_cache.compile(pattern, flags)``: unpickling a plain
+    ``re.Pattern`` runs ``re``'s pure-Python compiler again, the regex cache does not."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, re.Pattern):
+            flags = obj.flags
+            if isinstance(obj.pattern, str):
+                flags &= ~re.UNICODE  # implied for text: the regex cache keys it without
+            return (_compiled, (obj.pattern, flags))
+        return NotImplemented
+
+
+def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    from sociable import regex_cache
+
+    return regex_cache.compile(pattern, flags)
+
+
+def dumps_prepared(prepared: Any) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(prepared)
+    return buffer.getvalue()
+
+
+def loads_prepared(blob: bytes) -> Any:
+    """A kept prepared form. Thousands of small frozen objects: the cyclic collector, which
+    would walk them several times while they are built (and free nothing), waits."""
+    return _loads(blob)
+
+
+def _loads(data: bytes) -> Any:
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if paused:
+            gc.enable()
