@@ -435,6 +435,7 @@ _GUARD_WORDS = {
 
 class ShapeKind(Kind):
     name = "shape"
+    keeps_prepared = True  # parsed shapes are kept in the pack cache (sociable.packs.cache)
     keys = {
         "shapes": Key((str, list), "one sentence shape or a list of them", required=True),
         "unless": Key((list,), "shapes that make a match fine when in the same sentence"),
