@@ -209,7 +209,7 @@ def corpus_digest(
     digest = blake2b(b"corpus", digest_size=32)
     dumps, protocol = pickle.dumps, pickle.HIGHEST_PROTOCOL
     for code in ruleset.selected:
-        if not ruleset.kinds[ruleset.specs[code].kind].corpus:
+        if not ruleset.is_corpus(code):
             continue
         own = [r.signatures[code] for r in results if code in r.signatures]
         others = [r.signatures[code] for group in (references, history) for r in group
@@ -232,7 +232,7 @@ def _corpus_findings(
 ) -> dict[str, list[Finding]]:
     corpus_findings: dict[str, list[Finding]] = {}
     for code in ruleset.selected:
-        if not ruleset.kinds[ruleset.specs[code].kind].corpus:
+        if not ruleset.is_corpus(code):
             continue  # checked per draft already; do not prepare it again here
         rule = ruleset.rule(code)
         own = [r.signatures[code] for r in results if code in r.signatures]
@@ -279,7 +279,7 @@ def history_result(doc: Document, ruleset: RuleSet) -> DraftResult:
     every selected corpus rule takes part whatever the draft's channel."""
     signatures: dict[str, Any] = {}
     for code in ruleset.selected:
-        if not ruleset.kinds[ruleset.specs[code].kind].corpus:
+        if not ruleset.is_corpus(code):
             continue
         rule = ruleset.rule(code)
         signature = rule.kind.reference(doc, rule)

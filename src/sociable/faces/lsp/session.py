@@ -220,8 +220,7 @@ class Session:
         Read once per configuration, then kept up to date one file at a time
         (:meth:`update_reference`): a keystroke costs a comparison, not a scan.
         """
-        if not any(context.ruleset.kinds[context.ruleset.specs[c].kind].corpus
-                   for c in context.ruleset.selected):
+        if not any(context.ruleset.is_corpus(c) for c in context.ruleset.selected):
             return []
         source = context.config.source
         cached = self._references.get(source)
