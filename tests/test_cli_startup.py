@@ -9,7 +9,9 @@ from pathlib import Path
 CLEAN = "Hi Ana,\n\nLoved your talk on onboarding churn. How did you measure activation?\n\nBest,\nSam\n"
 
 
-def _modules_after_check(tmp_path: Path, text: str) -> set[str]:
+def _modules_after_check(tmp_path: Path, text: str, *, runs: int = 1) -> set[str]:
+    """The modules a one-draft check imports; with ``runs=2``, of the second run (the pack
+    cache then warm, as after the first run in a repo)."""
     (tmp_path / "draft.md").write_text(text, encoding="utf-8")
     program = (
         "import sys\n"
@@ -18,8 +20,9 @@ def _modules_after_check(tmp_path: Path, text: str) -> set[str]:
         "print(code)\n"
         "print(' '.join(sorted(sys.modules)))\n"
     )
-    done = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True,
-                          text=True, check=True)
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True,
+                              text=True, check=True)
     lines = done.stdout.strip().splitlines()
     assert lines[-2] == "0", done.stdout
     return set(lines[-1].split())
@@ -27,7 +30,7 @@ def _modules_after_check(tmp_path: Path, text: str) -> set[str]:
 
 def test_a_clean_draft_imports_neither_the_fixer_nor_shutil(tmp_path: Path) -> None:
     modules = _modules_after_check(tmp_path, CLEAN)
-    assert "sociable.kinds.pattern" in modules  # the run did lint the draft
+    assert "sociable.kinds.shape" in modules  # the run did lint the draft
     assert "sociable.fixer" not in modules and "sociable.fix_report" not in modules
     assert "shutil" not in modules  # argparse asks it for the terminal width only for help
 
@@ -45,3 +48,70 @@ def test_help_still_wraps_at_the_terminal_width() -> None:
     wide = subprocess.run([sys.executable, "-m", "sociable", "check", "--help"], capture_output=True,
                           text=True, env={**os.environ, "COLUMNS": "200"}, check=True).stdout
     assert max(map(len, narrow.splitlines())) <= 60 < max(map(len, wide.splitlines()))
+
+
+def test_a_warm_run_imports_only_the_kinds_it_runs(tmp_path: Path) -> None:
+    modules = _modules_after_check(tmp_path, CLEAN, runs=2)
+    assert "sociable.kinds.shape" in modules  # a draft without a channel runs shape rules
+    # GR is ignored and there is no .vale.ini: neither grammar nor any Vale kind is imported,
+    # nor the kinds whose rules all need a channel (pattern, metric, ratio, recipient here).
+    for absent in ("sociable.kinds.grammar", "sociable.grammar.base", "sociable.grammar.harper",
+                   "sociable.vale.kinds.base", "sociable.vale.markup", "sociable.kinds.metric",
+                   "sociable.kinds.ratio", "sociable.kinds.recipient", "yaml"):
+        assert absent not in modules, absent
+
+
+def _check_counting_parse_shape(folder: Path, cache: Path) -> tuple[str, int]:
+    """One ``check`` in a fresh process, counting calls of the shape parser."""
+    program = (
+        "import sys\n"
+        "import sociable.kinds.shape as shape\n"
+        "calls = []\n"
+        "real = shape.parse_shape\n"
+        "shape.parse_shape = lambda *a, **k: calls.append(1) or real(*a, **k)\n"
+        "from sociable.faces.cli.main import main\n"
+        "main(['check', '--no-cache', '--exit-zero', '--ignore', 'GR', '--output-format', 'json',"
+        " '--cache-dir', sys.argv[1], 'draft.md'])\n"
+        "print(len(calls), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program, str(cache)], cwd=folder,
+                          capture_output=True, text=True, check=True)
+    return done.stdout, int(done.stderr.strip().splitlines()[-1])
+
+
+def test_a_warm_pack_cache_parses_no_shape_and_finds_the_same(tmp_path: Path) -> None:
+    (tmp_path / "draft.md").write_text("Hi Ana,\n\nLike if you agree! Tag a friend who needs this.\n",
+                                       encoding="utf-8")
+    cold, cold_calls = _check_counting_parse_shape(tmp_path, tmp_path / "cache")
+    warm, warm_calls = _check_counting_parse_shape(tmp_path, tmp_path / "cache")
+    assert cold_calls > 0  # the first run parses the packs and prepares their shape rules
+    assert warm_calls == 0  # the second unpickles what the first kept
+    assert warm == cold and '"code": "EB' in warm  # and finds the very same
+
+
+def test_the_collector_is_back_on_and_nothing_stays_frozen_after_a_check(tmp_path: Path) -> None:
+    (tmp_path / "draft.md").write_text(CLEAN, encoding="utf-8")
+    program = (
+        "import gc\n"
+        "from sociable.faces.cli.main import main\n"
+        "main(['check', '--no-cache', '--quiet', '--exit-zero', '--ignore', 'GR', 'draft.md'])\n"
+        "print(gc.isenabled(), gc.get_freeze_count())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split()[-2:] == ["True", "0"]
+
+
+def test_the_collector_is_on_while_drafts_are_linted() -> None:
+    import gc
+
+    from sociable.faces.cli import startup
+
+    startup.pause_gc()
+    assert not gc.isenabled()
+    startup.resume_gc()
+    try:
+        assert gc.isenabled() and gc.get_freeze_count() > 0  # start-up objects set aside
+    finally:
+        startup.release()
+    assert gc.isenabled() and gc.get_freeze_count() == 0

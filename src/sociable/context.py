@@ -82,9 +82,10 @@ def load_context(
             cache_dir=cache_root(config, cache_dir) if use_cache else None,
             config=config,
         )
-        from sociable.grammar.base import use_backends
+        if any(ruleset.specs[code].kind == "grammar" for code in ruleset.selected):
+            from sociable.grammar.base import use_backends
 
-        use_backends(manager)
+            use_backends(manager)  # otherwise collected on first use, if ever (backends())
     except PackError:
         raise
     except Exception as exc:  # a broken plugin: one clear line, not a traceback

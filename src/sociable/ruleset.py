@@ -122,6 +122,13 @@ class RuleSet:
             self._prepared[code] = rule
         return rule
 
+    def is_corpus(self, code: str) -> bool:
+        """Whether rule ``code`` compares drafts (its kind's ``corpus``), importing no kind
+        registered by name (:class:`~sociable.kinds.lazy.LazyKind`)."""
+        from sociable.kinds.lazy import is_corpus
+
+        return is_corpus(self.kinds, self.specs[code].kind)
+
     def active(self, channel: str | None) -> tuple[RuleSpec, ...]:
         """Selected rules for a channel, unprepared: the engine prepares only rules it runs.
 

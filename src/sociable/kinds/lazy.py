@@ -27,16 +27,22 @@ class LazyKind:
     """A kind named now and imported when first needed: ``LazyKind("shape", "pkg.mod:Class")``.
 
     ``ref`` is ``"module:Class"``; the class must take no arguments and its ``name`` must be
-    ``name``. Used outside a :class:`KindTable`, the stand-in forwards every attribute to the
-    kind it loads, so code that holds one still works.
+    ``name``. Two facts a run asks of every selected rule's kind are given here, so that
+    asking imports nothing: ``corpus`` (:attr:`Kind.corpus`; checked when the kind loads) and
+    ``hints``, whether the kind overrides :meth:`Kind.setup_hint` (the CLI asks every kind
+    with selected rules for its hint, and would import them all to hear None). Used outside
+    a :class:`KindTable`, the stand-in forwards every attribute to the kind it loads, so code
+    that holds one still works.
     """
 
-    def __init__(self, name: str, ref: str) -> None:
+    def __init__(self, name: str, ref: str, *, corpus: bool = False, hints: bool = True) -> None:
         module, _, attribute = ref.partition(":")
         if not module or not attribute:
             raise ValueError(f"LazyKind({name!r}, {ref!r}): write the class as 'module:Class'")
         self.name = name
         self.ref = ref
+        self.corpus = corpus
+        self.hints = hints
         self._kind: Kind | None = None
 
     @property
@@ -59,6 +65,9 @@ class LazyKind:
             kind = target()
             if kind.name != self.name:
                 raise ValueError(f"{self.ref} is kind {kind.name!r}, registered as {self.name!r}")
+            if bool(kind.corpus) != self.corpus:
+                raise ValueError(f"kind {self.name!r} ({self.ref}) has corpus={kind.corpus!r}, "
+                                 f"registered with corpus={self.corpus!r}")
             self._kind = kind
         return self._kind
 
@@ -68,7 +77,7 @@ class LazyKind:
         return getattr(self.load(), attribute)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (LazyKind, (self.name, self.ref))
+        return (_lazy_kind, (self.name, self.ref, self.corpus, self.hints))
 
     def __repr__(self) -> str:
         return f"LazyKind({self.name!r}, {self.ref!r})"
@@ -144,6 +153,17 @@ class KindTable(dict[str, "Kind"]):
         cls = type(dict.__getitem__(self, name))
         return f"{cls.__module__}.{cls.__qualname__}"
 
+    def is_corpus(self, name: str) -> bool:
+        """:attr:`Kind.corpus` of kind ``name``, without importing it."""
+        lazy = self.lazy.get(name)
+        return lazy.corpus if lazy is not None else bool(dict.__getitem__(self, name).corpus)
+
+    def may_hint(self, name: str) -> bool:
+        """Whether kind ``name`` may have a setup hint; a lazy kind registered with
+        ``hints=False`` has none and stays unimported."""
+        lazy = self.lazy.get(name)
+        return lazy is None or lazy.hints
+
     def module(self, name: str) -> str:
         """The module that defines a kind, without importing it."""
         lazy = self.lazy.get(name)
@@ -156,6 +176,10 @@ class KindTable(dict[str, "Kind"]):
     def __repr__(self) -> str:
         loaded = ", ".join(sorted(super().keys()))
         return f"KindTable(loaded: {loaded}; lazy: {', '.join(sorted(self.lazy))})"
+
+
+def _lazy_kind(name: str, ref: str, corpus: bool, hints: bool) -> LazyKind:
+    return LazyKind(name, ref, corpus=corpus, hints=hints)
 
 
 def _rebuild(loaded: dict[str, Kind], lazy: dict[str, LazyKind]) -> KindTable:
@@ -178,3 +202,13 @@ def kind_module(kinds: Mapping[str, Kind], name: str) -> str:
     if isinstance(kinds, KindTable):
         return kinds.module(name)
     return type(kinds[name]).__module__
+
+
+def may_hint(kinds: Mapping[str, Kind], name: str) -> bool:
+    """Whether to ask kind ``name`` for its setup hint (see :class:`LazyKind`'s ``hints``)."""
+    return kinds.may_hint(name) if isinstance(kinds, KindTable) else True
+
+
+def is_corpus(kinds: Mapping[str, Kind], name: str) -> bool:
+    """:attr:`Kind.corpus` of kind ``name``, importing nothing a table holds lazily."""
+    return kinds.is_corpus(name) if isinstance(kinds, KindTable) else bool(kinds[name].corpus)

@@ -84,7 +84,24 @@ def write(cache_file: Path, specs: list[RuleSpec], kept: Kept) -> None:
             pickle.dump((specs, kept), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache_file)
     except (OSError, pickle.PicklingError):
-        pass  # a read-only cache folder costs speed, not correctness
+        return  # a read-only cache folder costs speed, not correctness
+    _prune(cache_file.parent, keep=cache_file)
+
+
+#: Cache files kept besides the one just written (other pack sets, older checkouts).
+KEEP_FILES = 4
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Delete all but the newest :data:`KEEP_FILES` others: every edit of a pack (or, in a
+    checkout, of the code) makes a new file of about a megabyte."""
+    try:
+        others = [p for p in folder.glob("*.pickle") if p != keep]
+        others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in others[KEEP_FILES:]:
+            old.unlink()
+    except OSError:
+        pass  # another run pruned first, or the folder is read-only
 
 
 def prepare_kept(specs: Sequence[RuleSpec], kinds: Mapping[str, Kind]) -> Kept:
@@ -125,9 +142,54 @@ def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
 
 
 def dumps_prepared(prepared: Any) -> bytes:
+    """``prepared`` pickled, with equal immutable parts stored once (:func:`shared`)."""
+    canonical = shared(prepared)
     buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(prepared)
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(canonical if canonical == prepared else prepared)
     return buffer.getvalue()
+
+
+_ATOMS = (str, int, bool, float, bytes, type(None))
+
+
+def shared(value: Any) -> Any:
+    """``value`` with equal immutable parts made one object: frozen dataclass instances,
+    tuples and frozensets of text. A shape rule repeats the same elements and word sets in
+    many shapes; unpickling each once is a third less work (and memory) for the run.
+
+    Parts are matched on their type and on their members' identity (or type and value for
+    text and numbers), never on ``==`` alone, so ``1`` and ``True`` stay apart. Anything
+    else (a mutable object, a compiled pattern) is kept as it is.
+    """
+    memo: dict[Any, Any] = {}
+
+    def key_of(item: Any) -> Any:
+        return (type(item), item) if type(item) in _ATOMS else id(item)
+
+    def canon(item: Any) -> Any:
+        kind = type(item)
+        if kind in _ATOMS:
+            return item
+        if kind is tuple:
+            members = tuple(canon(member) for member in item)
+            return memo.setdefault((tuple, tuple(key_of(m) for m in members)), members)
+        if kind is frozenset:
+            if all(type(member) is str for member in item):
+                return memo.setdefault((frozenset, item), item)
+            return item
+        params = getattr(kind, "__dataclass_params__", None)
+        if params is None or not params.frozen or not hasattr(item, "__dict__"):
+            return item
+        state = {name: canon(field) for name, field in vars(item).items()}
+        key = (kind, tuple((name, key_of(field)) for name, field in state.items()))
+        found = memo.get(key)
+        if found is None:
+            found = object.__new__(kind)
+            found.__dict__.update(state)  # frozen: only __setattr__ is closed
+            memo[key] = found
+        return found
+
+    return canon(value)
 
 
 def loads_prepared(blob: bytes) -> Any:

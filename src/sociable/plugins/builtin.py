@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from sociable.faces.formatters.base import Formatter
     from sociable.grammar.base import GrammarBackend
     from sociable.kinds.base import Kind
+    from sociable.kinds.lazy import LazyKind
     from sociable.readers.base import Reader
 
 PACKS_DIR = Path(__file__).resolve().parent.parent / "rules"
@@ -44,11 +45,21 @@ BUILTIN_KINDS = {
 }
 
 
+#: What a run asks of every selected rule's kind, said here so asking imports nothing
+#: (tests/test_cli_startup.py checks both against the classes): the corpus kinds, and the
+#: kinds that override ``Kind.setup_hint``.
+CORPUS_KINDS = frozenset({"near-duplicate", "shared-sentence", "hashtag-set"})
+HINTING_KINDS = frozenset({"grammar"})
+
+
 @hookimpl
-def sociable_rule_kinds() -> list[Kind]:
+def sociable_rule_kinds() -> list[Kind | LazyKind]:
     from sociable.kinds.lazy import LazyKind
 
-    return [LazyKind(name, ref) for name, ref in BUILTIN_KINDS.items()]  # type: ignore[misc]
+    return [
+        LazyKind(name, ref, corpus=name in CORPUS_KINDS, hints=name in HINTING_KINDS)
+        for name, ref in BUILTIN_KINDS.items()
+    ]
 
 
 @hookimpl

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from sociable.faces.formatters.base import Formatter
     from sociable.grammar.base import GrammarBackend
     from sociable.kinds.base import Kind
+    from sociable.kinds.lazy import LazyKind
     from sociable.packs.schema import RuleSpec
     from sociable.readers.base import Reader
 
@@ -39,8 +40,12 @@ def sociable_rule_packs() -> list[Path]:
 
 
 @hookspec
-def sociable_rule_kinds() -> list[Kind]:
-    """Return :class:`~sociable.kinds.base.Kind` instances, each with a unique ``name``.
+def sociable_rule_kinds() -> list[Kind | LazyKind]:
+    """Return :class:`~sociable.kinds.base.Kind` instances, each with a unique ``name``, or
+    :class:`~sociable.kinds.lazy.LazyKind` stand-ins (``LazyKind("name", "module:Class",
+    corpus=..., hints=...)``) that import the kind's module only when a rule of it runs: a
+    run that uses none of a plugin's kinds then pays nothing for them (the built-in and Vale
+    kinds are registered so).
 
     Called before any pack is loaded, so packs from any plugin may use any kind. A kind's
     ``keys`` declare the YAML keys it accepts; its ``check`` must be a pure function of the

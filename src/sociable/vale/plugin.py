@@ -33,7 +33,8 @@ def vale_kinds() -> list[ValeKind]:
 def _lazy_kinds() -> list[Any]:
     from sociable.kinds.lazy import LazyKind
 
-    return [LazyKind(name, f"sociable.vale.kinds.{ref}") for name, ref in KINDS.items()]
+    # No Vale kind has a setup hint (tests/test_cli_startup.py checks it).
+    return [LazyKind(name, f"sociable.vale.kinds.{ref}", hints=False) for name, ref in KINDS.items()]
 
 
 @hookimpl

@@ -368,11 +368,16 @@ def registered_formatters(context: Context) -> dict[str, type[Formatter]]:
 def setup_hints(ruleset: RuleSet, selectors: list[str]) -> list[str]:
     """Each kind's own hint (:meth:`Kind.setup_hint`) for the rules the user asked for by code
     (a selector other than ``ALL``) that cannot run as configured."""
+    from sociable.kinds.lazy import may_hint
+
     chosen = [s for s in selectors if s and s != "ALL"]
     by_kind: dict[str, list[str]] = {}
     for code in ruleset.selected:
         asked = by_kind.setdefault(ruleset.specs[code].kind, [])  # every kind that runs is asked
         if any(code.startswith(selector) for selector in chosen):
             asked.append(code)
-    hints = [ruleset.kinds[name].setup_hint(codes, ruleset.settings) for name, codes in by_kind.items()]
+    hints = [  # a kind registered without hints is not imported just to say None
+        ruleset.kinds[name].setup_hint(codes, ruleset.settings)
+        for name, codes in by_kind.items() if may_hint(ruleset.kinds, name)
+    ]
     return [hint for hint in hints if hint]
