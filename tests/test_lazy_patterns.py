@@ -65,3 +65,20 @@ def test_importing_the_vale_kinds_compiles_none_of_the_markup_patterns() -> None
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     count, compiled, plain = map(int, done.stdout.split())
     assert count >= 20 and compiled == 0 and plain == 0
+
+
+def test_importing_the_text_analysis_compiles_none_of_its_patterns() -> None:
+    program = (
+        "import re\n"
+        "import sociable.text as t\n"
+        "from sociable.regex_cache import LazyPattern\n"
+        "lazies = [v for v in vars(t).values() if isinstance(v, LazyPattern)]\n"
+        "plain = [v for v in vars(t).values() if isinstance(v, re.Pattern)]\n"
+        "print(len(lazies), sum('search' in vars(v) for v in lazies), len(plain))\n"
+        "print(len(t.tokenize('Like if you agree: www.example.com #growth 3.5x!')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    counts, tokens = done.stdout.splitlines()
+    count, compiled, plain = map(int, counts.split())
+    assert count >= 8 and compiled == 0 and plain == 0
+    assert int(tokens) > 5  # and the patterns work when first used

@@ -29,6 +29,8 @@ from collections.abc import Mapping, MutableSequence, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from sociable import regex_cache
+
 Span = tuple[int, int]
 
 _QUOTES = {
@@ -37,7 +39,7 @@ _QUOTES = {
     "\u00a0": " ", "\u202f": " ", "\u2007": " ",
 }
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = regex_cache.lazy(r"[^\x00-\x7f]")
 
 
 @lru_cache(maxsize=4096)
@@ -66,7 +68,7 @@ _EMOJI = (
     "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2190-\u21ff\u2300-\u23ff"
     "\u2190-\u21ff\u3030\u303d\u3297\u3299\ufe0f\u200d"
 )
-_TOKEN = re.compile(
+_TOKEN = regex_cache.lazy(
     rf"""(?P<entity>&(?:[a-z]{{2,8}}|\#\d{{1,6}}|\#x[0-9a-f]{{1,6}});)
     |(?P<tag>[#@][^\W_][\w{_ZW}]*)
     |(?P<word>[\w{_ZW}]+(?:(?:['\-]|&\#39;|&\#x27;|&rsquo;|&apos;)[\w{_ZW}]+)*)
@@ -74,7 +76,7 @@ _TOKEN = re.compile(
     |(?P<punct>[^\s{_ZW}])""",
     re.X | re.I,
 )
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = regex_cache.lazy(r"\d+(?:[.,]\d+)*")
 #: A link as the document model masks it (:data:`sociable.document.MASK_KINDS` ``url``).
 URL_PATTERN = (
     r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]"""
@@ -86,9 +88,9 @@ _BARE_DOMAIN = (
     r"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?-i:com|org|net|io|co|ly|me|ai|app|dev|shop|store|tv|gg|link|biz|info)"
     r"\b(?![\w@-])"
 )
-_URL = re.compile(URL_PATTERN + _BARE_DOMAIN, re.I)
+_URL = regex_cache.lazy(URL_PATTERN + _BARE_DOMAIN, re.I)
 # Most views hold no link: one cheap search decides whether the link scan runs at all.
-_URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|io|co|ly|me|ai|app|dev|in|uk|shop|store|tv|gg|link|biz|info)\b")
+_URL_HINT = regex_cache.lazy(r"://|www\.|\.(?:com|org|net|io|co|ly|me|ai|app|dev|in|uk|shop|store|tv|gg|link|biz|info)\b")
 _ZW_TABLE = str.maketrans("", "", _ZW)
 
 
@@ -199,10 +201,10 @@ def _tokens_and_links(view: str) -> list[Token]:
 
 # --- sentences ----------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n(?![ \t]*[a-z])")
-_CLAUSE_END = re.compile(_SENTENCE_END.pattern + r"|[;:](?=\s)")
+_SENTENCE_END = regex_cache.lazy(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n(?![ \t]*[a-z])")
+_CLAUSE_END = regex_cache.lazy(_SENTENCE_END.pattern + r"|[;:](?=\s)")
 # Titles and abbreviations whose full stop does not end a sentence.
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:mr|mrs|ms|dr|prof|st|sr|jr|vs|etc|e\.g|i\.e|inc|ltd|no|approx)$", re.I)
+_ABBREVIATION = regex_cache.lazy(r"(?<![\w.])(?:mr|mrs|ms|dr|prof|st|sr|jr|vs|etc|e\.g|i\.e|inc|ltd|no|approx)$", re.I)
 
 
 def sentence_spans(text: str, clauses: bool = False) -> list[Span]:
