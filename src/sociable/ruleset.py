@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sociable.decisions import is_selected, selector_matches
+from sociable.kinds.lazy import KindTable, is_corpus
 from sociable.packs.loader import (
     PackError,
     PackParts,
@@ -125,8 +126,6 @@ class RuleSet:
     def is_corpus(self, code: str) -> bool:
         """Whether rule ``code`` compares drafts (its kind's ``corpus``), importing no kind
         registered by name (:class:`~sociable.kinds.lazy.LazyKind`)."""
-        from sociable.kinds.lazy import is_corpus
-
         return is_corpus(self.kinds, self.specs[code].kind)
 
     def active(self, channel: str | None) -> tuple[RuleSpec, ...]:
@@ -166,8 +165,6 @@ def build_ruleset(
     cache_dir: Path | None = None,
     config: Any = None,
 ) -> RuleSet:
-    from sociable.kinds.lazy import KindTable
-
     kinds = KindTable()
     for group in manager.hook.sociable_rule_kinds():
         for kind in group or []:
