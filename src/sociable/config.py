@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from sociable import regex_cache
 from sociable.document import CHANNELS
 
 
@@ -150,11 +151,11 @@ def load_config(path: Path | None) -> Config:
     return parse_config(data, path, text)
 
 
-_OUR_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*[\"']?sociable\b", re.M)
-_TOML_AT = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
-_HEADER = re.compile(r"^\s*\[\[?([^\[\]]+)\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
-_PART = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^.\s]+)\s*(?:\.|$)""")
+_OUR_TABLE = regex_cache.lazy(r"^\s*\[\s*tool\s*\.\s*[\"']?sociable\b", re.M)
+_TOML_AT = regex_cache.lazy(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
+_HEADER = regex_cache.lazy(r"^\s*\[\[?([^\[\]]+)\]\]?\s*(?:#.*)?$")
+_KEY = regex_cache.lazy(r"""^\s*((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
+_PART = regex_cache.lazy(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^.\s]+)\s*(?:\.|$)""")
 
 
 def toml_error_line(message: str, text: str) -> tuple[int, str]:

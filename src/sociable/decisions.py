@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sociable import regex_cache
 from sociable.findings import Edit, Finding, Fix, Severity
 from sociable.globs import matches
 from sociable.kinds.base import widen_for_removal
@@ -86,11 +87,11 @@ def per_file_ignores(relative: str, config: Config) -> tuple[str, ...]:
             codes.extend(ignored)
     return tuple(codes)
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = regex_cache.lazy(
     r"<!--\s*sociable\s*:\s*(?P<verb>ignore|disable|enable|skip-file)\b(?P<codes>[^>]*?)\s*-->",
     re.I,
 )
-_CODE = re.compile(r"[A-Za-z]+[0-9]*(?:\.[A-Za-z0-9_-]+)?")  # SP101, or Vale's Style.Rule
+_CODE = regex_cache.lazy(r"[A-Za-z]+[0-9]*(?:\.[A-Za-z0-9_-]+)?")  # SP101, or Vale's Style.Rule
 
 
 @dataclass

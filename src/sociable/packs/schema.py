@@ -7,9 +7,10 @@ kind-specific keys live in :attr:`RuleSpec.options` and are validated by the kin
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from sociable import regex_cache
 
 CATEGORIES = (
     "engagement-bait",
@@ -31,8 +32,8 @@ SEVERITIES = ("error", "warning", "info")
 FIX_ACTIONS = ("remove", "remove-sentence", "replace")
 APPLICABILITIES = ("safe", "unsafe", "display")
 
-CODE_RE = re.compile(r"^[A-Z]{1,5}[0-9]{1,5}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE_RE = regex_cache.lazy(r"^[A-Z]{1,5}[0-9]{1,5}$")
+NAME_RE = regex_cache.lazy(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 DOCS_URL = "https://github.com/sociable-lint/sociable/blob/main/docs/rules/{code}.md"
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from sociable import regex_cache
 from sociable.document import Document
 from sociable.readers.base import Reader
 
-_MIME_HINT = re.compile(
+_MIME_HINT = regex_cache.lazy(
     r"^(?:content-type:\s*multipart/|content-transfer-encoding:\s*(?:base64|quoted-printable))",
     re.I | re.M,
 )
