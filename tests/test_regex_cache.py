@@ -61,3 +61,29 @@ def test_a_broken_record_falls_back_to_re(fresh_cache: Path) -> None:
     regex_cache._entries[("x+", 0)] = ("x+", 0, [999999], 0, {}, ())
     assert regex_cache.compile("x+").fullmatch("xxx") is not None
     assert ("x+", 0) not in regex_cache._entries or regex_cache._entries[("x+", 0)][2] != [999999]
+
+
+def test_entries_no_recent_run_used_are_dropped(fresh_cache: Path) -> None:
+    regex_cache.compile(r"old\s+pattern", 0)
+    regex_cache.save()
+    stale = (r"old\s+pattern", 0)
+
+    def new_run() -> None:  # what the next process starts with: only the file
+        regex_cache._entries.clear()
+        regex_cache._used.clear()
+        regex_cache._last_used.clear()
+        regex_cache.configure(None)
+        regex_cache.configure(fresh_cache)
+
+    for number in range(regex_cache.KEEP_GENERATIONS + 1):
+        new_run()
+        regex_cache.compile(r"kept\s+pattern", 0)  # used by every run
+        regex_cache.compile(rf"new\s+{number}", 0)  # something new each run: it saves
+        regex_cache.save()
+        new_run()
+        regex_cache.compile("x", 0)  # loads the file
+        if number < regex_cache.KEEP_GENERATIONS - 1:
+            assert stale in regex_cache._entries, number
+    assert stale not in regex_cache._entries  # unused for KEEP_GENERATIONS saves: gone
+    assert (r"kept\s+pattern", 0) in regex_cache._entries
+    assert regex_cache.compile(r"old\s+pattern").search("an old  pattern")  # still compiles

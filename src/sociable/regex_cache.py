@@ -39,6 +39,15 @@ _entries: dict[tuple[str, int], Any] = {}
 _loaded = False
 _dirty = False
 _path: Path | None = None
+#: Keys this process looked up or recorded (kept at the next save, see :func:`save`).
+_used: set[tuple[str, int]] = set()
+#: key -> the save (generation) at which a run last used it, and the file's generation.
+_last_used: dict[tuple[str, int], int] = {}
+_generation = 0
+#: An entry no run has used in this many saves is dropped: the file holds what recent runs
+#: compiled, not every pattern any run ever did (it had grown to 400-585 KB, 8-11 ms to load).
+KEEP_GENERATIONS = 12
+_META = ("\0sociable:last-used", 0)
 
 
 def configure(cache_dir: Path | None) -> None:
@@ -50,7 +59,7 @@ def configure(cache_dir: Path | None) -> None:
 
 
 def _load() -> None:
-    global _loaded, _entries
+    global _loaded, _entries, _last_used, _generation
     _loaded = True
     if _path is None:
         return
@@ -58,6 +67,9 @@ def _load() -> None:
         with _path.open("rb") as handle:
             data = pickle.load(handle)
         if isinstance(data, dict):
+            meta = data.pop(_META, None)
+            if isinstance(meta, tuple) and len(meta) == 2:
+                _generation, _last_used = meta
             _entries = {**data, **_entries}
     except Exception:  # missing or unreadable: start empty
         pass
@@ -71,6 +83,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if not _loaded:
         _load()
     key = (pattern, int(flags))
+    _used.add(key)
     args = _entries.get(key)
     if args is not None:
         try:
@@ -142,6 +155,7 @@ def derived(name: str, pattern: str, flags: int, compute: Callable[[str, int], A
     if not _loaded:
         _load()
     key = (f"{name}:{pattern}", int(flags))
+    _used.add(key)
     if key in _entries:
         return _entries[key]
     value = compute(pattern, flags)
@@ -151,16 +165,37 @@ def derived(name: str, pattern: str, flags: int, compute: Callable[[str, int], A
 
 
 def save() -> None:
-    """Write newly recorded patterns (atomically; a read-only cache costs speed only)."""
-    global _dirty
+    """Write newly recorded patterns (atomically; a read-only cache costs speed only).
+
+    Only a run that recorded something writes. It marks what it used with the file's next
+    generation and drops entries no run has marked in :data:`KEEP_GENERATIONS` saves. A run
+    that recorded nothing marks nothing, so an entry only it uses may be dropped after many
+    other runs' saves; it is then compiled once more and kept again.
+    """
+    global _dirty, _generation
     if not _dirty or _path is None:
         return
+    generation = _generation + 1
+    last_used = {key: used for key, used in _last_used.items() if key in _entries}
+    for key in _entries:
+        last_used.setdefault(key, generation)  # recorded before generations were kept
+    for key in _used:
+        if key in _entries:
+            last_used[key] = generation
+    kept = {key: args for key, args in _entries.items()
+            if last_used[key] > generation - KEEP_GENERATIONS}
     try:
         _path.parent.mkdir(parents=True, exist_ok=True)
         tmp = _path.parent / f"{_path.name}.{os.getpid()}.tmp"
+        data: dict[Any, Any] = {**kept, _META: (generation, {k: last_used[k] for k in kept})}
         with tmp.open("wb") as handle:
-            pickle.dump(_entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, _path)
         _dirty = False
+        _generation = generation
+        _last_used.clear()
+        _last_used.update(data[_META][1])
+        for key in [key for key in _entries if key not in kept]:
+            del _entries[key]  # dropped from the file: not resurrected by a later save
     except OSError:
         pass
