@@ -8,7 +8,6 @@ Unknown keys are errors (with a "did you mean"), like ruff's.
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -222,7 +221,8 @@ def parse_config(data: dict[str, Any], path: Path, source: str | None = None) ->
 
     for key in data:
         if key not in KEYS:
-            hint = difflib.get_close_matches(key, list(KEYS), n=1)
+            from difflib import get_close_matches  # only to word a hint
+            hint = get_close_matches(key, list(KEYS), n=1)
             suffix = f" (did you mean {hint[0]!r}?)" if hint else ""
             raise ConfigError(f"{where_of(key)}: unknown key {key!r}{suffix}")
 
@@ -379,6 +379,7 @@ def check_languagetool_url(value: str, where: str) -> None:
 
 def check_channel(value: object, where: str) -> None:
     if value not in CHANNELS:
-        hint = difflib.get_close_matches(str(value), CHANNELS, n=1)
+        from difflib import get_close_matches  # only to word a hint
+        hint = get_close_matches(str(value), CHANNELS, n=1)
         suffix = f" (did you mean {hint[0]!r}?)" if hint else f"; use one of: {', '.join(CHANNELS)}"
         raise ConfigError(f"{where}: unknown channel {value!r}{suffix}")

@@ -57,8 +57,8 @@ def cache_key(files: Sequence[Path], kinds: Mapping[str, Kind]) -> str:
         if not module.startswith("sociable."):  # sociable's own files are stamped above
             digest.update(module_stamp(module).encode() + b"\0")
     for path in files:
-        stat = path.stat()
-        digest.update(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+        stat = path.stat()  # follows a symlink: the size and time of what is read
+        digest.update(f"{os.path.abspath(path)}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 

@@ -8,7 +8,6 @@ on disk (see :mod:`sociable.cache`) so a one-draft run does not pay for YAML par
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -282,7 +281,8 @@ class _Checker:
         allowed = list(allowed)
         for key, line in node.keys.items():
             if key not in allowed:
-                hint = difflib.get_close_matches(key, allowed, n=1)
+                from difflib import get_close_matches  # only to word a hint
+                hint = get_close_matches(key, allowed, n=1)
                 suffix = f" (did you mean {hint[0]!r}?)" if hint else f"; allowed: {', '.join(allowed)}"
                 self.problem(line, f"unknown key {key!r} in {what}{suffix}")
 
@@ -392,7 +392,8 @@ class _Checker:
         kind_name = self.text(node, "kind")
         kind = self.kinds.get(kind_name) if kind_name else None
         if kind_name and kind is None:
-            hint = difflib.get_close_matches(kind_name, list(self.kinds), n=1)
+            from difflib import get_close_matches  # only to word a hint
+            hint = get_close_matches(kind_name, list(self.kinds), n=1)
             suffix = f" (did you mean {hint[0]!r}?)" if hint else ""
             self.problem(node.value["kind"].line, f"unknown kind {kind_name!r}{suffix}; known: {', '.join(sorted(self.kinds))}")
         allowed = list(REQUIRED_RULE_KEYS) + list(OPTIONAL_RULE_KEYS) + list(kind.keys if kind else {})
