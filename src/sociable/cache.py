@@ -69,7 +69,7 @@ CACHEDIR_TAG = (
 )
 
 #: Names a sociable cache folder may hold; ``sociable clean`` refuses to delete anything else.
-CACHE_ENTRIES = frozenset({"CACHEDIR.TAG", ".gitignore", "packs", "regex", "results"})
+CACHE_ENTRIES = frozenset({"CACHEDIR.TAG", ".gitignore", "packs", "plugins", "regex", "results"})
 
 
 def code_stamps(kinds: Mapping[str, object], modules: Iterable[str]) -> list[str]:

@@ -70,16 +70,17 @@ def load_context(
     from sociable.packs.loader import PackError
     from sociable.plugins.manager import get_plugin_manager
 
-    regex_cache.configure(cache_root(config, cache_dir) if use_cache else None)
+    root = cache_root(config, cache_dir) if use_cache else None
+    regex_cache.configure(root)
     try:
-        manager = get_plugin_manager(entrypoints=entrypoints)
+        manager = get_plugin_manager(entrypoints=entrypoints, cache_dir=root)
         ruleset = build_ruleset(
             manager,
             extra_packs=config.extend_packs,
             select=list(select) if select is not None else config.select,
             extend_select=[*config.extend_select, *extend_select],
             ignore=[*config.ignore, *ignore],
-            cache_dir=cache_root(config, cache_dir) if use_cache else None,
+            cache_dir=root,
             config=config,
         )
         if any(ruleset.specs[code].kind == "grammar" for code in ruleset.selected):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import pluggy
 
@@ -31,15 +32,16 @@ def blocked_plugins() -> list[str]:
     return [name.strip() for name in raw.split(",") if name.strip() and name.strip() != BUILTIN]
 
 
-def load_entrypoint_plugins(manager: pluggy.PluginManager) -> None:
+def load_entrypoint_plugins(manager: pluggy.PluginManager, cache_dir: Path | None = None) -> None:
     """Register every plugin of the ``sociable`` entry-point group that is not blocked.
 
     Equivalent to pluggy's ``load_setuptools_entrypoints`` but without importing
-    :mod:`importlib.metadata` (see :mod:`sociable.plugins.entrypoints`).
+    :mod:`importlib.metadata` (see :mod:`sociable.plugins.entrypoints`; with ``cache_dir``,
+    the entry points found are kept there until a folder on ``sys.path`` changes).
     """
     from sociable.plugins.entrypoints import entry_points
 
-    for entry in entry_points(PROJECT):
+    for entry in entry_points(PROJECT, cache_dir=str(cache_dir) if cache_dir else None):
         if manager.get_plugin(entry.name) is not None or manager.is_blocked(entry.name):
             continue
         manager.register(entry.load(), name=entry.name)
@@ -49,14 +51,15 @@ def load_entrypoint_plugins(manager: pluggy.PluginManager) -> None:
 _DISTRIBUTIONS: dict[str, str] = {}
 
 
-def get_plugin_manager(entrypoints: bool = True) -> pluggy.PluginManager:
-    """A manager with sociable's hookspecs, external plugins (unless blocked) and built-ins."""
+def get_plugin_manager(entrypoints: bool = True, cache_dir: Path | None = None) -> pluggy.PluginManager:
+    """A manager with sociable's hookspecs, external plugins (unless blocked) and built-ins;
+    ``cache_dir`` keeps the entry points found between runs."""
     manager = pluggy.PluginManager(PROJECT)
     manager.add_hookspecs(hookspecs)
     for name in blocked_plugins():
         manager.set_blocked(name)
     if entrypoints:
-        load_entrypoint_plugins(manager)
+        load_entrypoint_plugins(manager, cache_dir)
     if manager.get_plugin(BUILTIN) is None:
         # Running from a source tree without installed metadata: register it by hand.
         from sociable.plugins import builtin
