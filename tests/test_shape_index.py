@@ -1,15 +1,17 @@
-"""The shape kind's index (:class:`sociable.kinds.shape.NeedIndex`) changes speed, not findings.
+"""The shape kind's index (:class:`sociable.kinds.shape.NeedIndex`) and its quick paths change
+speed, not findings.
 
-The kind tries only the shapes whose required word sets all occur in a view, and starts each
-shape only where its first token can stand. Here the shipped shape rules run twice over
-generated drafts made of their own words: once as the kind runs them, once with every shape
-tried at every token (or clause start) without any index, and the findings must be the same.
+The kind tries only the shapes whose required word sets all occur in a view, starts each
+shape only where its first token can stand, and matches one-token elements without listing
+their ends. Here the shipped shape rules run twice over generated drafts made of their own
+words: once as the kind runs them, once with every shape tried at every token (or clause
+start) by plain backtracking without any index, and the findings must be the same.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,7 @@ from sociable.kinds import shape as shape_module
 from sociable.kinds.base import Rule
 from sociable.kinds.shape import NeedIndex, Prepared, Shape, ShapeKind, parse_shape
 from sociable.packs.schema import RuleSpec
-from sociable.text import Analysis
+from sociable.text import Analysis, Token
 
 
 @functools.cache
@@ -81,6 +83,35 @@ sentences = st.one_of(words.map(" ".join), near_misses())
 drafts = st.lists(sentences, min_size=1, max_size=5).map(lambda parts: "\n\n".join(parts) + "\n")
 
 
+def _reference_match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, limit: int) -> int:
+    """The shape language's matching written the plain way: every element lists where its
+    occurrences may end, longest first, and the rest is tried from each (backtracking)."""
+    elements = shape.elements
+    if index == len(elements):
+        if shape.at_end:
+            rest = position
+            while rest < limit and (tokens[rest].kind == "emoji" or tokens[rest].norm in shape_module._CLOSING):
+                rest += 1
+            if rest < limit:
+                return -1
+        return position
+    element = elements[index]
+    if element.sequences:
+        ends = shape_module._group_ends(tokens, element, position, limit)
+    else:
+        ends = [position] if element.low == 0 else []
+        count = 0
+        while count < element.high and position + count < limit and element.fits(tokens[position + count]):
+            count += 1
+            if count >= element.low:
+                ends.append(position + count)
+    for end in reversed(ends):
+        found = _reference_match_at(tokens, shape, index + 1, end, limit)
+        if found >= 0:
+            return found
+    return -1
+
+
 def _naive_positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[tuple[int, int]]:
     """Every shape tried at every token (or at every clause start for ``^``), no index."""
     tokens = analysis.tokens
@@ -90,7 +121,7 @@ def _naive_positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> It
         for number, starts in enumerate(shape_module._all_clause_starts(analysis, prepared.preamble)):
             limit = analysis.sentences[number].stop
             for start in starts:
-                end = shape_module._match_at(tokens, shape, 0, start, limit)
+                end = _reference_match_at(tokens, shape, 0, start, limit)
                 if end > start:
                     yield start, end
                     break
@@ -100,7 +131,7 @@ def _naive_positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> It
         if start < last_stop:
             continue
         limit = analysis.sentences[analysis.sentence_of[start]].stop
-        end = shape_module._match_at(tokens, shape, 0, start, limit)
+        end = _reference_match_at(tokens, shape, 0, start, limit)
         if end > start:
             yield start, end
             last_stop = end

@@ -118,7 +118,10 @@ class Element:
             size = len(sequence)
             if (head is not None and norm not in head) or position + size > limit or size in found:
                 continue
-            if all(part.fits(tokens[position + n]) for n, part in enumerate(sequence)):
+            for n, part in enumerate(sequence):
+                if not part.fits(tokens[position + n]):
+                    break
+            else:
                 found.append(size)
         found.sort(reverse=True)
         return found
@@ -131,7 +134,10 @@ class Element:
             return True
         if self.suffixes and norm.endswith(self.suffixes):
             return True
-        return any(_HAS[attribute](token) for attribute in self.attributes)
+        for attribute in self.attributes:  # noqa: SIM110 (a loop, not any(): no generator a token)
+            if _HAS[attribute](token):
+                return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -754,6 +760,15 @@ def _match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, 
     element = elements[index]
     if element.sequences:
         ends = _group_ends(tokens, element, position, limit)
+    elif element.high == 1:
+        # One token or none (most elements): try it, then without it, with no list of ends.
+        if position < limit and element.fits(tokens[position]):
+            found = _match_at(tokens, shape, index + 1, position + 1, limit)
+            if found >= 0 or element.low == 1:
+                return found
+        elif element.low == 1:
+            return -1
+        return _match_at(tokens, shape, index + 1, position, limit)
     else:
         count = 0
         ends = [position] if element.low == 0 else []
