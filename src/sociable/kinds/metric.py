@@ -36,7 +36,9 @@ formulas read prose only, through the rule's ``unmask``.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -197,22 +199,24 @@ class Metric(Kind):
 Span = tuple[int, int]
 
 
-_LAST_WORDS: tuple[str, list[Span]] | None = None  # (view, its words) of the latest call
+_LAST_WORDS: list[tuple[str, list[Span]]] = []  # (view, its words) of the latest few calls
 
 
 def _words(view: str) -> list[Span]:
     """Whitespace-separated tokens with a letter or digit: words as people count them.
 
     A draft's views are built once (``Document.view``), and several rules count the words
-    of the same one, so the last result is kept for that very string object.
+    of the same ones (the counting view and the prose view, by turns), so the results for
+    the last few view objects are kept.
     """
-    global _LAST_WORDS
-    last = _LAST_WORDS
-    if last is not None and last[0] is view:
-        return last[1]
+    for seen, words in _LAST_WORDS:
+        if seen is view:
+            return words
     has_alnum = _ALNUM.search
     words = [m.span() for m in _TOKEN.finditer(view) if has_alnum(m.group())]
-    _LAST_WORDS = (view, words)
+    if len(_LAST_WORDS) >= 4:
+        del _LAST_WORDS[0]
+    _LAST_WORDS.append((view, words))
     return words
 
 
@@ -275,7 +279,10 @@ def _measure(
         spans = sentences(count_view, clauses=True)
         if not spans:
             return None
-        sizes = [len(_words(count_view[s:e])) for s, e in spans]
+        # A sentence's words are the view's words inside it: a sentence ends next to a space,
+        # so no word runs across two, and each is counted from the words listed once.
+        starts = [start for start, _ in words]
+        sizes = [bisect.bisect_left(starts, e) - bisect.bisect_left(starts, s) for s, e in spans]
         longest = max(range(len(spans)), key=sizes.__getitem__)
         shortest = min(range(len(spans)), key=sizes.__getitem__)
         return (
@@ -515,10 +522,58 @@ def _weights(doc: Document, spans: list[Span], counting: str) -> list[tuple[int,
     return units
 
 
+def _units(doc: Document, spans: list[Span], counting: str) -> list[tuple[int, int, int]]:
+    """:func:`_weights`, with the characters found by one regex scan a span, not a Python
+    step and a regex call each (listing an X post's characters was the length rules' time)."""
+    text = doc.text
+    if counting == "x":
+        scan = _x_unit().finditer
+        weight_of = _X_WEIGHT
+        links = sorted((s, e) for s, e, kind in doc.masks if kind == "url")
+    else:
+        scan = _PLAIN_UNIT.finditer
+        weight_of = _UTF16_WEIGHT if counting == "utf-16" else _PLAIN_WEIGHT
+        links = []
+    units: list[tuple[int, int, int]] = []
+    for start, end in spans:
+        position = start
+        for link_start, link_end in links:
+            if link_start < position or link_start >= end:
+                continue
+            for match in scan(text, position, end):
+                if match.start() >= link_start:
+                    break
+                units.append((match.start(), match.end(), weight_of[match.lastgroup]))
+            if (units[-1][1] if units and position < link_start else position) != link_start:
+                return _weights(doc, spans, counting)  # a unit runs over the link: list them all
+            units.append((link_start, link_end, X_URL_LENGTH))
+            position = link_end
+        if position < end:
+            units.extend((m.start(), m.end(), weight_of[m.lastgroup]) for m in scan(text, position, end))
+            last_start, last_end, weight = units[-1]
+            if last_end == end and last_start == end - 1 and text.startswith("\r\n", last_start):
+                units[-1] = (last_start, end + 1, weight)  # a CRLF pair is one unit, as listed
+    return units
+
+
 # Characters X counts twice: everything outside the light ranges of ``_X_LIGHT``.
-_X_HEAVY = regex_cache.lazy(
-    "[^" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _X_LIGHT).replace("\x00", "\\x00") + "]"
-)
+_HEAVY_CLASS = "[^" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _X_LIGHT).replace("\x00", "\\x00") + "]"
+_X_HEAVY = regex_cache.lazy(_HEAVY_CLASS)
+
+
+@functools.cache
+def _x_unit() -> re.Pattern[str]:
+    """One of X's counted units: in the order :func:`_weights` tries them, an emoji sequence,
+    a CRLF pair, a heavy character (weight two), any other character."""
+    from sociable.kinds.count import EMOJI
+
+    return regex_cache.compile(f"(?P<emoji>{EMOJI})|(?P<crlf>\r\n)|(?P<heavy>{_HEAVY_CLASS})|(?s:.)")
+
+
+_PLAIN_UNIT = regex_cache.lazy(r"(?P<crlf>\r\n)|(?P<wide>[\U00010000-\U0010FFFF])|(?s:.)")
+_X_WEIGHT = {"emoji": 2, "crlf": 1, "heavy": 2, None: 1}
+_PLAIN_WEIGHT = {"crlf": 1, "wide": 1, None: 1}
+_UTF16_WEIGHT = {"crlf": 1, "wide": 2, None: 1}
 
 
 def _x_run(text: str, start: int, end: int, emoji: re.Pattern[str]) -> int:
@@ -584,12 +639,11 @@ def _characters(doc: Document, scope: str, counting: str) -> tuple[float, Any, A
     total = _x_total(doc, spans) if counting == "x" else _plain_total(doc.text, spans, counting)
 
     def over(limit: float) -> Span:
-        units = listed if listed is not None else _weights(doc, spans, counting)
-        running = 0
-        for start, _, weight in units:
-            running += weight
-            if running > limit:
-                return start, units[-1][1]
+        units = listed if listed is not None else _units(doc, spans, counting)
+        # The first unit whose running total passes the limit (totals only grow).
+        index = bisect.bisect_right(list(itertools.accumulate(w for _, _, w in units)), limit)
+        if index < len(units):
+            return units[index][0], units[-1][1]
         return units[-1][0], units[-1][1]
 
     def under(_limit: float) -> Span:

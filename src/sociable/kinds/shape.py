@@ -118,7 +118,10 @@ class Element:
             size = len(sequence)
             if (head is not None and norm not in head) or position + size > limit or size in found:
                 continue
-            if all(part.fits(tokens[position + n]) for n, part in enumerate(sequence)):
+            for n, part in enumerate(sequence):
+                if not part.fits(tokens[position + n]):
+                    break
+            else:
                 found.append(size)
         found.sort(reverse=True)
         return found
@@ -131,7 +134,10 @@ class Element:
             return True
         if self.suffixes and norm.endswith(self.suffixes):
             return True
-        return any(_HAS[attribute](token) for attribute in self.attributes)
+        for attribute in self.attributes:  # noqa: SIM110 (a loop, not any(): no generator a token)
+            if _HAS[attribute](token):
+                return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -450,6 +456,7 @@ class ShapeKind(Kind):
 
     def __init__(self) -> None:
         self._extended: dict[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], Prepared] = {}
+        self._needs = NeedIndex()
 
     def validate(self, spec: RuleSpec) -> None:
         self.prepare(spec, syntax_only=True)
@@ -517,15 +524,18 @@ class ShapeKind(Kind):
         analysis = doc.analysis(rule.spec.scope, prepared.unmask)
         if not analysis.tokens:
             return
-        if prepared.anchors is not None and prepared.anchors.isdisjoint(analysis.index.keys()):
-            return  # no word any shape must start with: the common case, decided in C
+        # Only the shapes whose required word sets all occur in the view can match: one bit
+        # test a shape against the view's words, looked up once (see :class:`NeedIndex`).
+        shapes = self._needs.possible(prepared, analysis)
+        if not shapes:
+            return
         if prepared.max_words and sum(t.kind == "word" for t in analysis.tokens) > prepared.max_words:
             return
         coverage = prepared.max_other_words >= 0  # coverage needs every match, not the first few
         hits: list[tuple[int, int]] = []
         covered: list[tuple[int, int]] = []  # every unguarded match, overlapping ones too
-        for shape in prepared.shapes:
-            for first, stop in _matches(analysis, shape, prepared):
+        for shape in shapes:
+            for first, stop in _positions(analysis, shape, prepared):
                 overlaps = any(a < stop and first < b for a, b in hits)
                 if (overlaps and not coverage) or _guarded(analysis, first, stop, prepared):
                     continue
@@ -622,15 +632,24 @@ def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) ->
 
 def _matches(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[tuple[int, int]]:
     """Token ranges ``(first, stop)`` where ``shape`` matches, one per start, left to right."""
+    keys = analysis.index.keys()
+    if shape.first_words is not None and shape.first_words.isdisjoint(keys):
+        return  # no token this shape can start with
+    for words in shape.requirements:
+        if words.isdisjoint(keys):
+            return  # a word some element needs is not in the draft
+    yield from _positions(analysis, shape, prepared)
+
+
+def _positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[tuple[int, int]]:
+    """:func:`_matches` for a shape whose required words are known to be in the view."""
+    if not analysis.sentences:
+        return  # tokens but no sentence (a view of only "!" or emoji): a match needs one
     tokens = analysis.tokens
     first = shape.first_words
     present = None if first is None else first.intersection(analysis.index.keys())
     if present is not None and not present:
-        return  # no token this shape can start with
-    keys = analysis.index.keys()
-    for words in shape.requirements:
-        if words.isdisjoint(keys):
-            return  # a word some element needs is not in the draft
+        return
     if shape.at_start:
         for number, starts in enumerate(_all_clause_starts(analysis, prepared.preamble)):
             stop_limit = analysis.sentences[number].stop
@@ -657,6 +676,67 @@ def _matches(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[t
             last_stop = end
 
 
+class NeedIndex:
+    """Which shapes of a rule can match a view, decided without trying them one by one.
+
+    Every shape needs some word sets: the words its first token must be
+    (:attr:`Shape.first_words`) and the words of each required element
+    (:attr:`Shape.requirements`); a view lacking any one of them cannot hold a match. Each
+    distinct word set gets one bit, and each word the bits of the sets it belongs to, so the
+    sets a view satisfies are one integer made from its distinct words once (kept on the
+    analysis), and a shape is possible when its sets' bits are all in it: one ``&`` a shape,
+    where testing each set against the view took a set operation each (most of the kind's
+    time, since nine shapes in ten fail there). Exactly the tests :func:`_matches` makes, so
+    the shapes it rules out are the ones :func:`_matches` would find nothing for.
+    """
+
+    def __init__(self) -> None:
+        self._bits: dict[frozenset[str], int] = {}
+        #: For each word, the bits of every word set that holds it.
+        self._words: dict[str, int] = {}
+        #: Per prepared rule (by identity, kept alive here): each shape with its bits.
+        self._rules: dict[int, tuple[Prepared, tuple[tuple[Shape, int], ...]]] = {}
+
+    def possible(self, prepared: Prepared, analysis: Analysis) -> list[Shape]:
+        """The shapes of ``prepared``, in order, that the view's words do not rule out."""
+        entry = self._rules.get(id(prepared))
+        if entry is None or entry[0] is not prepared:
+            entry = (prepared, tuple((shape, self._mask(shape)) for shape in prepared.shapes))
+            self._rules[id(prepared)] = entry
+        present = self.present(analysis)
+        return [shape for shape, needs in entry[1] if needs & present == needs]
+
+    def present(self, analysis: Analysis) -> int:
+        """The bits of every word set the view satisfies (computed once per view and index
+        size: a rule seen later adds sets, and then the view's bits are made again)."""
+        key = ("shape-needs", id(self))
+        cached = analysis.cache.get(key)
+        if isinstance(cached, tuple) and cached[0] == len(self._bits):
+            found: int = cached[1]
+            return found
+        get = self._words.get
+        found = 0
+        for bits in map(get, analysis.index.keys()):
+            if bits:
+                found |= bits
+        analysis.cache[key] = (len(self._bits), found)
+        return found
+
+    def _mask(self, shape: Shape) -> int:
+        needs = list(shape.requirements)
+        if shape.first_words is not None:
+            needs.append(shape.first_words)
+        mask = 0
+        for words in needs:
+            bit = self._bits.get(words)
+            if bit is None:
+                bit = self._bits[words] = 1 << len(self._bits)
+                for word in words:
+                    self._words[word] = self._words.get(word, 0) | bit
+            mask |= bit
+        return mask
+
+
 def _other_words(analysis: Analysis, hits: Sequence[tuple[int, int]]) -> int:
     """How many word tokens of the view lie outside every hit."""
     covered = {i for first, stop in hits for i in range(first, stop)}
@@ -681,6 +761,15 @@ def _match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, 
     element = elements[index]
     if element.sequences:
         ends = _group_ends(tokens, element, position, limit)
+    elif element.high == 1:
+        # One token or none (most elements): try it, then without it, with no list of ends.
+        if position < limit and element.fits(tokens[position]):
+            found = _match_at(tokens, shape, index + 1, position + 1, limit)
+            if found >= 0 or element.low == 1:
+                return found
+        elif element.low == 1:
+            return -1
+        return _match_at(tokens, shape, index + 1, position, limit)
     else:
         count = 0
         ends = [position] if element.low == 0 else []
