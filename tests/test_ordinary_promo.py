@@ -66,6 +66,11 @@ ORDINARY: list[tuple[str, str]] = [
     ("cold-email", "Hi Lee,\n\nYou asked at the meetup whether anyone had benchmarks for the Rust parser; ours are in the attached sheet, no strings.\n\nSam"),
     ("dm", "call me when you land, I'll pick you up at arrivals"),
     ("linkedin-dm", "Hi Omar, we were both quoted in the same Guardian piece on bus lanes; did the council ever reply to you?"),
+    # near-misses of the we-broadcast and humblebrag shapes (SP502, SP623)
+    ("facebook-post", "We walked the canal path on Sunday with our kids and our neighbours' dog. We found a heron nest, we ate our sandwiches on the lock gates, and we got home muddy and happy. If you go, take the north bank, the south one is flooded."),
+    ("linkedin-post", "We rebuilt our onboarding this spring. Our first attempt failed, our second was too long, and our third finally stuck: three short calls instead of one long one. What does your team do in week one?"),
+    ("x-post", "Ugh, my flight got cancelled again and the airline's chat bot keeps hanging up on me."),
+    ("instagram-post", "So tired after the half marathon, but my sister finished her first one and I could not be prouder."),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
@@ -91,6 +96,7 @@ HABITS: list[tuple[str, str, str]] = [
     ("cold-email", "Hi Lee,\n\nWe're a fast-growing, VC-backed team hiring engineers.\n\nKim", "SP131"),
     ("x-post", "Hurricane season is here. Stock up: 25% off all flashlights with code STORM.", "SP624"),
     ("facebook-post", "I bet you won't share this photo of our town hall.", "EB121"),
+    ("x-post", "Ugh, upgraded to first class again and they ran out of oat milk.", "SP623"),
 ]
 
 
