@@ -72,6 +72,10 @@ ORDINARY: list[tuple[str | None, str]] = [
     ("dm", "Don't leave without saying bye to grandma, she baked for you."),
     ("linkedin-post", "Who else is presenting at the Leeds meetup on Thursday? I'd like to coordinate the demo laptops."),
     ("comment", "Let me know with a message when the parcel arrives, the tracking page is broken."),
+    ("comment", "Type your name in the search box and the form fills in the rest of your details."),
+    ("dm", "who remembers when the dentist appointment is? I lost the card"),
+    ("linkedin-post", "The winner of the community award was chosen by a panel of five nurses, not by votes or likes."),
+    ("facebook-post", "Everyone who volunteered at the food drive gets a thank-you card from the kids this week."),
 ]
 
 
