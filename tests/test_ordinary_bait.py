@@ -76,6 +76,9 @@ ORDINARY: list[tuple[str | None, str]] = [
     ("dm", "who remembers when the dentist appointment is? I lost the card"),
     ("linkedin-post", "The winner of the community award was chosen by a panel of five nurses, not by votes or likes."),
     ("facebook-post", "Everyone who volunteered at the food drive gets a thank-you card from the kids this week."),
+    ("follow-up-email", "Hi Dana,\n\nYour notice would need to reach HR in writing by Friday; your follow-up on the laptop return can wait.\n\nKim"),
+    ("comment", "@mira congrats on the award! Your speech about night-shift nurses made my mum cry, in a good way."),
+    ("x-post", "If you see this, please check on your elderly neighbours tonight; the heating outage covers all of Eastside."),
 ]
 
 
