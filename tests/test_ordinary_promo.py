@@ -71,6 +71,9 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-post", "We rebuilt our onboarding this spring. Our first attempt failed, our second was too long, and our third finally stuck: three short calls instead of one long one. What does your team do in week one?"),
     ("x-post", "Ugh, my flight got cancelled again and the airline's chat bot keeps hanging up on me."),
     ("instagram-post", "So tired after the half marathon, but my sister finished her first one and I could not be prouder."),
+    ("comment", "The docs cover it, check them out at https://docs.example.com if your build fails the same way."),
+    ("comment", "A friend lost her savings to a fake recovery service last year; the bank's fraud line was the only thing that helped."),
+    ("linkedin-post", "Excited to see the city finally fund the cycle lane on Mill Road; the petition took three years."),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
