@@ -53,7 +53,7 @@ ORDINARY: list[tuple[str, str]] = [
     ("dm", "hey, did you get home ok? the roads were icy"),
     ("x-dm", "thanks for the recommendation, the book arrived today"),
     ("linkedin-connect", "Hi Ana, we met at the Denver data meetup; I'd like to keep in touch about your dbt work."),
-    # near-misses of the press, launch, brand, spam and tragedy shapes (SP101-SP131, SP6xx, SP622, SP624)
+    # near-misses of the press, launch, brand, spam and tragedy shapes (SP101-SP131, SP6xx, SP622, TH103)
     ("linkedin-post", "The paper we cited was featured in Nature last year; its method section is worth your time."),
     ("linkedin-post", "Meet Ayo, a night nurse in Leeds who trained forty new colleagues this year."),
     ("linkedin-post", "Our new feature came from a support ticket: here is how we turned one complaint into a two-line fix."),
@@ -97,7 +97,7 @@ HABITS: list[tuple[str, str, str]] = [
     ("comment", "I invested with Mrs. Hale and now I earn $4,000 weekly, contact her on WhatsApp.", "SP602"),
     ("cold-email", "Congratulations! You have been selected to receive a free tablet.", "SP103"),
     ("cold-email", "Hi Lee,\n\nWe're a fast-growing, VC-backed team hiring engineers.\n\nKim", "SP131"),
-    ("x-post", "Hurricane season is here. Stock up: 25% off all flashlights with code STORM.", "SP624"),
+    ("x-post", "Hurricane season is here. Stock up: 25% off all flashlights with code STORM.", "TH103"),
     ("facebook-post", "I bet you won't share this photo of our town hall.", "EB121"),
     ("x-post", "Ugh, upgraded to first class again and they ran out of oat milk.", "SP623"),
 ]
