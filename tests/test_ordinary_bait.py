@@ -62,7 +62,7 @@ ORDINARY: list[tuple[str | None, str]] = [
     ("linkedin-post", "A huge thank-you to the crew who rebuilt the search: @ana @ben @carla @dev @eli @fran @gus @hana @ivo and @jun, who wrote the ranking tests."),
     ("instagram-post", "First loaf from the new oven 🍞 #sourdough #baking #homemade"),
     ("x-post", "Our thoughts are with everyone affected by the storm. Our stores in the area are closed today so staff can stay home."),
-    # dares, head counts, freebies and reposts said plainly (EB101-EB105 additions, EB121, EB122)
+    # dares, head counts, freebies and reposts said plainly (EB101-EB105 additions, EB123, EB122)
     ("facebook-post", "I bet the ferry won't run on time tomorrow, so we're driving to the island instead."),
     ("linkedin-post", "Most people won't read the whole lease, so here are the four clauses that cost us money."),
     ("x-post", "How many people will the new bridge carry a day? The council's estimate looks low to me."),

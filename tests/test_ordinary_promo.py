@@ -98,7 +98,7 @@ HABITS: list[tuple[str, str, str]] = [
     ("cold-email", "Congratulations! You have been selected to receive a free tablet.", "SP103"),
     ("cold-email", "Hi Lee,\n\nWe're a fast-growing, VC-backed team hiring engineers.\n\nKim", "SP131"),
     ("x-post", "Hurricane season is here. Stock up: 25% off all flashlights with code STORM.", "TH103"),
-    ("facebook-post", "I bet you won't share this photo of our town hall.", "EB121"),
+    ("facebook-post", "I bet you won't share this photo of our town hall.", "EB123"),
     ("x-post", "Ugh, upgraded to first class again and they ran out of oat milk.", "SP623"),
 ]
 
