@@ -62,6 +62,23 @@ ORDINARY: list[tuple[str | None, str]] = [
     ("linkedin-post", "A huge thank-you to the crew who rebuilt the search: @ana @ben @carla @dev @eli @fran @gus @hana @ivo and @jun, who wrote the ranking tests."),
     ("instagram-post", "First loaf from the new oven 🍞 #sourdough #baking #homemade"),
     ("x-post", "Our thoughts are with everyone affected by the storm. Our stores in the area are closed today so staff can stay home."),
+    # dares, head counts, freebies and reposts said plainly (EB101-EB105 additions, EB123, EB122)
+    ("facebook-post", "I bet the ferry won't run on time tomorrow, so we're driving to the island instead."),
+    ("linkedin-post", "Most people won't read the whole lease, so here are the four clauses that cost us money."),
+    ("x-post", "How many people will the new bridge carry a day? The council's estimate looks low to me."),
+    ("instagram-post", "We added the pattern to the shop page for free, no sign-up. Comment below if a step is unclear."),
+    ("linkedin-post", "Sharing it with the team helped: two engineers spotted the flaw in the retry logic within an hour."),
+    ("comment", "Your repost of the shelter appeal is how we found a foster for the kittens, thank you."),
+    ("dm", "Don't leave without saying bye to grandma, she baked for you."),
+    ("linkedin-post", "Who else is presenting at the Leeds meetup on Thursday? I'd like to coordinate the demo laptops."),
+    ("comment", "Let me know with a message when the parcel arrives, the tracking page is broken."),
+    ("comment", "Type your name in the search box and the form fills in the rest of your details."),
+    ("dm", "who remembers when the dentist appointment is? I lost the card"),
+    ("linkedin-post", "The winner of the community award was chosen by a panel of five nurses, not by votes or likes."),
+    ("facebook-post", "Everyone who volunteered at the food drive gets a thank-you card from the kids this week."),
+    ("follow-up-email", "Hi Dana,\n\nYour notice would need to reach HR in writing by Friday; your follow-up on the laptop return can wait.\n\nKim"),
+    ("comment", "@mira congrats on the award! Your speech about night-shift nurses made my mum cry, in a good way."),
+    ("x-post", "If you see this, please check on your elderly neighbours tonight; the heating outage covers all of Eastside."),
 ]
 
 

@@ -53,6 +53,27 @@ ORDINARY: list[tuple[str, str]] = [
     ("dm", "hey, did you get home ok? the roads were icy"),
     ("x-dm", "thanks for the recommendation, the book arrived today"),
     ("linkedin-connect", "Hi Ana, we met at the Denver data meetup; I'd like to keep in touch about your dbt work."),
+    # near-misses of the press, launch, brand, spam and tragedy shapes (SP101-SP131, SP6xx, SP622, TH103)
+    ("linkedin-post", "The paper we cited was featured in Nature last year; its method section is worth your time."),
+    ("linkedin-post", "Meet Ayo, a night nurse in Leeds who trained forty new colleagues this year."),
+    ("linkedin-post", "Our new feature came from a support ticket: here is how we turned one complaint into a two-line fix."),
+    ("facebook-post", "Welcome to the world, little Ada! Our family is growing and we could not be happier."),
+    ("facebook-post", "The flood victims on Mill Road need dry blankets; the school gym is collecting until Sunday."),
+    ("x-post", "Lest we forget. Our shops close at noon today so staff can attend the services."),
+    ("instagram-post", "Tried the new ramen place by the station, the broth alone was worth the queue."),
+    ("comment", "Congrats on the launch! Which database did you end up choosing for the sync engine?"),
+    ("comment", "Is this a scam? The email said I won a gift card, but I never entered anything."),
+    ("cold-email", "Hi Lee,\n\nYou asked at the meetup whether anyone had benchmarks for the Rust parser; ours are in the attached sheet, no strings.\n\nSam"),
+    ("dm", "call me when you land, I'll pick you up at arrivals"),
+    ("linkedin-dm", "Hi Omar, we were both quoted in the same Guardian piece on bus lanes; did the council ever reply to you?"),
+    # near-misses of the we-broadcast and humblebrag shapes (SP502, SP623)
+    ("facebook-post", "We walked the canal path on Sunday with our kids and our neighbours' dog. We found a heron nest, we ate our sandwiches on the lock gates, and we got home muddy and happy. If you go, take the north bank, the south one is flooded."),
+    ("linkedin-post", "We rebuilt our onboarding this spring. Our first attempt failed, our second was too long, and our third finally stuck: three short calls instead of one long one. What does your team do in week one?"),
+    ("x-post", "Ugh, my flight got cancelled again and the airline's chat bot keeps hanging up on me."),
+    ("instagram-post", "So tired after the half marathon, but my sister finished her first one and I could not be prouder."),
+    ("comment", "The docs cover it, check them out at https://docs.example.com if your build fails the same way."),
+    ("comment", "A friend lost her savings to a fake recovery service last year; the bank's fraud line was the only thing that helped."),
+    ("linkedin-post", "Excited to see the city finally fund the cycle lane on Mill Road; the petition took three years."),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
@@ -70,6 +91,15 @@ HABITS: list[tuple[str, str, str]] = [
     ("cold-email", "Hi Dana,\n\nWe build apps.\n\nThis email was sent to dana@example.com because you signed up.", "AU302"),
     ("comment", "Nice blog! I bookmarked it and will check back for more quality content.", "AU110"),
     ("cold-email", "Hi dana_lee,\n\nWe help teams ship faster.\n\nKim", "AU108"),
+    ("linkedin-post", "We were featured in three trade magazines this month!", "SP101"),
+    ("instagram-post", "Our winter knit range just landed, in six colours.", "SP622"),
+    ("linkedin-post", "Please join me in welcoming Tomas Berg to the team!", "SP622"),
+    ("comment", "I invested with Mrs. Hale and now I earn $4,000 weekly, contact her on WhatsApp.", "SP602"),
+    ("cold-email", "Congratulations! You have been selected to receive a free tablet.", "SP103"),
+    ("cold-email", "Hi Lee,\n\nWe're a fast-growing, VC-backed team hiring engineers.\n\nKim", "SP131"),
+    ("x-post", "Hurricane season is here. Stock up: 25% off all flashlights with code STORM.", "TH103"),
+    ("facebook-post", "I bet you won't share this photo of our town hall.", "EB123"),
+    ("x-post", "Ugh, upgraded to first class again and they ran out of oat milk.", "SP623"),
 ]
 
 
