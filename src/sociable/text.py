@@ -253,7 +253,7 @@ def analyse(view: str, spans: Sequence[Span] | None = None) -> Analysis:
     if spans is None:
         spans = sentence_spans(folded)
     sentences: list[Sentence] = []
-    sentence_of = array("l", [0]) * len(tokens)  # machine integers, not an int object each
+    sentence_of = array("i", [0]) * len(tokens)  # 32-bit machine integers, not an int object each
     questions = set()
     position = 0
     for number, (start, end) in enumerate(spans):
@@ -274,7 +274,7 @@ def analyse(view: str, spans: Sequence[Span] | None = None) -> Analysis:
     for number, token in enumerate(tokens):
         positions = index.get(token.norm)
         if positions is None:
-            positions = index[token.norm] = array("l")
+            positions = index[token.norm] = array("i")
         positions.append(number)
     return Analysis(tokens, sentences, sentence_of, index, frozenset(questions))
 
