@@ -19,7 +19,7 @@ offsets in the original text, so line and column stay right with frontmatter, CR
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -150,8 +150,8 @@ class Document:
     scopes: dict[str, list[Span]] = field(default_factory=dict)
     masks: list[tuple[int, int, str]] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)
-    _views: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict, repr=False)
-    _analyses: dict[tuple[str, frozenset[str]], Analysis] = field(default_factory=dict, repr=False)
+    _views: dict[Hashable, str] = field(default_factory=dict, repr=False)
+    _analyses: dict[Hashable, Analysis] = field(default_factory=dict, repr=False)
     _derived: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     # --- construction ------------------------------------------------------------------
@@ -326,6 +326,23 @@ class Document:
 
     # --- reading ----------------------------------------------------------------------
 
+    def _view_key(self, scope: str, unmask: Iterable[str]) -> Hashable:
+        """What a view depends on, so that equal views (and their analyses) are made once.
+
+        Two scopes with the same spans (``text`` and ``body`` of a draft without greeting or
+        signature) give the same view, and unmasking a kind of mask the draft does not have
+        changes nothing: on a long draft each view is as long as the text and each analysis
+        holds every token, so sharing them is most of a long draft's memory.
+        """
+        spans = self.scopes.get(scope)
+        if spans is None:
+            raise KeyError(f"unknown scope {scope!r}; use one of: {', '.join(SCOPES)}")
+        present = self.derived("mask-kinds", lambda: frozenset(kind for _s, _e, kind in self.masks))
+        readable = frozenset(kind for kind in unmask if kind in present)
+        if scope in ("subject", "all"):  # these two read the frontmatter's subject line
+            return (scope, readable)
+        return (tuple(spans), readable)
+
     def view(self, scope: str = "body", unmask: Iterable[str] = ()) -> str:
         """The text with everything outside ``scope`` or inside a mask blanked out.
 
@@ -333,17 +350,15 @@ class Document:
         keeps every character as written (see :meth:`reading` for the folded one).
         ``unmask`` names mask kinds to keep readable (``url`` for a rule that counts links).
         """
-        key = (scope, frozenset(unmask))
+        key = self._view_key(scope, unmask)
         cached = self._views.get(key)
         if cached is not None:
             return cached
-        spans = self.scopes.get(scope)
-        if spans is None:
-            raise KeyError(f"unknown scope {scope!r}; use one of: {', '.join(SCOPES)}")
+        spans = self.scopes[scope]
         keep = bytearray(len(self.text))
         for start, stop in spans:
             keep[start:stop] = b"\x01" * (stop - start)
-        skip = key[1]
+        skip = frozenset(unmask)
         for start, stop, kind in self.masks:
             if kind in skip or (kind == "frontmatter" and scope in ("subject", "all")):
                 continue
@@ -371,7 +386,7 @@ class Document:
         and quotes they stand for; counting rules (characters as platforms count) read
         :meth:`view`.
         """
-        key = ("reading:" + scope, frozenset(unmask))
+        key = ("reading", self._view_key(scope, unmask))
         cached = self._views.get(key)
         if cached is None:
             cached = fold(self.view(scope, unmask))
@@ -384,14 +399,38 @@ class Document:
         Every kind that wants words reads them here (see :mod:`sociable.text`), so a draft is
         tokenised and split into sentences once however many rules read it.
         """
-        key = (scope, frozenset(unmask))
+        key = self._view_key(scope, unmask)
         cached = self._analyses.get(key)
         if cached is None:
             from sociable.text import analyse
 
-            cached = analyse(self.reading(scope, unmask))
+            cached = analyse(self.reading(scope, unmask), self.sentence_spans(scope, unmask))
             self._analyses[key] = cached
         return cached
+
+    def sentence_spans(self, scope: str = "text", unmask: Iterable[str] = ()) -> list[Span]:
+        """The sentences of a view by the one splitter every kind uses
+        (:func:`sociable.text.sentence_spans` over :meth:`reading`), split once per view.
+
+        Kinds that want sentences but not tokens (the repetition kinds) read them here, and
+        :meth:`analysis` builds on the same spans, so a view is never split twice.
+        """
+        key = ("sentence-spans", self._view_key(scope, unmask))
+        cached = self._derived.get(key)
+        if cached is None:
+            from sociable.text import sentence_spans
+
+            cached = self._derived[key] = sentence_spans(self.reading(scope, unmask))
+        return cached
+
+    def sentences_within(self, scope: str, start: int, end: int) -> list[Span]:
+        """The sentences of the view that lie inside ``[start, end)``: a paragraph's or a
+        ``---`` section's. The splitter ends a sentence at every blank line and at every
+        line that does not continue it, so no sentence crosses into a neighbour."""
+        spans = self.sentence_spans(scope)
+        first = bisect_left(spans, (start, -1))
+        stop = bisect_left(spans, (end, -1), first)
+        return [span for span in spans[first:stop] if span[1] <= end]
 
     @property
     def tokens(self) -> list[Token]:
@@ -405,7 +444,7 @@ class Document:
 
     def folded(self, scope: str = "body", unmask: Iterable[str] = ()) -> str:
         """The view, case-folded: what :mod:`sociable.kinds.prefilter` looks for words in."""
-        key = ("folded:" + scope, frozenset(unmask))
+        key = ("folded", self._view_key(scope, unmask))
         cached = self._views.get(key)
         if cached is None:
             cached = self.reading(scope, unmask).casefold()

@@ -245,13 +245,17 @@ def sentence_around(text: str, start: int, end: int) -> Span:
     return left, right
 
 
-def analyse(view: str) -> Analysis:
-    """Tokens, sentences and the token index of a view (the view is folded first)."""
+def analyse(view: str, spans: Sequence[Span] | None = None) -> Analysis:
+    """Tokens, sentences and the token index of a view (the view is folded first).
+
+    ``spans``: the view's :func:`sentence_spans`, when the caller has split it already.
+    """
     folded = fold(view)
     tokens = tokenize(folded)
-    spans = sentence_spans(folded)
+    if spans is None:
+        spans = sentence_spans(folded)
     sentences: list[Sentence] = []
-    sentence_of = array("l", [0]) * len(tokens)  # machine integers, not an int object each
+    sentence_of = array("i", [0]) * len(tokens)  # 32-bit machine integers, not an int object each
     questions = set()
     position = 0
     for number, (start, end) in enumerate(spans):
@@ -272,7 +276,7 @@ def analyse(view: str) -> Analysis:
     for number, token in enumerate(tokens):
         positions = index.get(token.norm)
         if positions is None:
-            positions = index[token.norm] = array("l")
+            positions = index[token.norm] = array("i")
         positions.append(number)
     return Analysis(tokens, sentences, sentence_of, index, frozenset(questions))
 

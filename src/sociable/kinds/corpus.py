@@ -150,18 +150,11 @@ def sections(doc: Document, view: str) -> list[tuple[int, int]]:
     return [s for s in (trim(view, a, b) for a, b in spans) if s[0] < s[1]]
 
 
-_SENTENCE = regex_cache.lazy(r"[^.!?…\n]*[^\s.!?…][^.!?…\n]*(?:[.!?…]+|(?=\n)|$)")
-
-
-def sentence_spans(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [trim(view, *m.span()) for m in _SENTENCE.finditer(view, start, end) if m.group().strip()]
-
-
 def view_sentences(doc: Document, scope: str) -> list[tuple[int, int]]:
-    """The sentences of a whole view, split once per draft for every rule that reads them
-    (opening and closing shared sentence, both self-repetition rules)."""
-    view = doc.view(scope)
-    return doc.derived(("sentences", scope), lambda: sentence_spans(view, 0, len(view)))
+    """The sentences of a whole view, by the document's one splitter
+    (:meth:`Document.sentence_spans`), split once per draft for every rule that reads them
+    (opening and closing shared sentence, both self-repetition rules, the shape kind)."""
+    return doc.sentence_spans(scope)
 
 
 def view_sections(doc: Document, scope: str) -> list[tuple[int, int]]:

@@ -28,6 +28,7 @@ SHINGLE = 5
 _SHIFT = 32 - 7
 _LOW = (1 << _SHIFT) - 1
 _EMPTY = 0xFFFFFFFF
+_SHINGLE_CHUNK = 65_536  # 5-grams sliced at a time
 _BUCKET_CAP = 24  # compare a draft with at most this many earlier drafts of one bucket
 
 
@@ -37,7 +38,13 @@ def shingle_hashes(text: str) -> set[int]:
     if len(data) < SHINGLE:
         return {zlib.crc32(data)} if data else set()
     crc = zlib.crc32
-    return set(map(crc, [data[i : i + SHINGLE] for i in range(len(data) - SHINGLE + 1)]))
+    hashes: set[int] = set()
+    # A slice object per 5-gram lives only within one chunk: a list of every slice of a
+    # 20 MB draft took about a gigabyte before the set was made.
+    last = len(data) - SHINGLE + 1
+    for chunk in range(0, last, _SHINGLE_CHUNK):
+        hashes.update(map(crc, [data[i : i + SHINGLE] for i in range(chunk, min(last, chunk + _SHINGLE_CHUNK))]))
+    return hashes
 
 
 def sketch(hashes: set[int]) -> bytes:

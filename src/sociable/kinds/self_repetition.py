@@ -12,6 +12,7 @@ Keys of ``self-repetition`` (within one draft; not a corpus kind):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
-from sociable.kinds.corpus import NOT_WORD, sentence_spans, trim, view_sentences
+from sociable.kinds.corpus import NOT_WORD, trim, view_sentences
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -108,16 +109,23 @@ class Units:
 
 
 def units(view: str, sentences: Sequence[tuple[int, int]] | None = None) -> Units:
-    """The :class:`Units` of ``view`` (``sentences``: its sentence spans, if already split)."""
+    """The :class:`Units` of ``view`` (``sentences``: its sentence spans by the document's
+    splitter, :meth:`Document.sentence_spans`; split here by the same splitter when not given)."""
+    if sentences is None:
+        from sociable.text import fold, sentence_spans
+
+        sentences = sentence_spans(fold(view))
+    starts = [start for start, _end in sentences]
     paragraphs = []
     for match in _PARAGRAPH.finditer(view):
         start, end = trim(view, *match.span())
         key = _plain(view[start:end])
         words = len(key.split())
-        count = len(sentence_spans(view, start, end)) if words >= 8 else 0
+        count = 0
+        if words >= 8:  # sentences never cross a blank line: those starting inside it
+            first = bisect_left(starts, start)
+            count = sum(1 for s, e in sentences[first : bisect_left(starts, end, first)] if e <= end)
         paragraphs.append((start, end, key, words, count))
-    if sentences is None:
-        sentences = sentence_spans(view, 0, len(view))
     said = []
     for start, end in sentences:
         key = _plain(view[start:end])

@@ -820,8 +820,16 @@ def _guarded(analysis: Analysis, first: int, stop: int, prepared: Prepared) -> b
         tokens[i].norm in prepared.reporting for i in range(sentence.first, first)
     ):
         return True
-    for shape in prepared.unless:
-        for a, _b in _matches(analysis, shape, prepared):
-            if analysis.sentence_of[a] == number:
-                return True
-    return False
+    return any(number in _unless_sentences(analysis, shape, prepared) for shape in prepared.unless)
+
+
+def _unless_sentences(analysis: Analysis, shape: Shape, prepared: Prepared) -> frozenset[int]:
+    """The sentences where an ``unless`` shape matches, found once per view: matching it
+    over the whole view again for every hit made a long draft quadratic (a 1 MB draft spent
+    44 s in one rule)."""
+    key = ("unless-sentences", id(shape), prepared.preamble)
+    found = analysis.cache.get(key)
+    if not (isinstance(found, tuple) and found[0] is shape):
+        sentences = frozenset(analysis.sentence_of[a] for a, _b in _matches(analysis, shape, prepared))
+        found = analysis.cache[key] = (shape, sentences)
+    return found[1]

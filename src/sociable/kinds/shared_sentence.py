@@ -25,7 +25,6 @@ from sociable.kinds.corpus import (
     group_findings,
     normalise,
     place,
-    sentence_spans,
     view_sentences,
 )
 
@@ -72,7 +71,7 @@ class SharedSentence(KeyedCorpusKind):
     def _keyed(self, doc: Document, view: str, start: int, end: int, rule: Rule) -> Keyed | None:
         options: SentenceOptions = rule.prepared
         whole = start == 0 and end == len(view)  # the signature: sentences split once a draft
-        spans = view_sentences(doc, rule.spec.scope) if whole else sentence_spans(view, start, end)
+        spans = view_sentences(doc, rule.spec.scope) if whole else doc.sentences_within(rule.spec.scope, start, end)
         if len(spans) < 2:
             return None  # a one-sentence draft has no separate opening or closing
         span = spans[0] if options.part == "opening" else spans[-1]
