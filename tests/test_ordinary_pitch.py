@@ -86,6 +86,12 @@ ORDINARY: list[tuple[str, str]] = [
     ("follow-up-email", "Hi Sam,\n\nJust checking in to see how the new hip is treating you. Dad says hello."),
     ("cold-email", "Hi Sam,\n\nYour newsletter on soil health is great; how do I unsubscribe my old work address and keep my new one?"),
     ("comment", "My doctor switched my pills after reading the same study; the side effects stopped within a week."),
+    # dm now runs the opener, praise, pitch and salutation rules: chats between people who know each other
+    ("dm", "Love your work on the mural by the station! Can I bring my kids to watch on Saturday?"),
+    ("dm", "Are you on WhatsApp? The group chat for the trip is there."),
+    ("dm", "I came across your old photos from the Lisbon trip while cleaning my laptop, sending them now."),
+    ("dm", "Dear Grandma, the flowers arrived and they are beautiful. Thank you!"),
+    ("dm", "Hey guys, the group dinner moved to 8pm."),
     # posts: broadcasts have no recipient, and an update that gives something is not a pitch
     ("linkedin-post", "Hello everyone! The slides and recording from Tuesday's accessibility workshop are now free to download, no sign-up."),
     ("x-post", "Hope everyone in the valley is safe. Shelter at the Eastside gym has cots, water and phone chargers."),
@@ -129,6 +135,8 @@ def test_every_channel_is_covered() -> None:
         ("AU107", "cold-email", "Hi Sam,\n\nWe build payroll tools.\n\nIf you'd rather not receive emails from me, just let me know."),
         ("AU301", "follow-up-email", "Hi Sam,\n\nI've reached out a few times without a response."),
         ("AU313", "comment", "Great article. Buy cheap pills online here, no prescription needed."),
+        ("NP101", "cold-email", "Dear Webmaster,\n\nI found a broken link on your site."),
+        ("GP102", "dm", "Hi! I came across your profile and wanted to reach out."),
         ("GP202", "follow-up-email", "Hi Mark,\n\nI sent you an email last week about our rostering tool and wanted to follow up."),
         ("GP201", "follow-up-email", "Hi Lee, just wanted to make sure you saw my last email."),
         ("GP405", "cold-email", "Hi Rosa, would you be open to a quick 15-minute call next week?"),
