@@ -514,8 +514,8 @@ class ShapeKind(Kind):
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         prepared = self._prepared(rule)
         analysis = doc.analysis(rule.spec.scope, prepared.unmask)
-        if not analysis.tokens:
-            return
+        if not analysis.tokens or not analysis.sentences:
+            return  # nothing to read, or only emoji and marks: no sentence a shape could sit in
         if prepared.anchors is not None and prepared.anchors.isdisjoint(analysis.index.keys()):
             return  # no word any shape must start with: the common case, decided in C
         if prepared.max_words and sum(t.kind == "word" for t in analysis.tokens) > prepared.max_words:
