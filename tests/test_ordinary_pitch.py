@@ -64,6 +64,9 @@ ORDINARY: list[tuple[str, str]] = [
     ("cold-email", "Hi Sam,\n\nYour article on budgeting for freelancers linked to our tax calculator, which moved last month; the new address is example.com/tax. Thanks for the mention!"),
     ("cold-email", "Hi Sam,\n\nI'm a third-year student at Leeds and your thesis on tidal turbines is the closest work to mine. Could I ask how you measured blade fatigue?"),
     ("cold-email", "Hello,\n\nI'm writing about the blue bike you listed on Gumtree. Is it still for sale, and does the gear shifter work?"),
+    ("cold-email", "Hi Sam,\n\nI use your invoicing app every week; the CSV export drops the VAT column. We offer a fix we built for our own books, would you be interested?"),
+    ("cold-email", "Hello Ms. Ortiz,\n\nI'm a third-year student and would like to intern with a bakery this summer. Could I visit your shop on a Saturday?"),
+    ("linkedin-dm", "Hi Omar, I saw your thread on warehouse robots; our team offers the same sensor kit you said you were missing. Would you be open to a trial unit?"),
     # follow-ups inside an exchange
     ("follow-up-email", "Hi Lee,\n\nFollowing up on our call about the Denver depot: the pallet quote came in at $42, attached.\n\nDana"),
     ("follow-up-email", "Hi Sam, as promised, here is the cohort chart: churn fell from 4% to 2.6% after the onboarding change."),
@@ -145,6 +148,7 @@ def test_every_channel_is_covered() -> None:
         ("GP304", "comment", "Interested! Kindly check your inbox, I have sent my CV."),
         ("GP305", "comment", "Great insights! Let's connect."),
         ("GP302", "comment", "Congratulations, well deserved!"),
+        ("GP340", "cold-email", "Hi Sam,\n\nWe offer payroll outsourcing for firms of any size. Would you be interested in a quote?"),
         ("GP202", "follow-up-email", "Hi Mark,\n\nI sent you an email last week about our rostering tool and wanted to follow up."),
         ("GP201", "follow-up-email", "Hi Lee, just wanted to make sure you saw my last email."),
         ("GP405", "cold-email", "Hi Rosa, would you be open to a quick 15-minute call next week?"),
