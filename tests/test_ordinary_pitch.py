@@ -67,6 +67,7 @@ ORDINARY: list[tuple[str, str]] = [
     ("cold-email", "Hi Sam,\n\nI use your invoicing app every week; the CSV export drops the VAT column. We offer a fix we built for our own books, would you be interested?"),
     ("cold-email", "Hello Ms. Ortiz,\n\nI'm a third-year student and would like to intern with a bakery this summer. Could I visit your shop on a Saturday?"),
     ("linkedin-dm", "Hi Omar, I saw your thread on warehouse robots; our team offers the same sensor kit you said you were missing. Would you be open to a trial unit?"),
+    ("cold-email", "Hi Sam,\n\nWe're a small team building a tide-table app, and your post on harbour sensors is why I'm writing: do you need more test data from Leith?"),
     # follow-ups inside an exchange
     ("follow-up-email", "Hi Lee,\n\nFollowing up on our call about the Denver depot: the pallet quote came in at $42, attached.\n\nDana"),
     ("follow-up-email", "Hi Sam, as promised, here is the cohort chart: churn fell from 4% to 2.6% after the onboarding change."),
@@ -149,6 +150,7 @@ def test_every_channel_is_covered() -> None:
         ("GP305", "comment", "Great insights! Let's connect."),
         ("GP302", "comment", "Congratulations, well deserved!"),
         ("GP340", "cold-email", "Hi Sam,\n\nWe offer payroll outsourcing for firms of any size. Would you be interested in a quote?"),
+        ("GP340", "cold-email", "Hi Sam,\n\nAre you looking for a new accountant? We can help your firm with year-end filing."),
         ("GP202", "follow-up-email", "Hi Mark,\n\nI sent you an email last week about our rostering tool and wanted to follow up."),
         ("GP201", "follow-up-email", "Hi Lee, just wanted to make sure you saw my last email."),
         ("GP405", "cold-email", "Hi Rosa, would you be open to a quick 15-minute call next week?"),
