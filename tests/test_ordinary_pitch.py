@@ -77,6 +77,8 @@ ORDINARY: list[tuple[str, str]] = [
     ("follow-up-email", "Hi Mark,\n\nCircling back on the budget question you raised on Tuesday: finance approved the extra $4k."),
     ("follow-up-email", "Hi Mark,\n\nDid you get a chance to look at the draft contract? Legal wants it by Friday, and clause 4 changed."),
     ("follow-up-email", "Hi Mark, this is my last week at Fernbank; Priya will take over your account from Monday."),
+    ("follow-up-email", "Hi Sam,\n\nMy last email had the wrong date, sorry: the workshop is on the 14th, here is the corrected invite."),
+    ("follow-up-email", "Hi Sam,\n\nAre you still interested in the spare desk? Priya wants it if you don't, so let me know by Friday."),
     # LinkedIn notes and DMs with a reason
     ("linkedin-connect", "Hi Ines, we sat at the same table at the Porto data meetup and you explained dbt snapshots to me. Would love to stay in touch."),
     ("linkedin-connect", "Your post on onboarding emails changed how we write ours. Thanks for sharing it openly."),
@@ -151,6 +153,8 @@ def test_every_channel_is_covered() -> None:
         ("GP302", "comment", "Congratulations, well deserved!"),
         ("GP340", "cold-email", "Hi Sam,\n\nWe offer payroll outsourcing for firms of any size. Would you be interested in a quote?"),
         ("GP340", "cold-email", "Hi Sam,\n\nAre you looking for a new accountant? We can help your firm with year-end filing."),
+        ("GP202", "follow-up-email", "Hi Sam,\n\nJust wanted to put this back on your radar. Any thoughts on my previous email?"),
+        ("AU301", "follow-up-email", "Hi Sam,\n\nCould you let me know if you received my previous email?"),
         ("GP202", "follow-up-email", "Hi Mark,\n\nI sent you an email last week about our rostering tool and wanted to follow up."),
         ("GP201", "follow-up-email", "Hi Lee, just wanted to make sure you saw my last email."),
         ("GP405", "cold-email", "Hi Rosa, would you be open to a quick 15-minute call next week?"),
