@@ -155,7 +155,7 @@ def test_every_channel_is_covered() -> None:
         ("GP340", "cold-email", "Hi Sam,\n\nAre you looking for a new accountant? We can help your firm with year-end filing."),
         ("GP202", "follow-up-email", "Hi Sam,\n\nJust wanted to put this back on your radar. Any thoughts on my previous email?"),
         ("AU301", "follow-up-email", "Hi Sam,\n\nCould you let me know if you received my previous email?"),
-        ("GP202", "follow-up-email", "Hi Mark,\n\nI sent you an email last week about our rostering tool and wanted to follow up."),
+        ("GP202", "follow-up-email", "Hi Mark,\n\nI sent you an email last week and wanted to follow up."),
         ("GP201", "follow-up-email", "Hi Lee, just wanted to make sure you saw my last email."),
         ("GP405", "cold-email", "Hi Rosa, would you be open to a quick 15-minute call next week?"),
         ("NP101", "cold-email", "Hello everyone,\n\nWe are a Lisbon agency building Shopify stores."),
