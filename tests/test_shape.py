@@ -291,3 +291,11 @@ def test_shape_rules_run_in_linear_time(ruleset: RuleSet) -> None:
     cost(5)  # warm up
     small, large = min(cost(20) for _ in range(3)), min(cost(200) for _ in range(3))
     assert large < small * 30
+
+
+def test_a_draft_without_a_sentence_is_read_without_failing(tmp_path: Path) -> None:
+    """Only emoji or marks ("🔥🔥", "{{ }}") make tokens but no sentence: no match, and no crash."""
+    spec = with_shapes(load(tmp_path)["ZZ201"], shapes=[":emoji+", "{ {"])
+    assert hits(spec, "🔥🔥🔥") == []
+    assert hits(spec, "{{ }}") == []
+    assert hits(spec, "Nice 🔥🔥") == ["🔥🔥"]

@@ -522,8 +522,8 @@ class ShapeKind(Kind):
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         prepared = self._prepared(rule)
         analysis = doc.analysis(rule.spec.scope, prepared.unmask)
-        if not analysis.tokens:
-            return
+        if not analysis.tokens or not analysis.sentences:
+            return  # nothing to read, or only emoji and marks: no sentence a shape could sit in
         # Only the shapes whose required word sets all occur in the view can match: one bit
         # test a shape against the view's words, looked up once (see :class:`NeedIndex`).
         shapes = self._needs.possible(prepared, analysis)
