@@ -160,3 +160,33 @@ def test_file_ignores_are_prefixes_and_keep_the_rest(unused_spec) -> None:  # ty
         [finding_on(1, "EB101"), finding_on(1, "EB201"), finding_on(1, "EB103")], unused_spec
     )
     assert [f.code for f in kept] == ["EB201"]
+
+
+# --- bugs found reading the survivors: per-file ignores that silenced nothing ------------------
+
+
+def test_frontmatter_ignore_codes_match_whatever_their_case(ruleset: RuleSet) -> None:
+    """Inline directives and the configuration upper-case their codes; frontmatter did not, so
+    ``ignore: [eb101]`` silenced nothing."""
+    text = f"---\nsociable: {{ignore: [eb101]}}\n---\n{AGREE} {TAG}\n"
+    assert found(ruleset, text) == [(4, "EB103")]
+
+
+def test_all_in_per_file_ignores_silences_every_rule(ruleset: RuleSet) -> None:
+    """``ALL`` passes the unknown-code check in ``per-file-ignores`` (it is a selector), so it
+    must silence every rule there, as it selects every rule in ``select``."""
+    doc = Document.from_text(f"{AGREE} {TAG}\n", "d.md")
+    assert check_document(doc, ruleset, extra_ignores=("ALL",)) == []
+    text = f"---\nsociable: {{ignore: [ALL]}}\n---\n{AGREE}\n"
+    assert found(ruleset, text) == []
+
+
+def test_an_unused_directive_can_be_ignored_per_file(unused_spec) -> None:  # type: ignore[no-untyped-def]
+    """``SX100`` in ``per-file-ignores`` or frontmatter silences it like any other code."""
+    text = "Fine. <!-- sociable: ignore EB101 -->\n"
+    for ignores in (("SX100",), ("SX",), ("sx100",)):
+        suppressions = Suppressions.from_document(Document.from_text(text, "d.md"), ignores)
+        assert suppressions.apply([], unused_spec) == [], ignores
+    # ... and an ignore of another code leaves it reported.
+    other = Suppressions.from_document(Document.from_text(text, "d.md"), ("EB",))
+    assert [f.code for f in other.apply([], unused_spec)] == [UNUSED_CODE]
