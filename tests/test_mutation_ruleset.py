@@ -171,6 +171,17 @@ def test_a_changed_pack_gets_a_new_entry_beside_the_old(packs: Path, tmp_path: P
     assert len(list((cache / "packs").iterdir())) == 2
 
 
+SameNameElsewhere = type("Phrases", (Phrases,), {})  # qualname "Phrases", this module
+
+
+class OneKind(Phrases):
+    pass
+
+
+class OtherKind(Phrases):
+    pass
+
+
 def test_the_cache_key_follows_version_kinds_and_files(
     packs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -178,17 +189,25 @@ def test_the_cache_key_follows_version_kinds_and_files(
     key = ruleset_module._cache_key(files, KINDS)
     assert key == ruleset_module._cache_key(files, KINDS)
 
-    class OtherPhrases(Phrases):
-        pass
-
-    class MoreKeys(Phrases):
-        keys = {**Phrases.keys, "extra": Phrases.keys["phrases"]}
-
-    assert ruleset_module._cache_key(files, {"phrases": OtherPhrases()}) != key
-    assert ruleset_module._cache_key(files, {"phrases": MoreKeys()}) != key
+    # Another class of the same name in another module, and two classes of one module: the
+    # key holds both the module and the name, so a plugin that replaces a kind is noticed.
+    assert ruleset_module._cache_key(files, {"phrases": Phrases()}) == key
+    assert ruleset_module._cache_key(files, {"phrases": SameNameElsewhere()}) != key
+    assert ruleset_module._cache_key(files, {"phrases": OneKind()}) != ruleset_module._cache_key(
+        files, {"phrases": OtherKind()}
+    )
+    more_keys = Phrases()
+    more_keys.keys = {**Phrases.keys, "extra": Phrases.keys["phrases"]}  # a kind that grew a key
+    assert ruleset_module._cache_key(files, {"phrases": more_keys}) != key
     assert ruleset_module._cache_key(files[:1], KINDS) != key
     monkeypatch.setattr(ruleset_module, "__version__", "0.0.0-other")
     assert ruleset_module._cache_key(files, KINDS) != key
+
+
+def test_a_rule_set_uses_the_pack_cache_it_is_given(packs: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build_ruleset(manager_with(MiniPlugin(packs)), cache_dir=cache)
+    assert len(list((cache / "packs").glob("*.pickle"))) == 1
 
 
 def test_an_unwritable_cache_costs_speed_not_the_run(packs: Path, tmp_path: Path) -> None:
