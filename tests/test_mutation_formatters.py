@@ -116,14 +116,15 @@ def test_show_source_without_the_line_adds_an_empty_line() -> None:
 
 def test_statistics_most_frequent_first_then_by_code() -> None:
     rules = {"EB101": spec("EB101", summary="Asks for reactions."), "GP201": spec("GP201")}
-    summary = RunSummary(drafts=2, flagged=2, findings=6, by_code={"GP201": 2, "EB101": 2, "ZZ1": 2, "AU1": 3})
+    # The most frequent code sorts last by name: the count decides first.
+    summary = RunSummary(drafts=2, flagged=2, findings=9, by_code={"GP201": 2, "EB101": 2, "AU1": 2, "ZZ1": 3})
     out = render(TextFormatter, [], summary, statistics=True, rules=rules)
     assert out.splitlines() == [
-        "3     AU1     ",
+        "3     ZZ1     ",
+        "2     AU1     ",
         "2     EB101   rule-eb101: Asks for reactions.",
         "2     GP201   rule-gp201: Because.",
-        "2     ZZ1     ",
-        "Found 6 findings in 2 drafts.",
+        "Found 9 findings in 2 drafts.",
     ]
 
 
@@ -160,6 +161,12 @@ def test_github_levels() -> None:
         "::error file=a.md,line=2,col=5,endLine=2,endColumn=9,title=sociable EB101 (react-bait)"
         "::EB101 Asks for reactions"
     )
+
+
+def test_github_escapes_colons_and_commas_in_properties_only() -> None:
+    (line,) = render(GithubFormatter, [finding(path="C:/a,b.md", message="a: b, c")]).splitlines()
+    assert line.startswith("::warning file=C%3A/a%2Cb.md,line=2,")
+    assert line.endswith("::EB101 a: b, c")
 
 
 def test_github_escapes_carriage_returns() -> None:
