@@ -137,6 +137,18 @@ def test_email_headers_without_a_blank_line_are_all_header() -> None:
     assert scope_text(doc, "subject") == ["Hello there"]
 
 
+def test_the_subject_scope_of_an_email_shows_its_subject_header() -> None:
+    doc = Document.from_text("From: a@b.com\nSubject: Hello there\n\nBody\n", "m.eml", email_headers=True)
+    assert doc.view("subject").split() == ["Hello", "there"]
+    assert "From" not in doc.view("subject") and "From" not in doc.view("all")
+
+
+def test_the_all_scope_still_hides_masks_in_the_body() -> None:
+    doc = Document.from_text("Subject: Hi\n\nSee https://example.com/x and `code`\n", "d.md")
+    assert "example.com" not in doc.view("all") and "code" not in doc.view("all")
+    assert doc.view("all").startswith("Subject: Hi")
+
+
 def test_a_body_that_is_not_headers_is_body() -> None:
     text = "Hello there, this is prose\n\nSubject: not a header\n"
     doc = Document.from_text(text, "m.eml", email_headers=True)
@@ -151,8 +163,8 @@ def test_a_body_that_is_not_headers_is_body() -> None:
 @pytest.mark.parametrize(
     ("first_line", "greeting"),
     [
-        ("Hi Ana and all the team,", "Hi Ana and all the team,"),  # six words, then a comma
-        ("Hi Ana and all of the whole team, hello", None),  # seven before the comma
+        ("Hi Ana and all the team, hello", "Hi Ana and all the team,"),  # six words, then a comma
+        ("Hi Ana and all of the team, hello", None),  # seven before the comma
         ("Hello Ana and the whole team", "Hello Ana and the whole team"),  # six words, no comma
         ("Hello Ana and the whole wide team", None),
     ],
