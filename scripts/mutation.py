@@ -8,9 +8,12 @@ the tests killed and how many survived. The checkout itself is never touched.
     pip install mutmut
     python scripts/mutation.py src/sociable/fixer.py tests/test_fix.py tests/test_properties.py
     python scripts/mutation.py --list-survivors src/sociable/fixer.py tests/test_fix.py
+    python scripts/mutation.py --diffs 'src/sociable/faces/formatters/*' tests/test_formats.py
 
-Survival is ``(survived + no tests) / mutants``: a mutant no test even runs survives too.
-``mutmut show NAME`` in the work folder (printed at the end) shows a survivor's change.
+The module may be a glob (mutmut's ``only_mutate``); the counts are then given per module as
+well as in total. Survival is ``(survived + no tests) / mutants``: a mutant no test even runs
+survives too. ``--diffs`` prints each survivor's one-line change (``mutmut show NAME`` in the
+work folder, printed at the end, shows one); ``--work`` on a finished folder only reports.
 """
 
 from __future__ import annotations
@@ -43,6 +46,14 @@ def copy_checkout(target: Path) -> None:
             shutil.copy2(source, target / name)
 
 
+def link_shared(work: Path) -> None:
+    """Tests that read ``../shared`` (the dev corpus, Vale's styles) find it from
+    ``work/mutants/tests`` too: ``work/shared`` points at the checkout's neighbour."""
+    shared = REPO.parent / "shared"
+    if shared.is_dir() and not (work / "shared").exists():
+        (work / "shared").symlink_to(shared)
+
+
 def configure(target: Path, module: str, tests: list[str]) -> None:
     """Append the ``[tool.mutmut]`` table for one module to the copy's pyproject.toml."""
     def toml_list(items: list[str]) -> str:
@@ -60,18 +71,39 @@ def configure(target: Path, module: str, tests: list[str]) -> None:
         stream.write(table)
 
 
-def results(work: Path) -> Counter[str]:
-    """Status of every mutant, from ``mutmut results --all true``."""
+def results(work: Path) -> dict[str, Counter[str]]:
+    """Status counts of the mutants of each module, from ``mutmut results --all true``."""
     out = subprocess.run(
         [sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=work,
         capture_output=True, text=True, check=True,
     ).stdout
-    statuses: Counter[str] = Counter()
+    by_module: dict[str, Counter[str]] = {}
     for line in out.splitlines():
-        found = re.match(r"\s*(\S+__mutmut_\d+): (.+)$", line)
+        found = re.match(r"\s*(\S+)\.x\S*__mutmut_\d+: (.+)$", line)
         if found:
-            statuses[found.group(2).strip()] += 1
-    return statuses
+            by_module.setdefault(found.group(1), Counter())[found.group(2).strip()] += 1
+    return by_module
+
+
+def summary(name: str, statuses: Counter[str]) -> str:
+    """One line of counts, as docs/mutation.md tabulates them."""
+    total = sum(statuses.values())
+    alive = statuses.get("survived", 0) + statuses.get("no tests", 0)
+    rate = alive / total if total else 0.0
+    return (f"{name}: {total} mutants, {statuses.get('killed', 0)} killed, "
+            f"{statuses.get('survived', 0)} survived, {statuses.get('no tests', 0)} without a test, "
+            f"{statuses.get('timeout', 0)} timed out; survival {rate:.0%}")
+
+
+def change_of(work: Path, name: str) -> str:
+    """A mutant's change in a few lines: the removed and added lines of ``mutmut show``."""
+    shown = subprocess.run(
+        [sys.executable, "-m", "mutmut", "show", name], cwd=work, capture_output=True, text=True,
+        check=False,
+    ).stdout
+    changed = [line for line in shown.splitlines()
+               if line[:1] in "-+" and not line.startswith(("---", "+++"))]
+    return "\n".join(f"      {line.strip()[:1]} {line[1:].strip()}" for line in changed)
 
 
 def survivors(work: Path) -> list[str]:
@@ -89,26 +121,35 @@ def main() -> int:
     parser.add_argument("--work", type=Path, help="work folder (default: a new temporary one)")
     parser.add_argument("--max-children", type=int, default=1, help="parallel test runs")
     parser.add_argument("--list-survivors", action="store_true", help="name every survivor")
+    parser.add_argument("--diffs", action="store_true", help="name every survivor and its change")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="sociable-mutation-"))
     if not (work / "mutants").exists():
         copy_checkout(work)
         configure(work, args.module, args.tests)
-    subprocess.run(
+        link_shared(work)
+    run = subprocess.run(
         [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)],
-        cwd=work, check=False, stdout=subprocess.DEVNULL,
+        cwd=work, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
-    statuses = results(work)
-    total = sum(statuses.values())
-    killed = statuses.get("killed", 0)
-    alive = statuses.get("survived", 0) + statuses.get("no tests", 0)
-    rate = alive / total if total else 0.0
-    print(f"{args.module}: {total} mutants, {killed} killed, {statuses.get('survived', 0)} survived, "
-          f"{statuses.get('no tests', 0)} without a test, {statuses.get('timeout', 0)} timed out; "
-          f"survival {rate:.0%}")
-    if args.list_survivors:
+    by_module = results(work)
+    unchecked = sum(statuses.get("not checked", 0) for statuses in by_module.values())
+    if run.returncode != 0 or unchecked:
+        # A test that fails before any mutant (a missing fixture folder, say) leaves every
+        # mutant "not checked": a 0% survival that means nothing, so say so and fail.
+        print(run.stderr[-3000:], file=sys.stderr)
+        print(f"mutmut run exited {run.returncode}; {unchecked} mutants not checked "
+              f"(work folder: {work})", file=sys.stderr)
+        return 1
+    if len(by_module) > 1:
+        for module, statuses in sorted(by_module.items()):
+            print("  " + summary(module, statuses))
+    print(summary(args.module, sum(by_module.values(), Counter())))
+    if args.list_survivors or args.diffs:
         for name in survivors(work):
             print(f"  {name}")
+            if args.diffs:
+                print(change_of(work, name))
     print(f"work folder: {work}")
     return 0
 

@@ -112,7 +112,13 @@ class Directive:
     def covers(self, finding: Finding) -> bool:
         if not self.first_line <= finding.line <= self.last_line:
             return False
-        return not self.codes or any(finding.code.upper().startswith(code) for code in self.codes)
+        return not self.codes or silences(self.codes, finding.code)
+
+
+def silences(codes: Iterable[str], code: str) -> bool:
+    """Whether any of ``codes`` (codes, prefixes or ``ALL``, in any case) names ``code``: the
+    same matching as ``select``, so what selects a rule can also silence it."""
+    return any(selector_matches(selector, code) >= 0 for selector in codes)
 
 
 @dataclass
@@ -170,7 +176,7 @@ class Suppressions:
             return []
         kept = []
         for finding in findings:
-            if any(finding.code.upper().startswith(code) for code in self.file_ignores):
+            if silences(self.file_ignores, finding.code):
                 continue
             silenced = False
             for directive in self.directives:
@@ -179,8 +185,8 @@ class Suppressions:
                     silenced = True
             if not silenced:
                 kept.append(finding)
-        if unused_rule is not None:
-            kept.extend(self._unused(unused_rule))
+        if unused_rule is not None:  # SX100 is a code like any other: per-file ignores hold
+            kept.extend(f for f in self._unused(unused_rule) if not silences(self.file_ignores, f.code))
         return kept
 
     def _unused(self, spec: object) -> list[Finding]:
