@@ -44,6 +44,16 @@ def test_scopes_greeting_body_signature_subject() -> None:
     assert "Loved the part" in doc.view("body") and "Sam" not in doc.view("body")
 
 
+def test_subject_line_after_frontmatter_is_the_subject() -> None:
+    # The subject line pattern once began with \A, which match(text, pos) meets only at 0:
+    # a "Subject:" line right after frontmatter was read as the first line of the body.
+    text = "---\nchannel: cold-email\n---\nSubject: Your talk at PyCon\n\nHi Ana,\n\nLoved it.\n"
+    doc = Document.from_text(text, "a.md")
+    (start, end), = doc.scopes["subject"]
+    assert text[start:end] == "Your talk at PyCon"
+    assert "PyCon" not in doc.view("body")
+
+
 def test_email_headers_are_not_body() -> None:
     text = "From: a@b.com\nSubject: Quick question\n\nHi there,\nLike this if you agree\n"
     doc = Document.from_text(text, "m.eml", email_headers=True)

@@ -103,7 +103,7 @@ class Recipient:
 # --- recognisers for the parts of a draft --------------------------------------------------
 
 _FRONTMATTER_END = regex_cache.lazy(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
-_SUBJECT_LINE = regex_cache.lazy(r"\A[ \t]*(?:Subject|Re|Fwd?)[ \t]*:[ \t]*(?P<value>[^\r\n]*)", re.I)
+_SUBJECT_LINE = regex_cache.lazy(r"[ \t]*(?:Subject|Re|Fwd?)[ \t]*:[ \t]*(?P<value>[^\r\n]*)", re.I)
 _SALUTATION = regex_cache.lazy(
     r"""^[ \t]*(?:hi|hey|hiya|hello|heya|dear|greetings|good\s+(?:morning|afternoon|evening|day)
         |howdy|yo|salut|hallo|hola|respected|to\s+whom\s+it\s+may\s+concern)\b""",
@@ -178,7 +178,7 @@ class Document:
         if email_headers:
             body_start, header_subject = doc._parse_email_headers(body_start)
             subject = header_subject or subject
-        else:
+        elif subject is None:  # a subject in the frontmatter wins over a "Subject:" line
             match = _SUBJECT_LINE.match(text, body_start)
             if match and match.group("value").strip():
                 subject = match.span("value")
