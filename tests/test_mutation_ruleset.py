@@ -20,6 +20,7 @@ import pytest
 
 import sociable.ruleset as ruleset_module
 from sociable.kinds.phrases import Phrases
+from sociable.packs import cache as pack_cache
 from sociable.packs.loader import PackError
 from sociable.packs.schema import RuleSpec
 from sociable.plugins import hookspecs
@@ -156,9 +157,10 @@ def test_the_pack_cache_is_written_under_packs_and_read_back(packs: Path, tmp_pa
     specs = load_specs([packs], KINDS, cache)
     (entry,) = (cache / "packs").iterdir()
     assert entry.suffix == ".pickle"
-    assert pickle.loads(entry.read_bytes()) == specs
+    kept_specs, _ = pickle.loads(entry.read_bytes())  # the specs, then the prepared forms
+    assert kept_specs == specs
     # Read back, not rebuilt: what the entry says is what comes back.
-    entry.write_bytes(pickle.dumps(specs[:1]))
+    entry.write_bytes(pickle.dumps((specs[:1], {})))
     assert load_specs([packs], KINDS, cache) == specs[:1]
 
 
@@ -186,22 +188,27 @@ def test_the_cache_key_follows_version_kinds_and_files(
     packs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files = ruleset_module.pack_files([packs])
-    key = ruleset_module._cache_key(files, KINDS)
-    assert key == ruleset_module._cache_key(files, KINDS)
+    key = pack_cache.cache_key(files, KINDS)
+    assert key == pack_cache.cache_key(files, KINDS)
 
     # Another class of the same name in another module, and two classes of one module: the
     # key holds both the module and the name, so a plugin that replaces a kind is noticed.
-    assert ruleset_module._cache_key(files, {"phrases": Phrases()}) == key
-    assert ruleset_module._cache_key(files, {"phrases": SameNameElsewhere()}) != key
-    assert ruleset_module._cache_key(files, {"phrases": OneKind()}) != ruleset_module._cache_key(
+    assert pack_cache.cache_key(files, {"phrases": Phrases()}) == key
+    assert pack_cache.cache_key(files, {"phrases": SameNameElsewhere()}) != key
+    assert pack_cache.cache_key(files, {"phrases": OneKind()}) != pack_cache.cache_key(
         files, {"phrases": OtherKind()}
     )
-    more_keys = Phrases()
-    more_keys.keys = {**Phrases.keys, "extra": Phrases.keys["phrases"]}  # a kind that grew a key
-    assert ruleset_module._cache_key(files, {"phrases": more_keys}) != key
-    assert ruleset_module._cache_key(files[:1], KINDS) != key
-    monkeypatch.setattr(ruleset_module, "__version__", "0.0.0-other")
-    assert ruleset_module._cache_key(files, KINDS) != key
+    # A kind that grew a key is a code change: sociable's source files are stamped in the key.
+    import sociable.code_stamps as code_stamps
+
+    stamps = list(code_stamps.package_stamps())
+    monkeypatch.setattr(code_stamps, "package_stamps", lambda: [*stamps, "kinds/phrases.py:1:2"])
+    assert pack_cache.cache_key(files, KINDS) != key
+    monkeypatch.setattr(code_stamps, "package_stamps", lambda: stamps)
+    assert pack_cache.cache_key(files, KINDS) == key
+    assert pack_cache.cache_key(files[:1], KINDS) != key
+    monkeypatch.setattr(pack_cache, "__version__", "0.0.0-other")
+    assert pack_cache.cache_key(files, KINDS) != key
 
 
 def test_a_rule_set_uses_the_pack_cache_it_is_given(packs: Path, tmp_path: Path) -> None:
