@@ -172,9 +172,6 @@ class Prepared:
     negation: frozenset[str]
     commentary: frozenset[str]
     reporting: frozenset[str]
-    #: Words one of which any match must contain, or None: drafts without them are skipped
-    #: with one set operation against the draft's token index.
-    anchors: frozenset[str] | None = None
     #: Mask kinds the rule reads: its own ``unmask`` plus ``url`` when a shape names ``:url``.
     unmask: tuple[str, ...] = ()
 
@@ -480,12 +477,6 @@ class ShapeKind(Kind):
         def kind_class(name: str) -> frozenset[str]:
             return (lexicons or {}).get(name, frozenset())
 
-        anchors: frozenset[str] | None = frozenset()
-        for shape in shapes:
-            if shape.required_words is None or anchors is None:
-                anchors = None
-            else:
-                anchors = anchors | shape.required_words
         return Prepared(
             shapes,
             _shapes(options.get("unless"), "unless", lexicons),
@@ -500,7 +491,6 @@ class ShapeKind(Kind):
             kind_class("negation"),
             kind_class("commentary"),
             kind_class("reporting"),
-            anchors,
             _reads(spec),
         )
 
