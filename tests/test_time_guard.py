@@ -66,7 +66,8 @@ def test_a_runaway_rule_is_skipped_and_the_others_still_report(
     assert "EB101" in kept and not kept & counted
 
 
-def test_one_timer_per_draft(ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) -> None:
+def _count_timers(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The seconds of every ``setitimer`` call from here on (the timer is still set)."""
     calls: list[float] = []
     real = signal.setitimer
 
@@ -75,6 +76,11 @@ def test_one_timer_per_draft(ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) 
         return real(which, seconds, interval)
 
     monkeypatch.setattr(signal, "setitimer", counting)
+    return calls
+
+
+def test_one_timer_per_draft(ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _count_timers(monkeypatch)
     doc = Document.from_text(BAIT, "bait.md", channel="linkedin-post")
     lint_document(doc, ruleset)  # rules prepared on first use
     calls.clear()
@@ -88,14 +94,7 @@ def test_a_long_draft_gets_a_limit_in_proportion(ruleset: RuleSet, monkeypatch: 
     drafts lose rules depending on the machine's speed."""
     from sociable.engine import CHARACTERS_PER_LIMIT
 
-    calls: list[float] = []
-    real = signal.setitimer
-
-    def counting(which: int, seconds: float, interval: float = 0.0) -> Any:
-        calls.append(seconds)
-        return real(which, seconds, interval)
-
-    monkeypatch.setattr(signal, "setitimer", counting)
+    calls = _count_timers(monkeypatch)
     long_text = BAIT * (3 * CHARACTERS_PER_LIMIT // len(BAIT) + 1)
     lint_document(Document.from_text(long_text, "long.md"), ruleset, rule_time_limit=2.0)
     assert calls[0] == pytest.approx(2.0 * len(long_text) / CHARACTERS_PER_LIMIT)
