@@ -13,6 +13,9 @@ import pytest
 import sociable
 from sociable.findings import Finding, Severity
 
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 BAIT = "Hi there,\n\nLike if you agree! Comment YES below.\n\nBest,\nSam\n"

@@ -28,6 +28,9 @@ from sociable.findings import Finding, Severity
 from sociable.kinds import minhash as rp
 from sociable.ruleset import RuleSet, is_selected
 
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 # --- decisions.py: enable closes only the blocks it names -------------------------------------
 
 TAG = "Tag a friend who knows."  # EB103

@@ -19,6 +19,9 @@ from sociable.decisions import Suppressions
 from sociable.engine import DraftResult
 from sociable.runner import FileOutcome
 
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 STATS = {"SOCIABLE_CACHE_STATS": "1"}
 TEMPLATE = (
@@ -113,6 +116,7 @@ def test_an_edited_draft_is_linted_again(run_cli: RunCli, repo: Path) -> None:
     assert "RP101" in done.stdout
 
 
+@pytest.mark.cli_process  # workers fork: not from the test process
 def test_a_large_run_lints_in_workers_and_reruns_in_process(
     run_cli: RunCli, repo: Path, cache: Path
 ) -> None:

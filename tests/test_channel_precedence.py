@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 BODY = ("We met at the logistics meetup in Porto and talked about cold-chain sensors. " * 6).strip()
 CONNECT = f"---\nchannel: linkedin-connect\n---\n{BODY}\n"
 POST_FRONTMATTER = f"---\nchannel: linkedin-post\n---\n{BODY}\n"

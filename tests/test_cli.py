@@ -5,6 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+# run_cli calls main() in this process (tests/conftest.py) except where a test is marked cli_process.
+pytestmark = pytest.mark.cli_in_process
+
 BAIT = "Great news today.\n\nLike this if you agree!\n"
 CLEAN = "Hi Ana,\n\nYour PyCon talk on caching changed how we size our queues. How did you pick the TTLs?\n\nBest,\nSam\n"
 
@@ -16,6 +21,7 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+@pytest.mark.cli_process  # exit codes of a real process
 def test_findings_are_flake8_lines_and_exit_1(tmp_path: Path, run_cli) -> None:
     write(tmp_path, "drafts/bait.md", BAIT)
     write(tmp_path, "drafts/good.md", CLEAN)
@@ -61,6 +67,7 @@ def test_show_source_points_at_the_match(tmp_path: Path, run_cli) -> None:
     assert caret_line.index("^") == out[index + 1].index("Like")
 
 
+@pytest.mark.cli_process  # a real process's stdin
 def test_stdin_with_filename_and_channel_from_frontmatter(run_cli) -> None:
     text = "---\nchannel: linkedin-dm\n---\nHi there,\nI saw your post.\n"
     result = run_cli("check", "--stdin-filename", "notes/dm.md", "-", stdin=text)
@@ -126,6 +133,7 @@ def test_bad_config_is_exit_2_with_hint(tmp_path: Path, run_cli) -> None:
     assert "unknown channel 'myspace'" in run_cli("check", "a.md").stderr
 
 
+@pytest.mark.cli_process  # exit codes of a real process
 def test_usage_error_is_exit_2(run_cli) -> None:
     result = run_cli("check", "--no-such-flag")
     assert result.returncode == 2 and "unrecognized arguments" in result.stderr

@@ -15,6 +15,9 @@ import pytest
 
 from sociable.config import ConfigError, find_config, key_line, load_config, toml_error_line
 
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 BAIT = "Great news today.\n\nLike this if you agree!\n"
 
 

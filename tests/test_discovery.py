@@ -5,6 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 BAIT = "Like this if you agree!\n"
 
 

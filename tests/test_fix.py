@@ -18,6 +18,9 @@ import pytest
 from sociable.findings import Applicability, Edit, Finding, Fix, Severity
 from sociable.fixer import apply_edits, choose_fixes, fix_until_stable, newline_of, unified_diff
 
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 UNUSED = "<!-- sociable: ignore ZZ101 -->"  # silences nothing in these drafts: SX100, safe fix
 TEMPLATE = "I hope this email finds you well."  # ZZ103, an unsafe fix (removes the sentence)
 PACK = Path(__file__).parent / "data" / "fix-rules.yaml"

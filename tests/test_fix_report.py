@@ -13,6 +13,9 @@ from sociable.findings import Applicability, Edit, Finding, Fix, Severity
 from sociable.fix_report import compatible_fixes, keep_trailing_blank_lines
 from sociable.fixer import apply_edits
 
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 
 def finding(code: str, start: int, end: int, path: str = "a.md",
             applicability: Applicability = Applicability.SAFE) -> Finding:

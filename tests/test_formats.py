@@ -15,6 +15,9 @@ from sociable.faces.formatters.sarif import SarifFormatter
 from sociable.faces.formatters.text import TextFormatter
 from sociable.findings import Applicability, Edit, Finding, Fix, Severity
 
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 FINDINGS = [
     Finding(
         path="drafts/a,b.md", code="EB101", name="react-bait", category="engagement-bait",

@@ -8,6 +8,9 @@ import pytest
 
 from sociable.document import Document, DocumentError
 
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 
 @pytest.mark.parametrize(
     ("line", "suggestion"),

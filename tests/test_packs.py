@@ -14,6 +14,9 @@ from sociable.packs.loader import PackError, load_pack
 from sociable.regex_guard import RegexTimeout, risky_repeat, time_limit
 from sociable.ruleset import load_specs
 
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 KINDS = {"phrases": Phrases(), "pattern": Pattern(), "count": Count()}
 
 RULE = """\

@@ -15,6 +15,9 @@ from sociable.document import Document
 from sociable.engine import check_document
 from sociable.ruleset import RuleSet
 
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 FAMILIES = {"generic-pitch", "no-personalization", "pitch-on-connect"}
 
 

@@ -23,6 +23,9 @@ from sociable.kinds import corpus, minhash
 from sociable.readers.export import CsvReader, JsonLinesReader
 from sociable.ruleset import RuleSet
 
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 PITCH = (

@@ -20,6 +20,9 @@ from sociable.faces.formatters.sarif import SarifFormatter, artifact_uri
 from sociable.findings import Applicability, Edit, Finding, Fix, Severity
 from sociable.packs.schema import first_sentence
 
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
+
 SCHEMA_FILE = Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json"
 
 

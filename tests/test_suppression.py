@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sociable.document import Document
 from sociable.engine import check_document
 from sociable.ruleset import RuleSet
+
+# run_cli calls main() in this process (tests/conftest.py): the process boundary is not what these tests are about.
+pytestmark = pytest.mark.cli_in_process
 
 
 def found(ruleset: RuleSet, text: str) -> list[tuple[int, str]]:
