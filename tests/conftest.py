@@ -159,6 +159,18 @@ def _seed(cache_dir: Path, seed: Path) -> None:
 
 
 @pytest.fixture
+def seed_cache(warm_cache_seed: Path) -> Callable[[Path], Path]:
+    """For tests that start ``sociable`` themselves: start a cache folder as :func:`run_cli`
+    starts its own (see :func:`warm_cache_seed`); returns the folder."""
+
+    def seed(cache_dir: Path) -> Path:
+        _seed(cache_dir, warm_cache_seed)
+        return cache_dir
+
+    return seed
+
+
+@pytest.fixture
 def run_cli(tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch,
             warm_cache_seed: Path) -> Iterator[RunCli]:
     """Run the ``sociable`` command (cwd defaults to tmp_path, the cache is tmp_path/.cache,

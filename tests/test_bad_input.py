@@ -164,7 +164,8 @@ def run_case(case: Case, folder: Path) -> subprocess.CompletedProcess[bytes]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.what for c in CASES])
-def test_bad_input_does_what_the_table_says(case: Case, tmp_path: Path) -> None:
+def test_bad_input_does_what_the_table_says(case: Case, tmp_path: Path, seed_cache) -> None:
+    seed_cache(tmp_path / ".cache")  # run_case's cache folder, started warm (conftest.py)
     result = run_case(case, tmp_path)
     stderr = result.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr
