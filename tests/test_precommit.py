@@ -1,10 +1,12 @@
-"""The pre-commit hooks, for real: the manifest validates, and ``pre-commit try-repo`` runs them.
+"""The pre-commit hooks, for real: the manifest validates, and ``pre-commit run`` runs them.
 
-``try-repo`` builds a virtual environment and pip-installs sociable into it (from the package
-registry, so the first test takes a minute). It runs on a committed copy of this working tree,
-because ``try-repo`` on a checkout only sees tracked files, and a session-wide
-``PRE_COMMIT_HOME`` means the environment is built once per test session. These tests are not
-skipped in CI: they are the only proof that the published hook works.
+The hooks run from a configuration naming this working tree, committed in a repository of its
+own (pre-commit clones a repository at a revision, so it only sees what is committed), at that
+commit, the way a team's ``.pre-commit-config.yaml`` names sociable. pre-commit builds a
+virtual environment and pip-installs sociable into it (from the package registry, so the first
+test takes a minute); a session-wide ``PRE_COMMIT_HOME`` keeps that environment for every later
+run. (``pre-commit try-repo`` would build a new one on every call: it always uses a temporary
+store.) These tests are not skipped in CI: they are the only proof that the published hook works.
 """
 
 from __future__ import annotations
@@ -92,10 +94,18 @@ def content_repo(tmp_path: Path) -> Path:
 def try_repo(
     hook_repo: Path, home: Path, content: Path, hook: str, *files: str
 ) -> subprocess.CompletedProcess[str]:
+    """``pre-commit run HOOK --files FILES`` in ``content``, with a configuration (outside the
+    content repository, as ``try-repo`` keeps its own) naming ``hook_repo`` at its commit."""
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True,
+                         text=True, check=True).stdout.strip()
+    config = content.parent / "pre-commit-config.yaml"
+    config.write_text(yaml.safe_dump({"repos": [{
+        "repo": str(hook_repo), "rev": rev, "hooks": [{"id": hook}],
+    }]}), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SOCIABLE_", "PRE_COMMIT"))}
     env.update(GIT_ENV, PRE_COMMIT_HOME=str(home), NO_COLOR="1", PRE_COMMIT_COLOR="never")
     return subprocess.run(
-        [*PRE_COMMIT, "try-repo", str(hook_repo), hook, "--files", *files],
+        [*PRE_COMMIT, "run", "--config", str(config), hook, "--files", *files],
         cwd=content, capture_output=True, text=True, env=env, timeout=900,
     )
 
