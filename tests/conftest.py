@@ -17,7 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -98,14 +98,14 @@ class _Capture(io.TextIOWrapper):
         return raw.getvalue()
 
 
-def _run_in_process(args: tuple[str, ...], cwd: Path, stdin: str | None, env: dict[str, str],
-                    monkeypatch: pytest.MonkeyPatch) -> subprocess.CompletedProcess[str]:
+def _main_in_process(args: Sequence[str], cwd: Path, stdin: bytes, env: Mapping[str, str],
+                     monkeypatch: pytest.MonkeyPatch) -> tuple[int, bytes, bytes]:
     """``sociable ARGS`` through :func:`sociable.faces.cli.main.main`, with the child's cwd,
-    environment, stdin and pipes standing in for the real ones for the length of the call."""
+    environment (the variables sociable reads), stdin and pipes standing in for the real ones
+    for the length of the call: (exit code, stdout bytes, stderr bytes)."""
     from sociable.faces.cli.main import main
 
-    out, err = _Capture(), _Capture()
-    fed = _Capture((stdin or "").encode("utf-8"))
+    out, err, fed = _Capture(), _Capture(), _Capture(stdin)
     with monkeypatch.context() as patch:
         for key in [k for k in os.environ if k.startswith(_IN_PROCESS_ENV)]:
             if key not in env:
@@ -123,9 +123,27 @@ def _run_in_process(args: tuple[str, ...], cwd: Path, stdin: str | None, env: di
             code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
             if isinstance(exit_.code, str):
                 err.write(exit_.code + "\n")
-    return subprocess.CompletedProcess(
-        ["sociable", *args], code, _translated(out.value()), _translated(err.value())
-    )
+    return code, out.value(), err.value()
+
+
+def _run_in_process(args: tuple[str, ...], cwd: Path, stdin: str | None, env: dict[str, str],
+                    monkeypatch: pytest.MonkeyPatch) -> subprocess.CompletedProcess[str]:
+    code, out, err = _main_in_process(args, cwd, (stdin or "").encode("utf-8"), env, monkeypatch)
+    return subprocess.CompletedProcess(["sociable", *args], code, _translated(out), _translated(err))
+
+
+@pytest.fixture
+def main_in_process(monkeypatch: pytest.MonkeyPatch) -> Callable[..., subprocess.CompletedProcess[bytes]]:
+    """``subprocess.run([python, -m, sociable, *args], cwd=, input=, env=, capture_output=True)``
+    for a test that starts sociable itself, as ``main()`` in this process (bytes in, bytes out)."""
+
+    def run(args: Sequence[str], cwd: Path, input: bytes | None = None,
+            env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+        assert not _needs_child(tuple(args), None), args
+        code, out, err = _main_in_process(args, cwd, input or b"", env or os.environ, monkeypatch)
+        return subprocess.CompletedProcess(["sociable", *args], code, out, err)
+
+    return run
 
 
 #: What a first run leaves in its cache folder that depends only on sociable's own code and

@@ -148,7 +148,22 @@ CASES = [
 ]
 
 
-def run_case(case: Case, folder: Path) -> subprocess.CompletedProcess[bytes]:
+#: Cases run in a real child process, one or more of each kind of input: a real process's exit
+#: code, its stdin, and nothing but one line on its stderr. The others run ``main()`` in the
+#: test process (conftest's ``main_in_process``): the same code path from the argument list to
+#: the exit code, without a second of interpreter and Harper start-up each; a traceback there
+#: is an exception that fails the test.
+IN_A_CHILD = frozenset({
+    "UTF-16 with BOM", "binary on stdin", "one bad draft among good ones",
+    "symlink loop named on the command line", "--history file that does not exist",
+    "broken pyproject.toml with [tool.sociable]", "--select of a code that does not exist",
+    "--fix on a file that is not UTF-8", "explain of an unknown rule", "rule pack that is not YAML",
+})
+
+
+def run_case(case: Case, folder: Path,
+             run: Callable[..., subprocess.CompletedProcess[bytes]] | None = None,
+             ) -> subprocess.CompletedProcess[bytes]:
     for name, data in case.files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -157,6 +172,8 @@ def run_case(case: Case, folder: Path) -> subprocess.CompletedProcess[bytes]:
         case.setup(folder)
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     env["SOCIABLE_CACHE_DIR"] = str(folder / ".cache")
+    if run is not None:
+        return run(case.args, cwd=folder, input=case.stdin or b"", env=env)
     return subprocess.run(
         [sys.executable, "-m", "sociable", *case.args], cwd=folder, input=case.stdin or b"",
         capture_output=True, env=env, timeout=120,
@@ -164,9 +181,10 @@ def run_case(case: Case, folder: Path) -> subprocess.CompletedProcess[bytes]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.what for c in CASES])
-def test_bad_input_does_what_the_table_says(case: Case, tmp_path: Path, seed_cache) -> None:
+def test_bad_input_does_what_the_table_says(case: Case, tmp_path: Path, seed_cache,
+                                            main_in_process) -> None:
     seed_cache(tmp_path / ".cache")  # run_case's cache folder, started warm (conftest.py)
-    result = run_case(case, tmp_path)
+    result = run_case(case, tmp_path, None if case.what in IN_A_CHILD else main_in_process)
     stderr = result.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr
     assert result.returncode == case.code, stderr
@@ -211,6 +229,10 @@ def render() -> str:
         "a pop-up; the server's log (stderr) has the details.",
         "",
     ])
+
+
+def test_the_child_cases_are_cases() -> None:
+    assert {case.what for case in CASES} >= IN_A_CHILD
 
 
 def test_the_page_is_up_to_date() -> None:
