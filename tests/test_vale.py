@@ -55,6 +55,14 @@ def missing_rules(style: str, expected: list[str]) -> list[str]:
     return sorted(n for n in names if not (STYLES_ROOT / style / style / f"{n.split('.', 1)[1]}.yml").is_file())
 
 
+@pytest.fixture(autouse=True)
+def _warm_caches(tmp_path: Path, seed_cache) -> None:
+    """The cache folders these tests name start with the session's pack entries (conftest.py):
+    each run would otherwise parse and prepare every shipped pack again."""
+    seed_cache(tmp_path / "cache")
+    seed_cache(tmp_path / "c")
+
+
 def run_cli(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
     monkeypatch.chdir(cwd)
     out, err = io.StringIO(), io.StringIO()
