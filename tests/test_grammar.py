@@ -196,6 +196,14 @@ def findings(ruleset: RuleSet, text: str, channel: str | None = "linkedin-dm") -
     return [f for f in check_document(doc, ruleset) if f.code.startswith("GR")]
 
 
+@pytest.fixture
+def warm(tmp_path: Path, seed_cache) -> Path:
+    """``tmp_path``, its cache folder (the one :func:`run_cli` names) started with the session's
+    pack entries (conftest.py), so a child run does not parse every shipped pack again."""
+    seed_cache(tmp_path / ".cache")
+    return tmp_path
+
+
 def run_cli(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full = {k: v for k, v in os.environ.items()
             if k not in ("NO_COLOR", "FORCE_COLOR", "SOCIABLE_LANGUAGETOOL_URL")}
@@ -420,16 +428,16 @@ def test_server_url_forms_map_to_the_librarys_root() -> None:
     assert server_root("https://h/lt/v2") == "https://h/lt/"
 
 
-def test_cli_server_down_keeps_exit_code_and_prints_one_line(tmp_path: Path) -> None:
+def test_cli_server_down_keeps_exit_code_and_prints_one_line(warm: Path) -> None:
     url = closed_port_url()
-    drafts = tmp_path / "drafts"
+    drafts = warm / "drafts"
     drafts.mkdir()
     for index in range(60):  # enough to run in worker processes
         (drafts / f"clean{index:02}.md").write_text(
             f"Hi Ana,\n\nYour talk on queue sizing number {index} helped us. How did you pick TTLs?\n",
             encoding="utf-8",
         )
-    clean = run_cli(tmp_path, "check", "--select", "GR,EB", "--languagetool", url, "--jobs", "3",
+    clean = run_cli(warm, "check", "--select", "GR,EB", "--languagetool", url, "--jobs", "3",
                     "drafts")
     assert clean.returncode == 0, clean.stderr
     lines = clean.stderr.splitlines()
@@ -439,15 +447,15 @@ def test_cli_server_down_keeps_exit_code_and_prints_one_line(tmp_path: Path) -> 
         "`languagetool` / SOCIABLE_LANGUAGETOOL_URL."
     ]
     (drafts / "bait.md").write_text("Great news.\n\nLike this if you agree!\n", encoding="utf-8")
-    with_findings = run_cli(tmp_path, "check", "--select", "GR,EB", "--languagetool", url,
+    with_findings = run_cli(warm, "check", "--select", "GR,EB", "--languagetool", url,
                             "drafts/bait.md")
     assert with_findings.returncode == 1 and "EB101" in with_findings.stdout
     assert len(with_findings.stderr.splitlines()) == 1
 
 
-def test_cli_reports_grammar_from_the_server_via_env(tmp_path: Path, fake_lt: FakeLanguageTool) -> None:
-    (tmp_path / "a.md").write_text("Hi Ana,\n\nI will recieve the 🚚 deck, she have it.\n", encoding="utf-8")
-    result = run_cli(tmp_path, "check", "--no-cache", "a.md",
+def test_cli_reports_grammar_from_the_server_via_env(warm: Path, fake_lt: FakeLanguageTool) -> None:
+    (warm / "a.md").write_text("Hi Ana,\n\nI will recieve the 🚚 deck, she have it.\n", encoding="utf-8")
+    result = run_cli(warm, "check", "--no-cache", "a.md",
                      env={"SOCIABLE_LANGUAGETOOL_URL": fake_lt.url})
     assert result.returncode == 1, result.stderr
     assert result.stderr == ""
@@ -456,17 +464,17 @@ def test_cli_reports_grammar_from_the_server_via_env(tmp_path: Path, fake_lt: Fa
     assert any(line.startswith("a.md:3:28: GR101 ") for line in out), out
 
 
-def test_grammar_backend_off_is_silent_even_when_grammar_selected(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text("Hi Ana,\n\nI will recieve the deck.\n", encoding="utf-8")
-    (tmp_path / "sociable.toml").write_text('grammar-backend = "off"\n', encoding="utf-8")
-    asked = run_cli(tmp_path, "check", "--select", "GR", "a.md")
+def test_grammar_backend_off_is_silent_even_when_grammar_selected(warm: Path) -> None:
+    (warm / "a.md").write_text("Hi Ana,\n\nI will recieve the deck.\n", encoding="utf-8")
+    (warm / "sociable.toml").write_text('grammar-backend = "off"\n', encoding="utf-8")
+    asked = run_cli(warm, "check", "--select", "GR", "a.md")
     assert (asked.returncode, asked.stdout, asked.stderr) == (0, "All checks passed!\n", "")
 
 
-def test_languagetool_backend_without_a_server_says_how_to_name_one(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text("Hi Ana,\n\nI will recieve the deck.\n", encoding="utf-8")
-    (tmp_path / "sociable.toml").write_text('grammar-backend = "languagetool"\n', encoding="utf-8")
-    result = run_cli(tmp_path, "check", "a.md")
+def test_languagetool_backend_without_a_server_says_how_to_name_one(warm: Path) -> None:
+    (warm / "a.md").write_text("Hi Ana,\n\nI will recieve the deck.\n", encoding="utf-8")
+    (warm / "sociable.toml").write_text('grammar-backend = "languagetool"\n', encoding="utf-8")
+    result = run_cli(warm, "check", "a.md")
     assert result.returncode == 0 and "GR" not in result.stdout
     lines = result.stderr.splitlines()
     assert lines[0] == (
@@ -523,14 +531,14 @@ def test_local_languagetool_without_network_is_one_clear_line(
     languagetool._CLIENTS.clear()
 
 
-def test_explain_names_the_backend_of_the_configuration(tmp_path: Path) -> None:
-    default = run_cli(tmp_path, "explain", "GR101")
+def test_explain_names_the_backend_of_the_configuration(warm: Path) -> None:
+    default = run_cli(warm, "explain", "GR101")
     assert default.returncode == 0
     assert "Backend: Harper (harper-py " in default.stdout
-    (tmp_path / "sociable.toml").write_text(
+    (warm / "sociable.toml").write_text(
         'languagetool = "http://127.0.0.1:9"\n', encoding="utf-8"
     )
-    named = run_cli(tmp_path, "explain", "GR102")
+    named = run_cli(warm, "explain", "GR102")
     assert "Backend: LanguageTool at http://127.0.0.1:9." in named.stdout
 
 
