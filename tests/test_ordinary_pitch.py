@@ -70,6 +70,10 @@ ORDINARY: list[tuple[str, str]] = [
     ("cold-email", "Hello Ms. Ortiz,\n\nI'm a third-year student and would like to intern with a bakery this summer. Could I visit your shop on a Saturday?"),
     ("linkedin-dm", "Hi Omar, I saw your thread on warehouse robots; our team offers the same sensor kit you said you were missing. Would you be open to a trial unit?"),
     ("cold-email", "Hi Sam,\n\nWe're a small team building a tide-table app, and your post on harbour sensors is why I'm writing: do you need more test data from Leith?"),
+    # cold emails that name the reader's business by what it does, not by "your business" (NP106)
+    ("cold-email", "Hi Leila,\n\nYour bakery's sourdough class sold out again, so I'm writing early: could you hold two seats for my daughters in June?"),
+    ("cold-email", "Hello,\n\nYour website lists the Harbour Street shop as open on Sundays, but it was closed this week. Has the schedule changed?"),
+    ("cold-email", "Dear Mr. Osei,\n\nI rent the flat above your store on Canal Road; the shared drain is blocked again. Could your plumber look at it this week?"),
     # follow-ups inside an exchange
     ("follow-up-email", "Hi Lee,\n\nFollowing up on our call about the Denver depot: the pallet quote came in at $42, attached.\n\nDana"),
     ("follow-up-email", "Hi Sam, as promised, here is the cohort chart: churn fell from 4% to 2.6% after the onboarding change."),
