@@ -90,6 +90,14 @@ ORDINARY: list[tuple[str, str]] = [
     ("follow-up-email", "Hi Priya,\n\nI understand you're busy with the move, so no rush: the keys are with the front desk whenever you're ready."),
     ("follow-up-email", "Hi Priya,\n\nFollowing up on this morning's call: the venue moved to Hall B, and catering is confirmed for 40."),
     ("follow-up-email", "Hi Priya,\n\nWe will follow up next week with the final numbers from the audit, as agreed on Tuesday."),
+    # comments that praise and then say what the commenter did or doubts (GP306)
+    ("comment", "Great article on SEO. We moved our sitemap to the root after reading it and crawl errors dropped."),
+    ("comment", "Thanks for sharing, though the Docker step needs root on our Macs."),
+    ("comment", "Well explained, I finally get why my Kubernetes pods restart."),
+    # replies that mention unsubscribing, a resend, a last time (AU107, AU301)
+    ("follow-up-email", "Hi Jo,\n\nResending the invoice with the corrected VAT number, the first one had a typo."),
+    ("dm", "You can unsubscribe me from the book club list, I'm moving to Leeds, but keep me on the running group."),
+    ("linkedin-dm", "Thanks Omar, are you free to chat about the Leeds job you mentioned? Thursday works for me."),
     # follow-ups inside an exchange
     ("follow-up-email", "Hi Lee,\n\nFollowing up on our call about the Denver depot: the pallet quote came in at $42, attached.\n\nDana"),
     ("follow-up-email", "Hi Sam, as promised, here is the cohort chart: churn fell from 4% to 2.6% after the onboarding change."),
@@ -173,6 +181,12 @@ def test_every_channel_is_covered() -> None:
         ("GP304", "comment", "Interested! Kindly check your inbox, I have sent my CV."),
         ("GP305", "comment", "Great insights! Let's connect."),
         ("GP302", "comment", "So inspiring, thank you for sharing your journey!"),
+        ("GP306", "comment", "Great article on SEO, thanks for sharing!"),
+        ("AU301", "follow-up-email", "Hi Dan,\n\nChecking in on the below. Did you fall off the face of the earth?"),
+        ("GP202", "follow-up-email", "Hi Dan,\n\nResending in case this got lost. I'll stop bugging you after this."),
+        ("AU107", "cold-email", "Hi Dan,\n\nWe make payroll simple.\n\nIf you wish to unsubscribe, click here."),
+        ("PC101", "cold-email", "Hi Dan,\n\nWe built an AI scheduling tool. Are you free to chat on Thursday?"),
+        ("PC102", "cold-email", "Hi Dan,\n\nI'm a designer in Leeds. Please let me know if there are any openings on your team."),
         ("GP302", "comment", "Great post! I have shared it with my network."),
         ("GP302", "comment", "Hi, great tutorial, really helpful for a newbie like me. I am a regular follower of your blog."),
         ("GP202", "follow-up-email", "Hi Dan, just checking if you had a chance to review my last email."),
