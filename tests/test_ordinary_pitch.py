@@ -100,6 +100,9 @@ ORDINARY: list[tuple[str, str]] = [
     ("follow-up-email", "Hi Jo,\n\nResending the invoice with the corrected VAT number, the first one had a typo."),
     ("dm", "You can unsubscribe me from the book club list, I'm moving to Leeds, but keep me on the running group."),
     ("linkedin-dm", "Thanks Omar, are you free to chat about the Leeds job you mentioned? Thursday works for me."),
+    # reported speech and asides a person writes, near the pitch words
+    ("dm", "ugh I need to unsubscribe from like 40 newsletters this weekend"),
+    ("linkedin-dm", "Hi Ana, Marco told me you ran the Leeds data meetup for years; could I ask how you found speakers?"),
     # follow-ups inside an exchange
     ("follow-up-email", "Hi Lee,\n\nFollowing up on our call about the Denver depot: the pallet quote came in at $42, attached.\n\nDana"),
     ("follow-up-email", "Hi Sam, as promised, here is the cohort chart: churn fell from 4% to 2.6% after the onboarding change."),
@@ -184,6 +187,11 @@ def test_every_channel_is_covered() -> None:
         ("GP305", "comment", "Great insights! Let's connect."),
         ("GP302", "comment", "So inspiring, thank you for sharing your journey!"),
         ("GP306", "comment", "Great article on SEO, thanks for sharing!"),
+        # a reporting verb of the sender's own ("let me tell you", "I must say") is no report
+        ("PC101", "cold-email", "Hi Dan,\n\nCould you tell me if you have time for a quick call next week?"),
+        ("GP331", "cold-email", "Hi Dan,\n\nLet me tell you how we help companies like yours double their leads."),
+        ("GP402", "cold-email", "Hi Dan,\n\nI must say your profile is impressive and you would be a perfect fit for this exciting opportunity."),
+        ("GP202", "follow-up-email", "Hi Dan,\n\nCan you tell me if you got my last email?"),
         ("GP302", "comment", "Great post Jane! 👏"),
         ("GP302", "comment", "Well said Omar Haddad, thanks"),
         ("AU301", "follow-up-email", "Hi Dan,\n\nChecking in on the below. Did you fall off the face of the earth?"),
