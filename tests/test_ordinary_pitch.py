@@ -192,6 +192,12 @@ def test_every_channel_is_covered() -> None:
         ("GP331", "cold-email", "Hi Dan,\n\nLet me tell you how we help companies like yours double their leads."),
         ("GP402", "cold-email", "Hi Dan,\n\nI must say your profile is impressive and you would be a perfect fit for this exciting opportunity."),
         ("GP202", "follow-up-email", "Hi Dan,\n\nCan you tell me if you got my last email?"),
+        # a filler between pronoun and verb ("I really hope", "we just help") is the same line
+        ("GP101", "cold-email", "Hi Sam,\n\nI really hope this email finds you well."),
+        ("GP331", "cold-email", "Hi Sam,\n\nWe actually help logistics companies cut fuel costs."),
+        ("GP403", "cold-email", "Hi Sam,\n\nAre you really the right person to talk to about payroll?"),
+        ("AU120", "cold-email", "Did you really get a chance to look at my note?"),
+        ("PC104", "linkedin-connect", "Hi Raj, we just help B2B founders book more demos."),
         ("GP302", "comment", "Great post Jane! 👏"),
         ("GP302", "comment", "Well said Omar Haddad, thanks"),
         ("AU301", "follow-up-email", "Hi Dan,\n\nChecking in on the below. Did you fall off the face of the earth?"),
