@@ -103,6 +103,7 @@ ORDINARY: list[tuple[str, str]] = [
     # reported speech and asides a person writes, near the pitch words
     ("dm", "ugh I need to unsubscribe from like 40 newsletters this weekend"),
     ("linkedin-dm", "Hi Ana, Marco told me you ran the Leeds data meetup for years; could I ask how you found speakers?"),
+    ("dm", "I sent from my phone the photos of the flat, did they arrive?"),
     # follow-ups inside an exchange
     ("follow-up-email", "Hi Lee,\n\nFollowing up on our call about the Denver depot: the pallet quote came in at $42, attached.\n\nDana"),
     ("follow-up-email", "Hi Sam, as promised, here is the cohort chart: churn fell from 4% to 2.6% after the onboarding change."),
@@ -203,6 +204,7 @@ def test_every_channel_is_covered() -> None:
         ("AU301", "follow-up-email", "Hi Dan,\n\nChecking in on the below. Did you fall off the face of the earth?"),
         ("GP202", "follow-up-email", "Hi Dan,\n\nResending in case this got lost. I'll stop bugging you after this."),
         ("AU107", "cold-email", "Hi Dan,\n\nWe make payroll simple.\n\nIf you wish to unsubscribe, click here."),
+        ("AU107", "cold-email", "Hi Dan,\n\nWe make payroll simple. Worth a look?\n\nSent from my iPhone"),
         ("PC101", "cold-email", "Hi Dan,\n\nWe built an AI scheduling tool. Are you free to chat on Thursday?"),
         ("PC102", "cold-email", "Hi Dan,\n\nI'm a designer in Leeds. Please let me know if there are any openings on your team."),
         ("GP302", "comment", "Great post! I have shared it with my network."),
