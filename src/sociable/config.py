@@ -66,10 +66,27 @@ class Config(Record):
     """
 
     __slots__ = (
-        "root", "source", "select", "extend_select", "ignore", "per_file_ignores", "extend_packs",
-        "channel", "channels", "exclude", "extend_exclude", "output_format", "history",
-        "compare_with", "languagetool", "grammar_backend", "language", "cache_dir", "vale_config",
-        "extend_lexicons", "key_lines",
+        "cache_dir",
+        "channel",
+        "channels",
+        "compare_with",
+        "exclude",
+        "extend_exclude",
+        "extend_lexicons",
+        "extend_packs",
+        "extend_select",
+        "grammar_backend",
+        "history",
+        "ignore",
+        "key_lines",
+        "language",
+        "languagetool",
+        "output_format",
+        "per_file_ignores",
+        "root",
+        "select",
+        "source",
+        "vale_config",
     )
     _hidden = frozenset({"key_lines"})
     _frozen = True

@@ -42,7 +42,7 @@ class Edit(Record):
     """Replace ``text[start:end]`` with ``replacement`` (frozen; a plain class like
     :class:`Fix`, since a dataclass costs start-up time: :mod:`sociable.records`)."""
 
-    __slots__ = ("start", "end", "replacement")
+    __slots__ = ("end", "replacement", "start")
     _frozen = True
 
     start: int
@@ -61,7 +61,7 @@ class Edit(Record):
 class Fix(Record):
     """One or more edits that together resolve a finding (frozen)."""
 
-    __slots__ = ("edits", "applicability", "description")
+    __slots__ = ("applicability", "description", "edits")
     _frozen = True
 
     edits: tuple[Edit, ...]

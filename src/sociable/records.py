@@ -16,7 +16,7 @@ _R = TypeVar("_R", bound="Record")
 
 
 class Record:
-    """Fields are ``__slots__``; ``_hidden`` fields are left out of ``==``, ``hash`` and ``repr``
+    """Fields are ``__slots__``, in the order of ``__init__``'s parameters; ``_hidden`` fields are left out of ``==``, ``hash`` and ``repr``
     (a dataclass's ``field(compare=False, repr=False)``).
 
     A subclass that sets ``_frozen = True`` cannot be assigned to after ``__init__`` (which sets
@@ -33,10 +33,17 @@ class Record:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        fields: list[str] = []
-        for klass in reversed(cls.__mro__):
-            slots = klass.__dict__.get("__slots__", ())
-            fields.extend((slots,) if isinstance(slots, str) else slots)
+        # The fields, in order, are the parameters of the class's own __init__ (so __slots__
+        # may be sorted); a slot that __init__ does not set would be left out of ==, hash,
+        # repr and pickling, so the two must agree.
+        code = cls.__init__.__code__
+        fields = code.co_varnames[1:code.co_argcount + code.co_kwonlyargcount]
+        slots: set[str] = set()
+        for klass in cls.__mro__:
+            found = klass.__dict__.get("__slots__", ())
+            slots.update((found,) if isinstance(found, str) else found)
+        if set(fields) != slots:
+            raise TypeError(f"{cls.__name__}: __init__ parameters {fields} are not its __slots__")
         cls._field_names = tuple(fields)
         cls._compared_names = tuple(name for name in fields if name not in cls._hidden)
 
@@ -50,7 +57,7 @@ class Record:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._compared() == other._compared()  # type: ignore[attr-defined, no-any-return]
+        return self._compared() == other._compared()
 
     def __hash__(self) -> int:
         if not self._frozen:
@@ -87,6 +94,6 @@ class Record:
 
 def _rebuild(cls: type[_R], values: tuple[Any, ...]) -> _R:
     record = cls.__new__(cls)
-    for name, value in zip(cls._fields(), values):
+    for name, value in zip(cls._fields(), values, strict=True):
         object.__setattr__(record, name, value)
     return record
