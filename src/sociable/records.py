@@ -46,6 +46,10 @@ class Record:
             raise TypeError(f"{cls.__name__}: __init__ parameters {fields} are not its __slots__")
         cls._field_names = tuple(fields)
         cls._compared_names = tuple(name for name in fields if name not in cls._hidden)
+        if not cls._frozen:  # plain attribute access, at C speed; unhashable, as with eq
+            cls.__setattr__ = object.__setattr__  # type: ignore[method-assign, assignment]
+            cls.__delattr__ = object.__delattr__  # type: ignore[method-assign]
+            cls.__hash__ = None  # type: ignore[assignment]
 
     @classmethod
     def _fields(cls) -> tuple[str, ...]:
@@ -60,23 +64,17 @@ class Record:
         return self._compared() == other._compared()
 
     def __hash__(self) -> int:
-        if not self._frozen:
-            raise TypeError(f"unhashable type: {type(self).__name__!r}")
         return hash(self._compared())
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._compared_names)
         return f"{type(self).__qualname__}({shown})"
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        if self._frozen:
-            raise AttributeError(f"cannot assign to field {name!r}")
-        object.__setattr__(self, name, value)
+    def __setattr__(self, name: str, value: Any) -> None:  # frozen classes only
+        raise AttributeError(f"cannot assign to field {name!r}")
 
-    def __delattr__(self, name: str) -> None:
-        if self._frozen:
-            raise AttributeError(f"cannot delete field {name!r}")
-        object.__delattr__(self, name)
+    def __delattr__(self, name: str) -> None:  # frozen classes only
+        raise AttributeError(f"cannot delete field {name!r}")
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Keyword-free: the class is rebuilt empty and its fields set back, frozen or not.

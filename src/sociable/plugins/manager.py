@@ -9,22 +9,31 @@ essential plugins cannot.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import pluggy
 
 from sociable.plugins import hookspecs
 from sociable.plugins.markers import PROJECT
+from sociable.records import Record
 
 BUILTIN = "builtin"
 
 
-@dataclass(frozen=True)
-class PluginInfo:
+class PluginInfo(Record):
+    """A registered plugin as ``sociable plugins`` lists it (frozen)."""
+
+    __slots__ = ("distribution", "name", "version")
+    _frozen = True
+
     name: str
     distribution: str
     version: str
+
+    def __init__(self, name: str, distribution: str, version: str) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "distribution", distribution)
+        object.__setattr__(self, "version", version)
 
 
 def blocked_plugins() -> list[str]:
