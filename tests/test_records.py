@@ -53,3 +53,13 @@ def test_a_slot_that_init_does_not_set_is_refused_when_the_class_is_made() -> No
 
             def __init__(self, a: int) -> None:
                 self.a = a
+
+
+def test_records_sent_in_bulk_unpickle_without_a_python_call_each() -> None:
+    """Workers and the results cache send findings' fixes and each draft's suppressions by
+    the thousand: those are rebuilt by pickle's own protocol, as a dataclass is, while a
+    frozen record with slots (a few a run) goes through the rebuilding helper."""
+    bulk = [Fix((Edit(0, 1, ""),)), Suppressions("a.md")]
+    assert all(b"_rebuild" not in pickle.dumps(item) for item in bulk)
+    assert b"_rebuild" in pickle.dumps(Config(root=Path("/r")))
+    assert pickle.loads(pickle.dumps(bulk)) == bulk

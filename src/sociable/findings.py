@@ -42,8 +42,7 @@ class Edit(Record):
     """Replace ``text[start:end]`` with ``replacement`` (frozen; a plain class like
     :class:`Fix`, since a dataclass costs start-up time: :mod:`sociable.records`)."""
 
-    __slots__ = ("end", "replacement", "start")
-    _frozen = True
+    _frozen = True  # no __slots__: unpickled by the thousand from workers and the cache
 
     start: int
     end: int
@@ -61,8 +60,7 @@ class Edit(Record):
 class Fix(Record):
     """One or more edits that together resolve a finding (frozen)."""
 
-    __slots__ = ("applicability", "description", "edits")
-    _frozen = True
+    _frozen = True  # no __slots__: unpickled by the thousand from workers and the cache
 
     edits: tuple[Edit, ...]
     applicability: Applicability

@@ -16,8 +16,9 @@ _R = TypeVar("_R", bound="Record")
 
 
 class Record:
-    """Fields are ``__slots__``, in the order of ``__init__``'s parameters; ``_hidden`` fields are left out of ``==``, ``hash`` and ``repr``
-    (a dataclass's ``field(compare=False, repr=False)``).
+    """Fields are the parameters of ``__init__``, in order, and the ``__slots__`` if the class
+    has them (a frozen class with many instances to unpickle is quicker without); ``_hidden``
+    fields are left out of ``==``, ``hash`` and ``repr`` (``field(compare=False, repr=False)``).
 
     A subclass that sets ``_frozen = True`` cannot be assigned to after ``__init__`` (which sets
     its fields with ``object.__setattr__``), as a frozen dataclass cannot; a mutable one is
@@ -38,18 +39,25 @@ class Record:
         # repr and pickling, so the two must agree.
         code = cls.__init__.__code__
         fields = code.co_varnames[1:code.co_argcount + code.co_kwonlyargcount]
-        slots: set[str] = set()
-        for klass in cls.__mro__:
-            found = klass.__dict__.get("__slots__", ())
-            slots.update((found,) if isinstance(found, str) else found)
-        if set(fields) != slots:
-            raise TypeError(f"{cls.__name__}: __init__ parameters {fields} are not its __slots__")
+        slotted = "__slots__" in cls.__dict__
+        if slotted:
+            slots: set[str] = set()
+            for klass in cls.__mro__:
+                found = klass.__dict__.get("__slots__", ())
+                slots.update((found,) if isinstance(found, str) else found)
+            if set(fields) != slots:
+                raise TypeError(f"{cls.__name__}: __init__ parameters {fields} are not its __slots__")
         cls._field_names = tuple(fields)
         cls._compared_names = tuple(name for name in fields if name not in cls._hidden)
         if not cls._frozen:  # plain attribute access, at C speed; unhashable, as with eq
             cls.__setattr__ = object.__setattr__  # type: ignore[method-assign, assignment]
             cls.__delattr__ = object.__delattr__  # type: ignore[method-assign]
             cls.__hash__ = None  # type: ignore[assignment]
+        if not cls._frozen or not slotted:
+            # pickle's own protocol then rebuilds an instance in C (state set straight into
+            # its __dict__ or slots), as it does a dataclass's: records sent back by workers
+            # by the thousand cost no Python call each.
+            cls.__reduce__ = object.__reduce__  # type: ignore[method-assign, assignment]
 
     @classmethod
     def _fields(cls) -> tuple[str, ...]:
@@ -76,8 +84,8 @@ class Record:
     def __delattr__(self, name: str) -> None:  # frozen classes only
         raise AttributeError(f"cannot delete field {name!r}")
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Keyword-free: the class is rebuilt empty and its fields set back, frozen or not.
+    def __reduce__(self) -> tuple[Any, ...]:  # frozen, with __slots__
+        # Keyword-free: the class is rebuilt empty and its fields set back past __setattr__.
         return (_rebuild, (type(self), tuple(getattr(self, name) for name in self._fields())))
 
     def replace(self: _R, **changes: Any) -> _R:
