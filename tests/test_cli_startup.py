@@ -59,6 +59,11 @@ def test_a_warm_run_imports_only_the_kinds_it_runs(tmp_path: Path) -> None:
                    "sociable.vale.kinds.base", "sociable.vale.markup", "sociable.kinds.metric",
                    "sociable.kinds.ratio", "sociable.kinds.recipient", "yaml"):
         assert absent not in modules, absent
+    # The time guard arms its timer through ``_signal`` (``signal`` builds three enums) and
+    # finds the main thread without ``threading``; nothing else on the way needs either.
+    for absent in ("signal", "threading", "importlib.metadata", "json", "email",
+                   "concurrent.futures", "multiprocessing", "shutil", "tempfile"):
+        assert absent not in modules, absent
 
 
 def _check_counting_parse_shape(folder: Path, cache: Path) -> tuple[str, int]:
@@ -115,3 +120,34 @@ def test_the_collector_is_on_while_drafts_are_linted() -> None:
     finally:
         startup.release()
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_the_quick_module_registration_finds_what_pluggy_finds() -> None:
+    """``PluginManager`` skips a module's non-functions before pluggy's slow look-up; every
+    plugin module shipped must give the very same hook implementations either way."""
+    import types
+
+    import pluggy
+
+    from sociable.plugins import builtin, hookspecs
+    from sociable.plugins.manager import PluginManager
+    from sociable.plugins.markers import PROJECT, hookimpl
+    from sociable.vale import plugin as vale_plugin
+
+    odd = types.ModuleType("odd")  # a hook beside a callable object and a static method
+    odd.sociable_readers = hookimpl(lambda: [])  # type: ignore[attr-defined]
+    odd.sociable_formatters = staticmethod(hookimpl(lambda: {}))  # type: ignore[attr-defined]
+    odd.not_a_hook = type("Callable", (), {"__call__": lambda self: None})()  # type: ignore[attr-defined]
+
+    def hooks(manager: pluggy.PluginManager, module: types.ModuleType) -> list[tuple[str, object]]:
+        manager.add_hookspecs(hookspecs)
+        manager.register(module, name=module.__name__)
+        return sorted(
+            (caller.name, impl.function)
+            for caller in manager.hook.__dict__.values() if isinstance(caller, pluggy.HookCaller)
+            for impl in caller.get_hookimpls()
+        )
+
+    for module in (builtin, vale_plugin, odd):
+        quick = hooks(PluginManager(PROJECT), module)
+        assert quick and quick == hooks(pluggy.PluginManager(PROJECT), module), module.__name__

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from sociable import regex_cache
 from sociable.document import CHANNELS
+from sociable.records import Record
 
 
 def _toml() -> Any:
@@ -58,36 +58,114 @@ class ConfigError(Exception):
     """The configuration cannot be used; the message names the file and what to change."""
 
 
-@dataclass(frozen=True)
-class Config:
-    root: Path = field(default_factory=Path.cwd)
-    source: Path | None = None
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    extend_packs: tuple[Path, ...] = ()
-    channel: str | None = None
-    channels: dict[str, str] = field(default_factory=dict)
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    extend_exclude: tuple[str, ...] = ()
-    output_format: str = "text"
-    history: tuple[Path, ...] = ()
-    compare_with: tuple[Path, ...] = ()
-    languagetool: str | None = None
-    grammar_backend: str | None = None
-    language: str = "en-US"
-    cache_dir: Path | None = None
-    vale_config: Path | None = None
+class Config(Record):
+    """One run's configuration, frozen: :meth:`with_overrides` makes the changed copy.
+
+    A plain class, not a dataclass (:mod:`sociable.records` says why); ``key_lines`` is left
+    out of equality and ``repr``.
+    """
+
+    __slots__ = (
+        "cache_dir",
+        "channel",
+        "channels",
+        "compare_with",
+        "exclude",
+        "extend_exclude",
+        "extend_lexicons",
+        "extend_packs",
+        "extend_select",
+        "grammar_backend",
+        "history",
+        "ignore",
+        "key_lines",
+        "language",
+        "languagetool",
+        "output_format",
+        "per_file_ignores",
+        "root",
+        "select",
+        "source",
+        "vale_config",
+    )
+    _hidden = frozenset({"key_lines"})
+    _frozen = True
+
+    root: Path
+    source: Path | None
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    per_file_ignores: dict[str, tuple[str, ...]]
+    extend_packs: tuple[Path, ...]
+    channel: str | None
+    channels: dict[str, str]
+    exclude: tuple[str, ...]
+    extend_exclude: tuple[str, ...]
+    output_format: str
+    history: tuple[Path, ...]
+    compare_with: tuple[Path, ...]
+    languagetool: str | None
+    grammar_backend: str | None
+    language: str
+    cache_dir: Path | None
+    vale_config: Path | None
     #: Words added to the packs' word classes (``extend-lexicons``), without copying a rule.
-    extend_lexicons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    extend_lexicons: dict[str, tuple[str, ...]]
     #: key -> the line of ``source`` that sets it, so later checks (unknown rule codes,
     #: once the rules are loaded) can point at it too.
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    key_lines: dict[str, int]
+
+    def __init__(
+        self,
+        root: Path | None = None,
+        source: Path | None = None,
+        select: tuple[str, ...] | None = None,
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        per_file_ignores: dict[str, tuple[str, ...]] | None = None,
+        extend_packs: tuple[Path, ...] = (),
+        channel: str | None = None,
+        channels: dict[str, str] | None = None,
+        exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+        extend_exclude: tuple[str, ...] = (),
+        output_format: str = "text",
+        history: tuple[Path, ...] = (),
+        compare_with: tuple[Path, ...] = (),
+        languagetool: str | None = None,
+        grammar_backend: str | None = None,
+        language: str = "en-US",
+        cache_dir: Path | None = None,
+        vale_config: Path | None = None,
+        extend_lexicons: dict[str, tuple[str, ...]] | None = None,
+        key_lines: dict[str, int] | None = None,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "root", Path.cwd() if root is None else root)
+        put(self, "source", source)
+        put(self, "select", select)
+        put(self, "extend_select", extend_select)
+        put(self, "ignore", ignore)
+        put(self, "per_file_ignores", {} if per_file_ignores is None else per_file_ignores)
+        put(self, "extend_packs", extend_packs)
+        put(self, "channel", channel)
+        put(self, "channels", {} if channels is None else channels)
+        put(self, "exclude", exclude)
+        put(self, "extend_exclude", extend_exclude)
+        put(self, "output_format", output_format)
+        put(self, "history", history)
+        put(self, "compare_with", compare_with)
+        put(self, "languagetool", languagetool)
+        put(self, "grammar_backend", grammar_backend)
+        put(self, "language", language)
+        put(self, "cache_dir", cache_dir)
+        put(self, "vale_config", vale_config)
+        put(self, "extend_lexicons", {} if extend_lexicons is None else extend_lexicons)
+        put(self, "key_lines", {} if key_lines is None else key_lines)
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with command-line values laid over the file's (None means "not given")."""
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+        return self.replace(**{k: v for k, v in changes.items() if v is not None})
 
     @property
     def all_excludes(self) -> tuple[str, ...]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,11 +26,17 @@ class PluginError(Exception):
     """A plugin could not be imported or its hooks failed."""
 
 
-@dataclass
 class Context:
-    config: Config
-    manager: pluggy.PluginManager
-    ruleset: RuleSet
+    """A run's configuration, plugin manager and rule set (a plain class: a dataclass costs
+    start-up time, :mod:`sociable.records`)."""
+
+    def __init__(self, config: Config, manager: pluggy.PluginManager, ruleset: RuleSet) -> None:
+        self.config = config
+        self.manager = manager
+        self.ruleset = ruleset
+
+    def __repr__(self) -> str:
+        return f"Context(config={self.config!r}, manager={self.manager!r}, ruleset={self.ruleset!r})"
 
     def readers(self) -> dict[str, Reader]:
         """Suffix -> reader; a later plugin's reader wins over the built-in one."""

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sociable import regex_cache
 from sociable.findings import Edit, Finding, Fix, Severity
 from sociable.globs import matches
 from sociable.kinds.base import widen_for_removal
+from sociable.records import Record
 
 if TYPE_CHECKING:
     from sociable.config import Config
@@ -94,8 +94,14 @@ _DIRECTIVE = regex_cache.lazy(
 _CODE = regex_cache.lazy(r"[A-Za-z]+[0-9]*(?:\.[A-Za-z0-9_-]+)?")  # SP101, or Vale's Style.Rule
 
 
-@dataclass
-class Directive:
+class Directive(Record):
+    """One inline ``<!-- sociable: ... -->`` comment and the lines it covers."""
+
+    __slots__ = (
+        "codes", "column", "end", "end_column", "first_line", "last_line", "line", "removal",
+        "start", "text", "used", "verb",
+    )
+
     verb: str
     codes: tuple[str, ...]  # empty = every code
     first_line: int
@@ -106,8 +112,17 @@ class Directive:
     start: int
     end: int
     text: str
-    used: bool = False
-    removal: tuple[int, int] = (0, 0)  # what to delete to remove the directive cleanly
+    used: bool
+    removal: tuple[int, int]  # what to delete to remove the directive cleanly
+
+    def __init__(
+        self, verb: str, codes: tuple[str, ...], first_line: int, last_line: int, line: int,
+        column: int, end_column: int, start: int, end: int, text: str, used: bool = False,
+        removal: tuple[int, int] = (0, 0),
+    ) -> None:
+        self.verb, self.codes, self.first_line, self.last_line = verb, codes, first_line, last_line
+        self.line, self.column, self.end_column = line, column, end_column
+        self.start, self.end, self.text, self.used, self.removal = start, end, text, used, removal
 
     def covers(self, finding: Finding) -> bool:
         if not self.first_line <= finding.line <= self.last_line:
@@ -121,14 +136,31 @@ def silences(codes: Iterable[str], code: str) -> bool:
     return any(selector_matches(selector, code) >= 0 for selector in codes)
 
 
-@dataclass
-class Suppressions:
-    """A draft's silencing decisions, small and picklable (workers send it back)."""
+class Suppressions(Record):
+    """A draft's silencing decisions, small and picklable (workers send it back).
+
+    Plain classes, this and :class:`Directive`: a dataclass costs start-up time
+    (:mod:`sociable.records`).
+    """
+
+    __slots__ = ("directives", "file_ignores", "path", "skip_file")
 
     path: str
-    directives: list[Directive] = field(default_factory=list)
-    file_ignores: tuple[str, ...] = ()
-    skip_file: bool = False
+    directives: list[Directive]
+    file_ignores: tuple[str, ...]
+    skip_file: bool
+
+    def __init__(
+        self,
+        path: str,
+        directives: list[Directive] | None = None,
+        file_ignores: tuple[str, ...] = (),
+        skip_file: bool = False,
+    ) -> None:
+        self.path = path
+        self.directives = [] if directives is None else directives
+        self.file_ignores = file_ignores
+        self.skip_file = skip_file
 
     @classmethod
     def from_document(cls, doc: Document, extra_ignores: Iterable[str] = ()) -> Suppressions:

@@ -7,9 +7,11 @@ decoded file, BOM removed); line and column are 1-based, in characters, as edito
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+from sociable.records import Record
 
 
 class Severity(str, Enum):
@@ -36,28 +38,49 @@ class Applicability(str, Enum):
     DISPLAY = "display"
 
 
-@dataclass(frozen=True)
-class Edit:
-    """Replace ``text[start:end]`` with ``replacement``."""
+class Edit(Record):
+    """Replace ``text[start:end]`` with ``replacement`` (frozen; a plain class like
+    :class:`Fix`, since a dataclass costs start-up time: :mod:`sociable.records`)."""
+
+    _frozen = True  # no __slots__: unpickled by the thousand from workers and the cache
 
     start: int
     end: int
     replacement: str
 
+    def __init__(self, start: int, end: int, replacement: str) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "replacement", replacement)
 
-@dataclass(frozen=True)
-class Fix:
-    """One or more edits that together resolve a finding."""
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement}
+
+
+class Fix(Record):
+    """One or more edits that together resolve a finding (frozen)."""
+
+    _frozen = True  # no __slots__: unpickled by the thousand from workers and the cache
 
     edits: tuple[Edit, ...]
-    applicability: Applicability = Applicability.SAFE
-    description: str = ""
+    applicability: Applicability
+    description: str
+
+    def __init__(
+        self,
+        edits: tuple[Edit, ...],
+        applicability: Applicability = Applicability.SAFE,
+        description: str = "",
+    ) -> None:
+        object.__setattr__(self, "edits", edits)
+        object.__setattr__(self, "applicability", applicability)
+        object.__setattr__(self, "description", description)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "applicability": self.applicability.value,
             "description": self.description,
-            "edits": [asdict(e) for e in self.edits],
+            "edits": [e.to_dict() for e in self.edits],
         }
 
 

@@ -14,11 +14,11 @@ Two guards, because neither alone is enough:
 
 from __future__ import annotations
 
+import _signal  # the C module: ``signal`` builds three enums at import, 1-2 ms of a run
+import _thread
 import os
 import re
-import signal
 import sys
-import threading
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -83,8 +83,8 @@ _HANDLER_PID = 0  # the process our SIGALRM handler is installed in
 
 
 #: The interval timer and its signal: CPU time of this process (user and system).
-TIMER = getattr(signal, "ITIMER_PROF", 0)
-_SIGNAL = getattr(signal, "SIGPROF", 0)
+TIMER = getattr(_signal, "ITIMER_PROF", 0)
+_SIGNAL = getattr(_signal, "SIGPROF", 0)
 
 
 class time_limit:  # lower case: used like a function, ``with time_limit(2.0):``
@@ -103,24 +103,24 @@ class time_limit:  # lower case: used like a function, ``with time_limit(2.0):``
 
     def __enter__(self) -> None:
         global _HANDLER_PID
-        if self.seconds <= 0 or not _USABLE or threading.get_ident() != _MAIN_THREAD:
+        if self.seconds <= 0 or not _USABLE or _thread.get_ident() != _main_thread():
             return
         pid = os.getpid()
         if pid != _HANDLER_PID:
-            signal.signal(_SIGNAL, _on_alarm)
+            _signal.signal(_SIGNAL, _on_alarm)
             _HANDLER_PID = pid
-        signal.setitimer(TIMER, self.seconds)
+        _signal.setitimer(TIMER, self.seconds)
         self.active = True
         _ACTIVE.append(self.seconds)
 
     def restart(self) -> None:
         """Give the rest of the block a fresh ``seconds`` (after one part of it ran out)."""
         if self.active:
-            signal.setitimer(TIMER, self.seconds)
+            _signal.setitimer(TIMER, self.seconds)
 
     def __exit__(self, *exc: object) -> None:
         if self.active:
-            signal.setitimer(TIMER, 0)
+            _signal.setitimer(TIMER, 0)
             self.active = False
             _ACTIVE.pop()
 
@@ -135,8 +135,17 @@ def wait_budget(default: float) -> float:
     return min(default, _ACTIVE[-1]) if _ACTIVE else default
 
 
-_USABLE = hasattr(signal, "setitimer") and hasattr(signal, "SIGPROF")
-_MAIN_THREAD = threading.main_thread().ident
+_USABLE = hasattr(_signal, "setitimer") and hasattr(_signal, "SIGPROF")
+
+
+def _main_thread() -> int | None:
+    """The main thread's id, where signal handlers run, without importing :mod:`threading`
+    (about 1 ms) in a run that starts no thread: then the main thread is the one asking."""
+    threading = sys.modules.get("threading")
+    if threading is None:
+        return _thread.get_ident()
+    ident: int | None = threading.main_thread().ident
+    return ident
 
 
 # --- super-linear shapes (checked over the shipped packs by tests/test_linear_patterns.py) ------

@@ -8,7 +8,6 @@ a one-draft run then skips YAML entirely and unpickles only the rules it runs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,24 +84,39 @@ def load_packs(
     return specs, kept
 
 
-@dataclass
 class RuleSet:
-    """Every known rule (for ``rules``/``explain``) and the selected ones, ready to run."""
+    """Every known rule (for ``rules``/``explain``) and the selected ones, ready to run.
 
-    specs: dict[str, RuleSpec]
-    kinds: dict[str, Kind]
-    selected: list[str] = field(default_factory=list)
-    #: Run-time settings kinds may read (``languagetool`` URL, ``language``, ...): the part of
-    #: the configuration that is not rule data. Set by :func:`sociable.context.load_context`.
-    settings: dict[str, Any] = field(default_factory=dict)
-    #: (``"warning"`` or ``"error"``, message) from ``sociable_config_rules`` plugins.
-    notices: list[tuple[str, str]] = field(default_factory=list)
-    #: Prepared forms from the pack cache, by code, with the spec each was made from.
-    kept: Kept = field(default_factory=dict, repr=False)
-    _prepared: dict[str, Rule] = field(default_factory=dict, repr=False)
-    #: :meth:`active` per channel, for the ``selected`` list (by identity) it was made from.
-    _active: dict[str | None, tuple[RuleSpec, ...]] = field(default_factory=dict, repr=False)
-    _active_of: tuple[list[str], int] | None = field(default=None, repr=False)
+    A plain class: a dataclass costs start-up time (:mod:`sociable.records`).
+    """
+
+    def __init__(
+        self,
+        specs: dict[str, RuleSpec],
+        kinds: dict[str, Kind],
+        selected: list[str] | None = None,
+        settings: dict[str, Any] | None = None,
+        notices: list[tuple[str, str]] | None = None,
+        kept: Kept | None = None,
+    ) -> None:
+        self.specs = specs
+        self.kinds = kinds
+        self.selected: list[str] = [] if selected is None else selected
+        #: Run-time settings kinds may read (``languagetool`` URL, ``language``, ...): the part
+        #: of the configuration that is not rule data. Set by :func:`sociable.context.load_context`.
+        self.settings: dict[str, Any] = {} if settings is None else settings
+        #: (``"warning"`` or ``"error"``, message) from ``sociable_config_rules`` plugins.
+        self.notices: list[tuple[str, str]] = [] if notices is None else notices
+        #: Prepared forms from the pack cache, by code, with the spec each was made from.
+        self.kept: Kept = {} if kept is None else kept
+        self._prepared: dict[str, Rule] = {}
+        #: :meth:`active` per channel, for the ``selected`` list (by identity) it was made from.
+        self._active: dict[str | None, tuple[RuleSpec, ...]] = {}
+        self._active_of: tuple[list[str], int] | None = None
+
+    def __repr__(self) -> str:
+        return (f"RuleSet(specs={self.specs!r}, kinds={self.kinds!r}, selected={self.selected!r}, "
+                f"settings={self.settings!r}, notices={self.notices!r})")
 
     def rule(self, code: str) -> Rule:
         """The prepared rule for ``code``; kinds prepare once per process, on first use."""

@@ -25,7 +25,7 @@ import io
 import os
 import pickle
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,10 +36,40 @@ if TYPE_CHECKING:
     from sociable.packs.schema import RuleSpec
 
 #: Bumped when what a cache file holds changes; old files then simply miss.
-FORMAT = 2  # 2: (specs, prepared forms); 1 was the list of specs alone
+#: 3: an index pickle, then the prepared forms' bytes; 2: (specs, prepared forms); 1: specs
+FORMAT = 3
 
 #: code -> (the spec it was prepared from, the pickled prepared form)
-Kept = dict[str, tuple["RuleSpec", bytes]]
+Kept = Mapping[str, tuple["RuleSpec", bytes]]
+
+#: Bytes of the length of the index pickle at the start of a cache file.
+_LENGTH = 8
+
+
+class KeptForms(Mapping[str, tuple["RuleSpec", bytes]]):
+    """The prepared forms of a cache file, cut out of its bytes only when a rule asks.
+
+    A file holds all 98 shape rules' forms (1.3 MB); a one-draft run uses about 25. Unpickling
+    them all as ``bytes`` objects, to throw most away, was 1.5-5 ms of the run (a megabyte
+    allocated and copied); now each costs a slice when :meth:`RuleSet.rule` asks for it.
+    """
+
+    def __init__(self, blobs: bytes | memoryview, index: dict[str, tuple[RuleSpec, int, int]]) -> None:
+        self._blobs = blobs
+        self._index = index
+
+    def __getitem__(self, code: str) -> tuple[RuleSpec, bytes]:
+        spec, start, end = self._index[code]
+        return spec, bytes(self._blobs[start:end])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # to a worker: the forms' bytes, not the file's
+        return (KeptForms, (bytes(self._blobs), self._index))
 
 
 def cache_key(files: Sequence[Path], kinds: Mapping[str, Kind]) -> str:
@@ -63,16 +93,25 @@ def cache_key(files: Sequence[Path], kinds: Mapping[str, Kind]) -> str:
 
 
 def read(cache_file: Path) -> tuple[list[RuleSpec], Kept] | None:
-    """The specs and prepared forms kept in ``cache_file``, or None (missing, stale, broken)."""
+    """The specs and prepared forms kept in ``cache_file``, or None (missing, stale, broken).
+
+    The file is the length of an index pickle, the index (the specs, and where each prepared
+    form lies in the rest), then the forms' bytes, so only the index is unpickled here.
+    """
     try:
         with cache_file.open("rb") as handle:
             data = handle.read()
-        specs, kept = _loads(data)
+        length = int.from_bytes(data[:_LENGTH], "little")
+        view = memoryview(data)
+        specs, index = _loads(view[_LENGTH:_LENGTH + length])
+        blobs = view[_LENGTH + length:]
     except Exception:  # missing, stale or unreadable: rebuild it
         return None
-    if not isinstance(specs, list) or not isinstance(kept, dict):
+    if not isinstance(specs, list) or not isinstance(index, dict):
         return None
-    return specs, kept
+    if any(not (0 <= start <= end <= len(blobs)) for _, start, end in index.values()):
+        return None  # cut short
+    return specs, KeptForms(blobs, index)
 
 
 def write(cache_file: Path, specs: list[RuleSpec], kept: Kept) -> None:
@@ -80,8 +119,18 @@ def write(cache_file: Path, specs: list[RuleSpec], kept: Kept) -> None:
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        index: dict[str, tuple[RuleSpec, int, int]] = {}
+        blobs: list[bytes] = []
+        offset = 0
+        for code, (spec, blob) in kept.items():
+            index[code] = (spec, offset, offset + len(blob))
+            blobs.append(blob)
+            offset += len(blob)
+        head = pickle.dumps((specs, index), protocol=pickle.HIGHEST_PROTOCOL)
         with tmp.open("wb") as handle:
-            pickle.dump((specs, kept), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(len(head).to_bytes(_LENGTH, "little"))
+            handle.write(head)
+            handle.writelines(blobs)
         os.replace(tmp, cache_file)
     except (OSError, pickle.PicklingError):
         return  # a read-only cache folder costs speed, not correctness
@@ -104,13 +153,13 @@ def _prune(folder: Path, keep: Path) -> None:
         pass  # another run pruned first, or the folder is read-only
 
 
-def prepare_kept(specs: Sequence[RuleSpec], kinds: Mapping[str, Kind]) -> Kept:
+def prepare_kept(specs: Sequence[RuleSpec], kinds: Mapping[str, Kind]) -> dict[str, tuple[RuleSpec, bytes]]:
     """Each rule's prepared form, pickled, for the kinds that keep theirs.
 
     A rule whose preparation fails or does not pickle is left out: it is prepared in the run,
     where its error is reported as it always was.
     """
-    kept: Kept = {}
+    kept: dict[str, tuple[RuleSpec, bytes]] = {}
     for spec in specs:
         kind = kinds.get(spec.kind)
         if kind is None or not getattr(kind, "keeps_prepared", False):
@@ -192,13 +241,13 @@ def shared(value: Any) -> Any:
     return canon(value)
 
 
-def loads_prepared(blob: bytes) -> Any:
+def loads_prepared(blob: bytes | memoryview) -> Any:
     """A kept prepared form. Thousands of small frozen objects: the cyclic collector, which
     would walk them several times while they are built (and free nothing), waits."""
     return _loads(blob)
 
 
-def _loads(data: bytes) -> Any:
+def _loads(data: bytes | memoryview) -> Any:
     paused = gc.isenabled()
     if paused:
         gc.disable()

@@ -9,7 +9,6 @@ on disk (see :mod:`sociable.cache`) so a one-draft run does not pay for YAML par
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from sociable.packs.schema import (
     FixSpec,
     RuleSpec,
 )
+from sociable.records import Record
 
 PACK_KEYS = ("pack", "description", "rules", "lexicons", "extend-lexicons")
 #: A ``pattern`` longer than this is code nobody can review: say it as a sentence shape.
@@ -36,11 +36,21 @@ REQUIRED_RULE_KEYS = (
 OPTIONAL_RULE_KEYS = ("channels", "fix", "summary", "link", "enabled", "unmask")
 
 
-@dataclass(frozen=True)
-class PackProblem:
+class PackProblem(Record):
+    """One problem in a pack: file, line, what is wrong (frozen; a plain class, as is
+    :class:`PackParts`: a dataclass costs start-up time, :mod:`sociable.records`)."""
+
+    __slots__ = ("line", "message", "path")
+    _frozen = True
+
     path: str
     line: int
     message: str
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "message", message)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -124,15 +134,24 @@ def plain(node: _Node) -> Any:
     return node.value
 
 
-@dataclass
-class PackParts:
+class PackParts(Record):
     """What one pack file declares: rules, word classes, and words added to others' classes."""
+
+    __slots__ = ("extensions", "lexicons", "specs")
 
     specs: list[RuleSpec]
     #: class name -> (words with their inflections, where it was declared)
     lexicons: dict[str, tuple[tuple[str, ...], str]]
     #: class name -> [(words, where)] added to a class declared in any pack
     extensions: dict[str, list[tuple[tuple[str, ...], str]]]
+
+    def __init__(
+        self,
+        specs: list[RuleSpec],
+        lexicons: dict[str, tuple[tuple[str, ...], str]],
+        extensions: dict[str, list[tuple[tuple[str, ...], str]]],
+    ) -> None:
+        self.specs, self.lexicons, self.extensions = specs, lexicons, extensions
 
 
 def load_pack(path: Path, kinds: Mapping[str, Kind]) -> list[RuleSpec]:

@@ -11,14 +11,25 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+
+from sociable.records import Record
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(Record):
+    """One entry point of a distribution (frozen; a plain class: a dataclass costs
+    start-up time, :mod:`sociable.records`)."""
+
+    __slots__ = ("distribution", "name", "value")
+    _frozen = True
+
     name: str
     value: str  # "package.module" or "package.module:attribute"
     distribution: str
+
+    def __init__(self, name: str, value: str, distribution: str) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "distribution", distribution)
 
     def load(self) -> object:
         import importlib

@@ -13,7 +13,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from itertools import chain, groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -65,17 +64,25 @@ def use_color(flag: bool | None, stream: TextIO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-@dataclass
 class CheckApp:
-    args: argparse.Namespace
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
-    had_errors: bool = False
-    #: The stdin draft as read, when ``-`` was linted.
-    stdin_text: str | None = None
-    #: Counts what ``--fix`` would fix in the given drafts, every pass counted
-    #: (:func:`fix_cmd.count_fixes`); None: count the fixes the findings offer now.
-    count_fixes: Callable[[CheckApp, list[str]], int] | None = None
+    """One ``check`` run: its arguments, streams and what it found (a plain class: a dataclass
+    costs start-up time, :mod:`sociable.records`)."""
+
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+    ) -> None:
+        self.args = args
+        self.stdout: TextIO = sys.stdout if stdout is None else stdout
+        self.stderr: TextIO = sys.stderr if stderr is None else stderr
+        self.had_errors = False
+        #: The stdin draft as read, when ``-`` was linted.
+        self.stdin_text: str | None = None
+        #: Counts what ``--fix`` would fix in the given drafts, every pass counted
+        #: (:func:`fix_cmd.count_fixes`); None: count the fixes the findings offer now.
+        self.count_fixes: Callable[[CheckApp, list[str]], int] | None = None
 
     def error(self, message: str) -> None:
         self.had_errors = True

@@ -4,8 +4,40 @@ subcommands do not import :mod:`main` (which imports them)."""
 from __future__ import annotations
 
 import argparse
+import gettext
 import sys
 from typing import Any
+
+
+class _OneLookup:
+    """argparse's ``_``/``ngettext``, with the message catalogue looked up once per process.
+
+    argparse translates each of its strings through :func:`gettext.gettext`, which looks the
+    catalogue up again on every call (a search of the locale folders, ``locale`` and ``errno``
+    imported on the way): building the command line made some 60 such searches, most of the
+    parser's 5-6 ms. The catalogue found first is the one every later search would find, so
+    the answers are the same (``gettext.dgettext`` with the current domain, as argparse asks).
+    """
+
+    def __init__(self) -> None:
+        self._catalogue: gettext.NullTranslations | None = None
+
+    def catalogue(self) -> gettext.NullTranslations:
+        if self._catalogue is None:
+            domain = gettext.textdomain()
+            self._catalogue = gettext.translation(domain, gettext.bindtextdomain(domain), fallback=True)
+        return self._catalogue
+
+    def gettext(self, message: str) -> str:
+        return self.catalogue().gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self.catalogue().ngettext(singular, plural, count)
+
+
+_lookup = _OneLookup()
+argparse._ = _lookup.gettext  # type: ignore[attr-defined]
+argparse.ngettext = _lookup.ngettext  # type: ignore[attr-defined]
 
 
 class Parser(argparse.ArgumentParser):

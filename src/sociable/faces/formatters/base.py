@@ -9,37 +9,64 @@ SARIF) collect in ``handle`` and write in ``stop``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, TextIO
+
+from sociable.records import Record
 
 if TYPE_CHECKING:
     from sociable.findings import Finding
     from sociable.packs.schema import RuleSpec
 
 
-@dataclass
-class RunSummary:
-    """What the run saw, for closing lines and statistics."""
+class RunSummary(Record):
+    """What the run saw, for closing lines and statistics (a plain class, as is
+    :class:`FormatterOptions`: a dataclass costs start-up time, :mod:`sociable.records`)."""
 
-    drafts: int = 0
+    __slots__ = ("by_code", "drafts", "errors", "findings", "fixable", "fixed", "flagged")
+
+    drafts: int
     #: drafts with at least one finding: "Found 3 findings in 2 drafts" counts these
-    flagged: int = 0
-    findings: int = 0
-    fixable: int = 0
-    fixed: int = 0
-    errors: int = 0
-    by_code: dict[str, int] = field(default_factory=dict)
+    flagged: int
+    findings: int
+    fixable: int
+    fixed: int
+    errors: int
+    by_code: dict[str, int]
+
+    def __init__(
+        self, drafts: int = 0, flagged: int = 0, findings: int = 0, fixable: int = 0,
+        fixed: int = 0, errors: int = 0, by_code: dict[str, int] | None = None,
+    ) -> None:
+        self.drafts, self.flagged, self.findings, self.fixable = drafts, flagged, findings, fixable
+        self.fixed, self.errors = fixed, errors
+        self.by_code = {} if by_code is None else by_code
 
 
-@dataclass
-class FormatterOptions:
-    show_source: bool = False
-    color: bool = False
-    statistics: bool = False
-    quiet: bool = False
+def _no_source(path: str, line: int) -> str:
+    return ""
+
+
+class FormatterOptions(Record):
+    """How a formatter writes: the command line's display flags and what it may look up."""
+
+    __slots__ = ("color", "quiet", "rules", "show_source", "source_line", "statistics")
+
+    show_source: bool
+    color: bool
+    statistics: bool
+    quiet: bool
     #: (path, line) -> that line's text, for --show-source
-    source_line: Callable[[str, int], str] = lambda path, line: ""
-    rules: Mapping[str, RuleSpec] = field(default_factory=dict)
+    source_line: Callable[[str, int], str]
+    rules: Mapping[str, RuleSpec]
+
+    def __init__(
+        self, show_source: bool = False, color: bool = False, statistics: bool = False,
+        quiet: bool = False, source_line: Callable[[str, int], str] = _no_source,
+        rules: Mapping[str, RuleSpec] | None = None,
+    ) -> None:
+        self.show_source, self.color, self.statistics, self.quiet = show_source, color, statistics, quiet
+        self.source_line = source_line
+        self.rules = {} if rules is None else rules
 
 
 class Formatter:
