@@ -191,10 +191,12 @@ class Kind:
         through the registered readers and passes these to :meth:`compare` after the others."""
         return None
 
-    def warm(self, rules: Sequence[Rule]) -> None:
+    def warm(self, rules: Sequence[Rule], drafts: int) -> None:
         """Load what checking ``rules`` loads on first use (a dictionary, a library), so that a
-        process pool forked afterwards shares it instead of every worker loading it again. The
-        runner calls it before forking workers; it must not change any finding. Default: nothing."""
+        process pool forked afterwards shares it instead of every worker loading it again.
+        ``drafts``: how many files the run has, for what only pays over many. The runner calls
+        it before forking workers (in each worker where they are spawned); it must not change
+        any finding. Default: nothing."""
 
     def setup_hint(self, codes: Sequence[str], settings: Mapping[str, Any]) -> str | None:
         """One line telling the user what to configure when this kind's rules cannot run with

@@ -170,7 +170,7 @@ class Metric(Kind):
             raise RuleError("'counting' only applies to metric 'characters'", key="counting")
         return Prepared(metric, options.get("min"), options.get("max"), int(min_words), counting)
 
-    def warm(self, rules: Sequence[Rule]) -> None:
+    def warm(self, rules: Sequence[Rule], drafts: int) -> None:
         """textstat, the CMU dictionary and Pyphen's hyphenation dictionary (about 0.25 s of
         CPU together) for each language a readability rule scores in: loaded once before the
         workers fork, not once per worker."""
