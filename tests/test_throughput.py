@@ -92,3 +92,73 @@ def test_near_duplicate_loads_numpy_only_for_large_runs(
     assert minhash._VECTOR is None  # a small run signs in Python: no numpy import to pay
     kind.warm(rules, minhash.VECTOR_FROM)
     assert minhash._VECTOR
+
+
+def test_messages_fill_as_string_formatter_filled_them(ruleset: RuleSet) -> None:
+    import string
+
+    from sociable.kinds.base import _Defaulting
+
+    values = {"match": "like if you agree", "channel": "x-post", "first_name": "Ana",
+              "recipient": "Ana Lima", "company": "Acme", "value": 7.25, "min": 2, "max": 5,
+              "count": 3, "other": "a.md:4", "line": 2, "metric": "words"}
+    for spec in ruleset.specs.values():
+        for given in (values, {"match": "x"}):  # all fields, and most of them missing
+            expected = string.Formatter().vformat(spec.message, (), _Defaulting(given))
+            assert spec.message.format_map(_Defaulting(given)) == expected, spec.code
+
+
+def test_rule_findings_come_located(ruleset: RuleSet) -> None:
+    from sociable.document import Document
+    from sociable.engine import locate
+
+    doc = Document.from_text("---\nchannel: x-post\n---\nFirst line\nLike if you agree!\n", "a.md")
+    rule = ruleset.rule(ruleset.selected[0])
+    start = doc.text.index("Like")
+    found = rule.finding(doc, start, start + 4)
+    assert (found.line, found.column, found.end_line, found.end_column) == (5, 1, 5, 5)
+    unlocated = type(found)(**{**found.__dict__, "line": 0, "column": 0, "end_line": 0, "end_column": 0})
+    assert locate(doc, unlocated) == found
+
+
+def _phrases_one_by_one(view: str, n: int, min_count: int) -> list[tuple[int, int, int, str]]:
+    """repeated_phrases as it was written before the frequent phrases were counted first."""
+    from collections import defaultdict
+
+    from sociable.kinds.self_repetition import _STOP, _WORD
+
+    words = list(_WORD.finditer(view))
+    lowered = [m.group().lower().replace("’", "'") for m in words]
+    where: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for index in range(len(lowered) - n + 1):
+        positions = where[tuple(lowered[index : index + n])]
+        if not positions or positions[-1] + n <= index:
+            positions.append(index)
+    out, used = [], set()
+    for gram, positions in where.items():
+        if len(positions) < min_count or sum(1 for w in gram if w not in _STOP and len(w) > 2) < 2:
+            continue
+        if positions[0] in used:
+            continue
+        length = n
+        limits = [*positions[1:], len(lowered)]
+        while all(p + length < q for p, q in zip(positions, limits, strict=True)) and (
+            len({lowered[p + length] for p in positions}) == 1
+        ):
+            length += 1
+        for p in positions:
+            used.update(range(p, p + length))
+        start, end = words[positions[0]].start(), words[positions[0] + length - 1].end()
+        out.append((len(positions), start, end, " ".join(lowered[positions[0] : positions[0] + length])))
+    return sorted(out, key=lambda item: item[1])
+
+
+def test_repeated_phrases_are_those_found_one_window_at_a_time() -> None:
+    from sociable.kinds.self_repetition import repeated_phrases
+
+    rng = random.Random(2)
+    vocab = ["the", "we", "help", "teams", "ship", "faster", "it’s", "it's", "great", "Café", "İstanbul", "plan", "review", "data-driven", "of"]
+    for _ in range(300):
+        view = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 60)))
+        for n, count in ((3, 3), (2, 2), (4, 2)):
+            assert repeated_phrases(view, n, count) == _phrases_one_by_one(view, n, count), view

@@ -92,7 +92,12 @@ class Rule:
             "company": doc.recipient.company if doc.recipient else "",
         }
         values.update(fields)
-        message = string.Formatter().vformat(spec.message, (), _Defaulting(values))
+        # str.format_map reads the mapping as Formatter().vformat does (an unknown field stays
+        # "{name}" through __missing__), without building a Formatter and parsing in Python.
+        message = spec.message.format_map(_Defaulting(values))
+        # Located here rather than copied with dataclasses.replace by the engine afterwards.
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(max(start, end))
         return Finding(
             path=doc.path,
             code=spec.code,
@@ -102,6 +107,10 @@ class Rule:
             message=message,
             start=start,
             end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
             fix=self.default_fix(doc, start, end) if fix is True else (fix or None),
             url=spec.url,
             extra=dict(extra or {}),
