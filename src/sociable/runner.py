@@ -9,6 +9,7 @@ bytes, broken frontmatter) becomes an error message for that file and the run go
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -26,6 +27,7 @@ from sociable.ruleset import RuleSet
 
 if TYPE_CHECKING:
     from sociable.cache import ResultCache
+    from sociable.kinds.base import Rule
 
 __all__ = [
     "FileOutcome", "InputError", "Job", "channel_for", "decode", "lint_text",
@@ -53,6 +55,40 @@ _JOB: Job | None = None
 def _init_worker(job: Job) -> None:
     global _JOB
     _JOB = job
+
+
+def _start_worker(job: Job, warm_for: int) -> None:
+    """A worker: the job, and when it was spawned (macOS, Windows) and so inherited nothing,
+    what :func:`warm` loads (``warm_for`` drafts; 0 for a forked worker, already warm)."""
+    _init_worker(job)
+    if warm_for:
+        warm(job.ruleset, warm_for)
+
+
+def warm(ruleset: RuleSet, drafts: int) -> None:
+    """Prepare every selected rule and let each kind load what its rules load on first use
+    (:meth:`Kind.warm`: the readability dictionaries), once, in the process that forks the
+    workers: each worker did all of it again (about 0.4 s of CPU a worker). A failure here is
+    left for the worker that meets it, which reports it as before."""
+    from collections import defaultdict
+
+    by_kind: dict[str, list[Rule]] = defaultdict(list)
+    for code in ruleset.selected:
+        try:
+            rule = ruleset.rule(code)
+        except Exception:
+            continue
+        by_kind[rule.spec.kind].append(rule)
+    for rules in by_kind.values():
+        try:
+            rules[0].kind.warm(rules, drafts)
+        except Exception:
+            continue
+    # The document model's own first use (the YAML loader for frontmatter, its patterns).
+    from sociable.document import Document
+
+    with contextlib.suppress(Exception):
+        Document.from_text("---\nchannel: linkedin-post\n---\nHi Ana,\n\nA line.\n", "-")
 
 
 def lint_text(text: str, display: str, job: Job, relative: str | None = None) -> FileOutcome:
@@ -189,8 +225,14 @@ def _lint_all_keyed(
 
     method = "fork" if sys.platform.startswith("linux") else None
     context = multiprocessing.get_context(method)
+    forked = context.get_start_method() == "fork"
+    if forked:
+        warm(job.ruleset, len(paths))  # the workers inherit it
     chunk = max(1, min(64, len(paths) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(job,)) as pool:
+    # A forked worker only needs the job in its global; a spawned one warms itself too.
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(job, 0 if forked else len(paths)),
+    ) as pool:
         for index, keyed in enumerate(pool.map(lint_path_keyed, paths, chunksize=chunk), 1):
             yield keyed
             if progress and (index % 50 == 0 or index == len(paths)):

@@ -92,7 +92,12 @@ class Rule:
             "company": doc.recipient.company if doc.recipient else "",
         }
         values.update(fields)
-        message = string.Formatter().vformat(spec.message, (), _Defaulting(values))
+        # str.format_map reads the mapping as Formatter().vformat does (an unknown field stays
+        # "{name}" through __missing__), without building a Formatter and parsing in Python.
+        message = spec.message.format_map(_Defaulting(values))
+        # Located here rather than copied with dataclasses.replace by the engine afterwards.
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(max(start, end))
         return Finding(
             path=doc.path,
             code=spec.code,
@@ -102,6 +107,10 @@ class Rule:
             message=message,
             start=start,
             end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
             fix=self.default_fix(doc, start, end) if fix is True else (fix or None),
             url=spec.url,
             extra=dict(extra or {}),
@@ -190,6 +199,13 @@ class Kind:
         when the kind does not compare with history (the default). The engine reads history
         through the registered readers and passes these to :meth:`compare` after the others."""
         return None
+
+    def warm(self, rules: Sequence[Rule], drafts: int) -> None:
+        """Load what checking ``rules`` loads on first use (a dictionary, a library), so that a
+        process pool forked afterwards shares it instead of every worker loading it again.
+        ``drafts``: how many files the run has, for what only pays over many. The runner calls
+        it before forking workers (in each worker where they are spawned); it must not change
+        any finding. Default: nothing."""
 
     def setup_hint(self, codes: Sequence[str], settings: Mapping[str, Any]) -> str | None:
         """One line telling the user what to configure when this kind's rules cannot run with

@@ -43,7 +43,7 @@ from sociable.kinds.corpus import (
     trim,
     view_sections,
 )
-from sociable.kinds.minhash import alike_pairs, shingle_hashes, sketch
+from sociable.kinds.minhash import VECTOR_FROM, alike_pairs, sign, use_numpy
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -62,8 +62,8 @@ def draft_sketch(doc: Document, view: str, start: int, end: int, min_words: int)
     text = normalise(view[start:end], draft_names(doc))
     if len(text.split()) < min_words:
         return None
-    hashes = shingle_hashes(text)
-    return DraftSketch(place(doc, start, end), sketch(hashes), len(hashes))
+    signed, size = sign(text)
+    return DraftSketch(place(doc, start, end), signed, size)
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,13 @@ class NearDuplicate(Kind):
         error_at = number_option(spec, "error_at", 0.9, warn_at, 1.0)
         return DupOptions(error_at, warn_at, int(spec.options.get("min_words") or 8),
                           spec.options.get("history") is not False)
+
+    def warm(self, rules: Sequence[Rule], drafts: int) -> None:
+        """numpy signs the drafts of a large run (:func:`minhash.use_numpy`), imported once
+        before the workers fork; from :data:`minhash.VECTOR_FROM` drafts, where the main
+        process imports it anyway to pair the drafts."""
+        if drafts >= VECTOR_FROM:
+            use_numpy()
 
     def signature(self, doc: Document, rule: Rule) -> DraftSketch | None:
         view = doc.view(rule.spec.scope)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -171,15 +171,23 @@ def repeated_phrases(
     Each phrase is grown to its longest shared form and reported at its first occurrence;
     phrases of only common words ("in the end of") and those inside repeated sentences are left out.
     """
-    words = [m for m in _WORD.finditer(view) if not any(a <= m.start() < b for a, b in skip)]
-    lowered = [m.group().lower().replace("’", "'") for m in words]
+    if "’" in view:  # one character for another: the words' spans stay the same
+        view = view.replace("’", "'")
+    words = list(_WORD.finditer(view))
+    if skip:
+        words = [m for m in words if not any(a <= m.start() < b for a, b in skip)]
+    lowered = [m.group().lower() for m in words]
     n = min_words
+    grams = list(zip(*(lowered[k:] for k in range(n)), strict=False))  # the last n-1 start none
+    # Most phrases of a draft occur once: count them all in C, follow only the frequent ones.
+    frequent = {gram for gram, count in Counter(grams).items() if count >= min_count}
     where: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for index in range(len(lowered) - n + 1):
-        gram = tuple(lowered[index : index + n])
-        positions = where[gram]
-        if not positions or positions[-1] + n <= index:  # count non-overlapping uses
-            positions.append(index)
+    if frequent:
+        for index, gram in enumerate(grams):
+            if gram in frequent:
+                positions = where[gram]
+                if not positions or positions[-1] + n <= index:  # count non-overlapping uses
+                    positions.append(index)
     out: list[tuple[int, int, int, str]] = []
     used: set[int] = set()
     for gram, positions in where.items():
