@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sociable.text import URL_PATTERN, fold
 
 if TYPE_CHECKING:
-    from sociable.text import Analysis, Sentence, Token
+    from sociable.text import Analysis, Sentences, Tokens
 
 from sociable import regex_cache
 
@@ -433,12 +433,12 @@ class Document:
         return [span for span in spans[first:stop] if span[1] <= end]
 
     @property
-    def tokens(self) -> list[Token]:
+    def tokens(self) -> Tokens:
         """The tokens of everything the reader sees (scope ``text``), offsets into ``text``."""
         return self.analysis("text").tokens
 
     @property
-    def sentences(self) -> list[Sentence]:
+    def sentences(self) -> Sentences:
         """The sentences of scope ``text``, offsets into ``text``."""
         return self.analysis("text").sentences
 
