@@ -26,7 +26,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, MutableSequence, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar, overload
@@ -160,8 +160,6 @@ class Analysis:
     sentence_ends: array[int]
     sentence_firsts: array[int]
     sentence_stops: array[int]
-    #: For each token, the index of its sentence.
-    sentence_of: MutableSequence[int]
     index: Mapping[str, Sequence[int]] = field(default_factory=dict)
     #: Sentences that end in a question mark.
     questions: frozenset[int] = frozenset()
@@ -177,6 +175,17 @@ class Analysis:
     def sentences(self) -> Sentences:
         """The sentences as a sequence of :class:`Sentence` made on access."""
         return Sentences(self)
+
+    @property
+    def sentence_of(self) -> SentenceOf:
+        """For each token, the index of its sentence (see :meth:`sentence_at`)."""
+        return SentenceOf(self)
+
+    def sentence_at(self, token: int) -> int:
+        """The sentence of token ``token``: the last one starting at or before it (a token
+        between two sentences belongs to the one before; before the first, to the first).
+        A search in the sentences' first tokens rather than a column of one int a token."""
+        return max(0, bisect_right(self.sentence_firsts, token) - 1)
 
     def token(self, number: int) -> Token:
         start, end = self.starts[number], self.ends[number]
@@ -244,6 +253,18 @@ class Sentences(_Rows[Sentence]):
         a = self._analysis
         return Sentence(a.sentence_starts[number], a.sentence_ends[number], a.sentence_firsts[number],
                         a.sentence_stops[number])
+
+
+class SentenceOf(_Rows[int]):
+    """:attr:`Analysis.sentence_of`: each token's sentence, found on access."""
+
+    __slots__ = ()
+
+    def __len__(self) -> int:
+        return len(self._analysis.starts)
+
+    def _row(self, number: int) -> int:
+        return self._analysis.sentence_at(number)
 
 
 class _Columns:
@@ -410,32 +431,23 @@ def analyse(view: str, spans: Sequence[Span] | None = None) -> Analysis:
     if spans is None:
         spans = sentence_spans(folded)
     starts, ends = columns.starts, columns.ends
-    count = len(starts)
-    sentence_of = array("i", bytes(4 * count))  # 32-bit machine integers, not an int object each
     sentence_starts, sentence_ends = array("i"), array("i")
     firsts, stops = array("i"), array("i")
     questions = set()
     position = 0
     for number, (start, end) in enumerate(spans):
         # Tokens never cross a sentence's edge, so each edge is a search in the sorted offsets.
-        first = max(position, bisect_right(ends, start, position))
-        if first > position and number > 1:
-            sentence_of[position:first] = array("i", [number - 1]) * (first - position)
-        stop = max(first, bisect_left(starts, end, first))
-        if stop > first and number:
-            sentence_of[first:stop] = array("i", [number]) * (stop - first)
-        position = stop
+        first = bisect_right(ends, start, position)
+        stop = position = bisect_left(starts, end, first)
         sentence_starts.append(start)
         sentence_ends.append(end)
         firsts.append(first)
         stops.append(stop)
         if folded[start:end].rstrip("\"')]* \t").endswith("?") or _ends_with_question(columns, folded, first, stop):
             questions.add(number)
-    if position < count and len(spans) > 1:
-        sentence_of[position:] = array("i", [len(spans) - 1]) * (count - position)
     index = {norm: positions for norm, positions in columns.vocabulary.values()}
     return Analysis(folded, starts, ends, columns.kinds, columns.norms, columns.flags,
-                    sentence_starts, sentence_ends, firsts, stops, sentence_of, index, frozenset(questions))
+                    sentence_starts, sentence_ends, firsts, stops, index, frozenset(questions))
 
 
 def _ends_with_question(columns: _Columns, text: str, first: int, stop: int) -> bool:

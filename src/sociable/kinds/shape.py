@@ -58,9 +58,11 @@ so each rule costs time in proportion to the places it may apply, never a scan p
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from sociable.kinds.base import Key, Kind, Rule, RuleError
 from sociable.text import CAPS, EMOJI, HASHTAG, MENTION, NUMBER, PUNCT, QUOTED, URL, WORD
@@ -577,14 +579,44 @@ def _frozen_table(table: Mapping[str, Collection[str]]) -> dict[str, frozenset[s
     return cached[1]
 
 
-def _all_clause_starts(analysis: Analysis, preamble: frozenset[str]) -> list[list[int]]:
+class ClauseStarts(Sequence["array[int]"]):
+    """Each sentence's clause starts, kept flat (one array, and where each sentence's part
+    begins): a long draft has hundreds of thousands of sentences, and a list of ints each took
+    about 100 bytes a sentence."""
+
+    __slots__ = ("_bounds", "_flat")
+
+    def __init__(self, analysis: Analysis, preamble: frozenset[str]) -> None:
+        self._flat, self._bounds = array("i"), array("i", [0])
+        for number in range(len(analysis.sentence_starts)):
+            self._flat.extend(_clause_starts(analysis, number, preamble))
+            self._bounds.append(len(self._flat))
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    @overload
+    def __getitem__(self, number: int) -> array[int]: ...
+    @overload
+    def __getitem__(self, number: slice) -> list[array[int]]: ...
+    def __getitem__(self, number: int | slice) -> array[int] | list[array[int]]:
+        if isinstance(number, slice):
+            return [self[n] for n in range(*number.indices(len(self)))]
+        return self._flat[self._bounds[number] : self._bounds[number + 1]]
+
+    def __iter__(self) -> Iterator[array[int]]:
+        flat, bounds = self._flat, self._bounds
+        for number in range(len(bounds) - 1):
+            yield flat[bounds[number] : bounds[number + 1]]
+
+
+def _all_clause_starts(analysis: Analysis, preamble: frozenset[str]) -> ClauseStarts:
     """Clause starts of every sentence, computed once per view (cached on the analysis)."""
     cache = analysis.cache
     key = ("clause-starts", preamble)
     found = cache.get(key)
-    if not isinstance(found, list):
-        found = [_clause_starts(analysis, n, preamble) for n in range(len(analysis.sentence_starts))]
-        cache[key] = found
+    if not isinstance(found, ClauseStarts):
+        found = cache[key] = ClauseStarts(analysis, preamble)
     return found
 
 
@@ -656,12 +688,12 @@ def _positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator
         starts = sorted({i for word in present for i in analysis.index[word]})
     else:
         starts = list(range(len(norms)))
-    sentence_of = analysis.sentence_of
+    firsts = analysis.sentence_firsts
     last_stop = -1
     for start in starts:
         if start < last_stop:
             continue
-        limit = stops[sentence_of[start]]
+        limit = stops[max(0, bisect_right(firsts, start) - 1)]  # Analysis.sentence_at, inline
         end = _match_at(analysis, shape, 0, start, limit)
         if end > start:
             yield start, end
@@ -795,7 +827,7 @@ def _group_ends(analysis: Analysis, element: Element, position: int, limit: int)
 
 def _guarded(analysis: Analysis, first: int, stop: int, prepared: Prepared) -> bool:
     """True when a shared guard or an ``unless`` shape says the match is fine."""
-    number = analysis.sentence_of[first]
+    number = analysis.sentence_at(first)
     begin, end = analysis.sentence_firsts[number], analysis.sentence_stops[number]
     norms = analysis.norms
     guards = prepared.guards
@@ -817,6 +849,6 @@ def _unless_sentences(analysis: Analysis, shape: Shape, prepared: Prepared) -> f
     key = ("unless-sentences", id(shape), prepared.preamble)
     found = analysis.cache.get(key)
     if not (isinstance(found, tuple) and found[0] is shape):
-        sentences = frozenset(analysis.sentence_of[a] for a, _b in _matches(analysis, shape, prepared))
+        sentences = frozenset(analysis.sentence_at(a) for a, _b in _matches(analysis, shape, prepared))
         found = analysis.cache[key] = (shape, sentences)
     return found[1]
