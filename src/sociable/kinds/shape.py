@@ -674,9 +674,9 @@ def _positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator
     if present is not None and not present:
         return
     if shape.at_start:
-        for number, starts in enumerate(_all_clause_starts(analysis, prepared.preamble)):
+        for number, clause_starts in enumerate(_all_clause_starts(analysis, prepared.preamble)):
             stop_limit = stops[number]
-            for start in starts:
+            for start in clause_starts:
                 if first is not None and norms[start] not in first:
                     continue
                 end = _match_at(analysis, shape, 0, start, stop_limit)
