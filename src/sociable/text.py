@@ -26,7 +26,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar, overload
@@ -388,23 +388,65 @@ def sentence_spans(text: str, clauses: bool = False) -> list[Span]:
 
     With ``clauses``, a semicolon or colon before whitespace ends a sentence too.
     """
-    spans: list[Span] = []
+    return list(sentence_columns(text, clauses))
+
+
+def sentence_columns(text: str, clauses: bool = False) -> Spans:
+    """:func:`sentence_spans` as two arrays (what the document model keeps for each view: a
+    long draft has hundreds of thousands of sentences, about 100 bytes each as tuples)."""
+    spans = Spans(array("i"), array("i"))
     position = 0
     for match in (_CLAUSE_END if clauses else _SENTENCE_END).finditer(text):
         if match.group() == "." and _ABBREVIATION.search(text, max(position, match.start() - 5), match.start()):
             continue  # "Dear Mrs. Newman" is one sentence
-        spans.append((position, match.end()))
+        spans.add_trimmed(text, position, match.end())
         position = match.end()
-    spans.append((position, len(text)))
-    result = []
-    for start, end in spans:
+    spans.add_trimmed(text, position, len(text))
+    return spans
+
+
+class Spans(Sequence[Span]):
+    """Spans ``(start, end)`` kept as two arrays; equal to any sequence of the same pairs."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, starts: array[int], ends: array[int]) -> None:
+        self.starts, self.ends = starts, ends
+
+    def add_trimmed(self, text: str, start: int, end: int) -> None:
+        """Add ``text[start:end]`` without its outer whitespace, if a letter or digit is in it."""
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if any(c.isalnum() for c in text[start:end]):
-            result.append((start, end))
-    return result
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, number: int) -> Span: ...
+    @overload
+    def __getitem__(self, number: slice) -> list[Span]: ...
+    def __getitem__(self, number: int | slice) -> Span | list[Span]:
+        if isinstance(number, slice):
+            return list(zip(self.starts[number], self.ends[number], strict=True))
+        return self.starts[number], self.ends[number]
+
+    def __iter__(self) -> Iterator[Span]:
+        return zip(self.starts, self.ends, strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Spans({list(self)!r})"
 
 
 def sentence_around(text: str, start: int, end: int) -> Span:
@@ -429,7 +471,7 @@ def analyse(view: str, spans: Sequence[Span] | None = None) -> Analysis:
     folded = fold(view)
     columns = _columns(folded)
     if spans is None:
-        spans = sentence_spans(folded)
+        spans = sentence_columns(folded)
     starts, ends = columns.starts, columns.ends
     sentence_starts, sentence_ends = array("i"), array("i")
     firsts, stops = array("i"), array("i")
