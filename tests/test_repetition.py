@@ -375,14 +375,14 @@ def test_the_sentences_of_a_draft_are_split_once_for_every_rule_that_reads_them(
     text = draft("Ana", PITCH + "\n\n" + PITCH)
     doc = Document.from_text(text, "a.md")
     calls: list[str] = []
-    real = sociable.text.sentence_spans
+    real = sociable.text.sentence_columns  # the splitter's compact form, which the document keeps
 
-    def counting(view: str, clauses: bool = False) -> list[tuple[int, int]]:
+    def counting(view: str, clauses: bool = False) -> sociable.text.Spans:
         if not clauses:
             calls.append(view)
         return real(view, clauses)
 
-    monkeypatch.setattr(sociable.text, "sentence_spans", counting)
+    monkeypatch.setattr(sociable.text, "sentence_columns", counting)
     result = lint_document(doc, context.ruleset)
     assert calls and len(calls) == len(set(calls))  # no view split twice
     assert doc.reading("body") in calls  # the repetition rules' view, split by the shared splitter

@@ -83,9 +83,11 @@ sentences = st.one_of(words.map(" ".join), near_misses())
 drafts = st.lists(sentences, min_size=1, max_size=5).map(lambda parts: "\n\n".join(parts) + "\n")
 
 
-def _reference_match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, limit: int) -> int:
+def _reference_match_at(tokens: Sequence[Token], analysis: Analysis, shape: Shape, index: int,
+                        position: int, limit: int) -> int:
     """The shape language's matching written the plain way: every element lists where its
-    occurrences may end, longest first, and the rest is tried from each (backtracking)."""
+    occurrences may end, longest first, and the rest is tried from each (backtracking); the
+    end test reads :class:`Token` objects, not the columns."""
     elements = shape.elements
     if index == len(elements):
         if shape.at_end:
@@ -97,16 +99,16 @@ def _reference_match_at(tokens: Sequence[Token], shape: Shape, index: int, posit
         return position
     element = elements[index]
     if element.sequences:
-        ends = shape_module._group_ends(tokens, element, position, limit)
+        ends = shape_module._group_ends(analysis, element, position, limit)
     else:
         ends = [position] if element.low == 0 else []
         count = 0
-        while count < element.high and position + count < limit and element.fits(tokens[position + count]):
+        while count < element.high and position + count < limit and element.fits(analysis, position + count):
             count += 1
             if count >= element.low:
                 ends.append(position + count)
     for end in reversed(ends):
-        found = _reference_match_at(tokens, shape, index + 1, end, limit)
+        found = _reference_match_at(tokens, analysis, shape, index + 1, end, limit)
         if found >= 0:
             return found
     return -1
@@ -114,14 +116,14 @@ def _reference_match_at(tokens: Sequence[Token], shape: Shape, index: int, posit
 
 def _naive_positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[tuple[int, int]]:
     """Every shape tried at every token (or at every clause start for ``^``), no index."""
-    tokens = analysis.tokens
+    tokens = list(analysis.tokens)
     if not analysis.sentences:
         return  # every match lies in a sentence
     if shape.at_start:
         for number, starts in enumerate(shape_module._all_clause_starts(analysis, prepared.preamble)):
             limit = analysis.sentences[number].stop
             for start in starts:
-                end = _reference_match_at(tokens, shape, 0, start, limit)
+                end = _reference_match_at(tokens, analysis, shape, 0, start, limit)
                 if end > start:
                     yield start, end
                     break
@@ -131,7 +133,7 @@ def _naive_positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> It
         if start < last_stop:
             continue
         limit = analysis.sentences[analysis.sentence_of[start]].stop
-        end = _reference_match_at(tokens, shape, 0, start, limit)
+        end = _reference_match_at(tokens, analysis, shape, 0, start, limit)
         if end > start:
             yield start, end
             last_stop = end

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sociable.text import URL_PATTERN, fold
 
 if TYPE_CHECKING:
-    from sociable.text import Analysis, Sentence, Token
+    from sociable.text import Analysis, Sentences, Spans, Tokens
 
 from sociable import regex_cache
 
@@ -408,7 +408,7 @@ class Document:
             self._analyses[key] = cached
         return cached
 
-    def sentence_spans(self, scope: str = "text", unmask: Iterable[str] = ()) -> list[Span]:
+    def sentence_spans(self, scope: str = "text", unmask: Iterable[str] = ()) -> Spans:
         """The sentences of a view by the one splitter every kind uses
         (:func:`sociable.text.sentence_spans` over :meth:`reading`), split once per view.
 
@@ -418,9 +418,9 @@ class Document:
         key = ("sentence-spans", self._view_key(scope, unmask))
         cached = self._derived.get(key)
         if cached is None:
-            from sociable.text import sentence_spans
+            from sociable.text import sentence_columns
 
-            cached = self._derived[key] = sentence_spans(self.reading(scope, unmask))
+            cached = self._derived[key] = sentence_columns(self.reading(scope, unmask))
         return cached
 
     def sentences_within(self, scope: str, start: int, end: int) -> list[Span]:
@@ -433,12 +433,12 @@ class Document:
         return [span for span in spans[first:stop] if span[1] <= end]
 
     @property
-    def tokens(self) -> list[Token]:
+    def tokens(self) -> Tokens:
         """The tokens of everything the reader sees (scope ``text``), offsets into ``text``."""
         return self.analysis("text").tokens
 
     @property
-    def sentences(self) -> list[Sentence]:
+    def sentences(self) -> Sentences:
         """The sentences of scope ``text``, offsets into ``text``."""
         return self.analysis("text").sentences
 

@@ -25,13 +25,16 @@ import html
 import re
 import unicodedata
 from array import array
-from collections.abc import Mapping, MutableSequence, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar, overload
 
 from sociable import regex_cache
 
 Span = tuple[int, int]
+_R = TypeVar("_R")
 
 _QUOTES = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
@@ -94,9 +97,23 @@ _URL_HINT = regex_cache.lazy(r"://|www\.|\.(?:com|org|net|io|co|ly|me|ai|app|dev
 _ZW_TABLE = str.maketrans("", "", _ZW)
 
 
+
+#: Token kinds as the columns store them (one byte a token); :data:`KIND_NAMES` names them.
+WORD, NUMBER, HASHTAG, MENTION, EMOJI, URL, PUNCT = range(7)
+KIND_NAMES = ("word", "number", "hashtag", "mention", "emoji", "url", "punct")
+#: Bits of :attr:`Analysis.flags`.
+CAPS, QUOTED = 1, 2
+# The groups of _TOKEN by number (Match.lastindex): entity, tag, word, emoji, punct.
+_ENTITY, _TAG, _WORDS, _EMOJIS = 1, 2, 3, 4
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One token of a view. ``norm`` is case-folded, entity-decoded, without ``#``/``@``."""
+    """One token of a view. ``norm`` is case-folded, entity-decoded, without ``#``/``@``.
+
+    Built on access from the columns of an :class:`Analysis` (see :class:`Tokens`), for
+    readers that are not hot; the shape kind reads the columns themselves.
+    """
 
     start: int
     end: int
@@ -122,81 +139,240 @@ class Sentence:
 
 @dataclass
 class Analysis:
-    """Tokens and sentences of one view, and an index from normal form to token positions."""
+    """Tokens and sentences of one view as parallel columns, and an index from normal form to
+    token positions.
 
-    tokens: list[Token]
-    sentences: list[Sentence]
-    #: For each token, the index of its sentence.
-    sentence_of: MutableSequence[int]
+    Token ``i`` is ``starts[i]:ends[i]`` of ``text`` (the folded view), of kind ``kinds[i]``
+    (:data:`WORD` ...), normal form ``norms[i]`` (one string object per distinct form) and
+    ``flags[i]`` (:data:`CAPS`, :data:`QUOTED`). Columns rather than one object a token: a
+    20 MB draft has 4.5 million tokens, and as objects they took about 195 bytes each.
+    """
+
+    text: str
+    starts: array[int]
+    ends: array[int]
+    kinds: bytearray
+    norms: list[str]
+    flags: bytearray
+    #: Sentence ``n`` is ``sentence_starts[n]:sentence_ends[n]`` of the text and holds the
+    #: tokens ``sentence_firsts[n]`` up to ``sentence_stops[n]``.
+    sentence_starts: array[int]
+    sentence_ends: array[int]
+    sentence_firsts: array[int]
+    sentence_stops: array[int]
     index: Mapping[str, Sequence[int]] = field(default_factory=dict)
     #: Sentences that end in a question mark.
     questions: frozenset[int] = frozenset()
     #: Derived facts kinds compute once per view (clause starts, say), keyed by the kind.
     cache: dict[object, object] = field(default_factory=dict)
 
+    @property
+    def tokens(self) -> Tokens:
+        """The tokens as a sequence of :class:`Token` made on access."""
+        return Tokens(self)
 
-def _token(match: re.Match[str], shared: dict[str, str]) -> Token:
-    """One token; its text and normal form are taken from ``shared``, so a word that recurs
-    (most words of a long draft) keeps one string for all its tokens, not two per token."""
-    kind = match.lastgroup or "punct"
-    raw = match.group()
-    raw = shared.setdefault(raw, raw)
-    start, end = match.span()
-    if kind == "entity":
-        decoded = html.unescape(raw)
-        kind = "punct" if not decoded.isalnum() else "word"
-        return Token(start, end, raw, _shared(shared, decoded.casefold()), kind)
-    if kind == "tag":
-        norm = raw[1:].translate(_ZW_TABLE).casefold()
-        return Token(start, end, raw, _shared(shared, norm), "hashtag" if raw[0] == "#" else "mention")
-    if kind == "word":
-        clean = html.unescape(raw).translate(_ZW_TABLE) if ("&" in raw or not raw.isascii()) else raw
-        if _NUMBER.fullmatch(clean):
-            return Token(start, end, raw, _shared(shared, clean), "number")
-        letters = [c for c in clean if c.isalpha()]
-        caps = len(letters) >= 2 and all(c.isupper() for c in letters)
-        return Token(start, end, raw, _shared(shared, clean.casefold()), "word", caps=caps)
-    if kind == "emoji":
-        return Token(start, end, raw, raw, "emoji")
-    return Token(start, end, raw, raw, "punct")
+    @property
+    def sentences(self) -> Sentences:
+        """The sentences as a sequence of :class:`Sentence` made on access."""
+        return Sentences(self)
+
+    @property
+    def sentence_of(self) -> SentenceOf:
+        """For each token, the index of its sentence (see :meth:`sentence_at`)."""
+        return SentenceOf(self)
+
+    def sentence_at(self, token: int) -> int:
+        """The sentence of token ``token``: the last one starting at or before it (a token
+        between two sentences belongs to the one before; before the first, to the first).
+        A search in the sentences' first tokens rather than a column of one int a token."""
+        return max(0, bisect_right(self.sentence_firsts, token) - 1)
+
+    def token(self, number: int) -> Token:
+        start, end = self.starts[number], self.ends[number]
+        flags = self.flags[number]
+        return Token(start, end, self.text[start:end], self.norms[number], KIND_NAMES[self.kinds[number]],
+                     bool(flags & CAPS), bool(flags & QUOTED))
 
 
-def _shared(shared: dict[str, str], text: str) -> str:
-    return shared.setdefault(text, text)
+class _Rows(Sequence[_R]):
+    """A read-only sequence over an analysis's columns; equal to any sequence of equal rows."""
+
+    __slots__ = ("_analysis",)
+
+    def __init__(self, analysis: Analysis) -> None:
+        self._analysis = analysis
+
+    def _row(self, number: int) -> _R:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, number: int) -> _R: ...
+    @overload
+    def __getitem__(self, number: slice) -> list[_R]: ...
+    def __getitem__(self, number: int | slice) -> _R | list[_R]:
+        if isinstance(number, slice):
+            return [self._row(n) for n in range(*number.indices(len(self)))]
+        if number < 0:
+            number += len(self)
+        if not 0 <= number < len(self):
+            raise IndexError(number)
+        return self._row(number)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self)!r})"
+
+
+class Tokens(_Rows[Token]):
+    """:attr:`Analysis.tokens`: a :class:`Token` built from the columns on each access."""
+
+    __slots__ = ()
+
+    def __len__(self) -> int:
+        return len(self._analysis.starts)
+
+    def _row(self, number: int) -> Token:
+        return self._analysis.token(number)
+
+
+class Sentences(_Rows[Sentence]):
+    """:attr:`Analysis.sentences`: a :class:`Sentence` built from the columns on each access."""
+
+    __slots__ = ()
+
+    def __len__(self) -> int:
+        return len(self._analysis.sentence_starts)
+
+    def _row(self, number: int) -> Sentence:
+        a = self._analysis
+        return Sentence(a.sentence_starts[number], a.sentence_ends[number], a.sentence_firsts[number],
+                        a.sentence_stops[number])
+
+
+class SentenceOf(_Rows[int]):
+    """:attr:`Analysis.sentence_of`: each token's sentence, found on access."""
+
+    __slots__ = ()
+
+    def __len__(self) -> int:
+        return len(self._analysis.starts)
+
+    def _row(self, number: int) -> int:
+        return self._analysis.sentence_at(number)
+
+
+class _Columns:
+    """The columns :func:`tokenize` fills, in one pass over the view."""
+
+    def __init__(self) -> None:
+        self.starts = array("i")
+        self.ends = array("i")
+        self.kinds = bytearray()
+        self.norms: list[str] = []
+        self.flags = bytearray()
+        #: Normal form -> (the one string kept for it, the positions of its tokens).
+        self.vocabulary: dict[str, tuple[str, array[int]]] = {}
+
+    def add(self, start: int, end: int, kind: int, norm: str, flags: int = 0) -> None:
+        entry = self.vocabulary.get(norm)
+        if entry is None:
+            entry = self.vocabulary[norm] = (norm, array("i"))
+        entry[1].append(len(self.norms))
+        self.starts.append(start)
+        self.ends.append(end)
+        self.kinds.append(kind)
+        self.norms.append(entry[0])
+        self.flags.append(flags)
+
+    def scan(self, view: str, position: int, stop: int) -> None:
+        """Every token of ``view[position:stop]`` (no links: the caller cuts those out)."""
+        vocabulary, norms = self.vocabulary, self.norms
+        add_start, add_end, add_kind, add_flags = self.starts.append, self.ends.append, self.kinds.append, self.flags.append
+        add_norm = norms.append
+        for match in _TOKEN.finditer(view, position, stop):
+            group = match.lastindex
+            raw = match.group()
+            flags = 0
+            if group == _WORDS:
+                clean = html.unescape(raw).translate(_ZW_TABLE) if ("&" in raw or not raw.isascii()) else raw
+                if clean[:1].isdecimal() and _NUMBER.fullmatch(clean):
+                    kind, norm = NUMBER, clean
+                else:
+                    kind, norm = WORD, clean.casefold()
+                    if not (clean.islower() or clean[1:].islower()) and _all_caps(clean):
+                        flags = CAPS  # (a word with a lower-case letter after its first is not)
+            elif group == _TAG:
+                kind = HASHTAG if raw[0] == "#" else MENTION
+                norm = raw[1:].translate(_ZW_TABLE).casefold()
+            elif group == _EMOJIS:
+                kind, norm = EMOJI, raw
+            elif group == _ENTITY:
+                decoded = html.unescape(raw)
+                kind, norm = (WORD if decoded.isalnum() else PUNCT), decoded.casefold()
+            else:
+                kind, norm = PUNCT, raw
+            entry = vocabulary.get(norm)
+            if entry is None:
+                entry = vocabulary[norm] = (norm, array("i"))
+            entry[1].append(len(norms))
+            start, end = match.span()
+            add_start(start)
+            add_end(end)
+            add_kind(kind)
+            add_norm(entry[0])
+            add_flags(flags)
+
+
+def _all_caps(clean: str) -> bool:
+    letters = [c for c in clean if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def tokenize(view: str) -> list[Token]:
-    """The tokens of a (folded) view, in order, with offsets into it."""
-    tokens = _tokens_and_links(view)
-    for index in range(1, len(tokens) - 1):
-        token = tokens[index]
-        if (
-            token.kind == "word"
-            and tokens[index - 1].text in ("'", '"')
-            and tokens[index + 1].text == tokens[index - 1].text
-            and tokens[index - 1].end == token.start
-            and tokens[index + 1].start == token.end
-        ):
-            tokens[index] = Token(
-                token.start, token.end, token.text, token.norm, token.kind, token.caps, True
-            )
-    return tokens
+    """The tokens of a view, in order, with offsets into it, as objects (for tests and
+    readers of a few tokens; :func:`analyse` keeps them as columns)."""
+    c = _columns(view)
+    return [
+        Token(start, end, view[start:end], norm, KIND_NAMES[kind], bool(flags & CAPS), bool(flags & QUOTED))
+        for start, end, norm, kind, flags in zip(c.starts, c.ends, c.norms, c.kinds, c.flags, strict=True)
+    ]
 
 
-def _tokens_and_links(view: str) -> list[Token]:
-    """Tokens with each link as one ``url`` token; the link scan runs only on a hint of one."""
-    shared: dict[str, str] = {}
-    if not _URL_HINT.search(view):
-        return [_token(match, shared) for match in _TOKEN.finditer(view)]
-    tokens: list[Token] = []
+def _columns(view: str) -> _Columns:
+    """The token columns of a view, each link one ``url`` token; the link scan runs only on a
+    hint of one. Words standing alone between quotes are then flagged :data:`QUOTED`."""
+    columns = _Columns()
     position = 0
-    for link in _URL.finditer(view):
-        start, end = link.span()
-        tokens.extend(_token(match, shared) for match in _TOKEN.finditer(view, position, start))
-        tokens.append(Token(start, end, link.group(), link.group().casefold(), "url"))
-        position = end
-    tokens.extend(_token(match, shared) for match in _TOKEN.finditer(view, position))
-    return tokens
+    if _URL_HINT.search(view):
+        for link in _URL.finditer(view):
+            start, end = link.span()
+            columns.scan(view, position, start)
+            columns.add(start, end, URL, link.group().casefold())
+            position = end
+    columns.scan(view, position, len(view))
+    starts, ends, kinds, norms, flags = columns.starts, columns.ends, columns.kinds, columns.norms, columns.flags
+    last = len(norms) - 1
+    for quote in ("'", '"'):
+        entry = columns.vocabulary.get(quote)
+        for before in entry[1] if entry else ():
+            word, after = before + 1, before + 2
+            if (
+                0 < word < last
+                and kinds[word] == WORD
+                and ends[before] - starts[before] == 1  # the mark itself, not "&#39;"
+                and norms[after] == quote
+                and ends[after] - starts[after] == 1
+                and ends[before] == starts[word]
+                and starts[after] == ends[word]
+            ):
+                flags[word] |= QUOTED
+    return columns
 
 
 # --- sentences ----------------------------------------------------------------------------
@@ -212,23 +388,65 @@ def sentence_spans(text: str, clauses: bool = False) -> list[Span]:
 
     With ``clauses``, a semicolon or colon before whitespace ends a sentence too.
     """
-    spans: list[Span] = []
+    return list(sentence_columns(text, clauses))
+
+
+def sentence_columns(text: str, clauses: bool = False) -> Spans:
+    """:func:`sentence_spans` as two arrays (what the document model keeps for each view: a
+    long draft has hundreds of thousands of sentences, about 100 bytes each as tuples)."""
+    spans = Spans(array("i"), array("i"))
     position = 0
     for match in (_CLAUSE_END if clauses else _SENTENCE_END).finditer(text):
         if match.group() == "." and _ABBREVIATION.search(text, max(position, match.start() - 5), match.start()):
             continue  # "Dear Mrs. Newman" is one sentence
-        spans.append((position, match.end()))
+        spans.add_trimmed(text, position, match.end())
         position = match.end()
-    spans.append((position, len(text)))
-    result = []
-    for start, end in spans:
+    spans.add_trimmed(text, position, len(text))
+    return spans
+
+
+class Spans(Sequence[Span]):
+    """Spans ``(start, end)`` kept as two arrays; equal to any sequence of the same pairs."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, starts: array[int], ends: array[int]) -> None:
+        self.starts, self.ends = starts, ends
+
+    def add_trimmed(self, text: str, start: int, end: int) -> None:
+        """Add ``text[start:end]`` without its outer whitespace, if a letter or digit is in it."""
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if any(c.isalnum() for c in text[start:end]):
-            result.append((start, end))
-    return result
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, number: int) -> Span: ...
+    @overload
+    def __getitem__(self, number: slice) -> list[Span]: ...
+    def __getitem__(self, number: int | slice) -> Span | list[Span]:
+        if isinstance(number, slice):
+            return list(zip(self.starts[number], self.ends[number], strict=True))
+        return self.starts[number], self.ends[number]
+
+    def __iter__(self) -> Iterator[Span]:
+        return zip(self.starts, self.ends, strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Spans({list(self)!r})"
 
 
 def sentence_around(text: str, start: int, end: int) -> Span:
@@ -251,39 +469,33 @@ def analyse(view: str, spans: Sequence[Span] | None = None) -> Analysis:
     ``spans``: the view's :func:`sentence_spans`, when the caller has split it already.
     """
     folded = fold(view)
-    tokens = tokenize(folded)
+    columns = _columns(folded)
     if spans is None:
-        spans = sentence_spans(folded)
-    sentences: list[Sentence] = []
-    sentence_of = array("i", [0]) * len(tokens)  # 32-bit machine integers, not an int object each
+        spans = sentence_columns(folded)
+    starts, ends = columns.starts, columns.ends
+    sentence_starts, sentence_ends = array("i"), array("i")
+    firsts, stops = array("i"), array("i")
     questions = set()
     position = 0
     for number, (start, end) in enumerate(spans):
-        while position < len(tokens) and tokens[position].end <= start:
-            sentence_of[position] = max(0, number - 1)
-            position += 1
-        first = position
-        while position < len(tokens) and tokens[position].start < end:
-            sentence_of[position] = number
-            position += 1
-        sentences.append(Sentence(start, end, first, position))
-        if folded[start:end].rstrip("\"')]* \t").endswith("?") or _ends_with_question(tokens, first, position):
+        # Tokens never cross a sentence's edge, so each edge is a search in the sorted offsets.
+        first = bisect_right(ends, start, position)
+        stop = position = bisect_left(starts, end, first)
+        sentence_starts.append(start)
+        sentence_ends.append(end)
+        firsts.append(first)
+        stops.append(stop)
+        if folded[start:end].rstrip("\"')]* \t").endswith("?") or _ends_with_question(columns, folded, first, stop):
             questions.add(number)
-    while position < len(tokens):
-        sentence_of[position] = max(0, len(spans) - 1)
-        position += 1
-    index: dict[str, array[int]] = {}
-    for number, token in enumerate(tokens):
-        positions = index.get(token.norm)
-        if positions is None:
-            positions = index[token.norm] = array("i")
-        positions.append(number)
-    return Analysis(tokens, sentences, sentence_of, index, frozenset(questions))
+    index = {norm: positions for norm, positions in columns.vocabulary.values()}
+    return Analysis(folded, starts, ends, columns.kinds, columns.norms, columns.flags,
+                    sentence_starts, sentence_ends, firsts, stops, index, frozenset(questions))
 
 
-def _ends_with_question(tokens: Sequence[Token], first: int, stop: int) -> bool:
+def _ends_with_question(columns: _Columns, text: str, first: int, stop: int) -> bool:
     """A question followed only by emoji ("Thoughts? 🤔") still ends in a question mark."""
     position = stop - 1
-    while position >= first and tokens[position].kind == "emoji":
+    kinds = columns.kinds
+    while position >= first and kinds[position] == EMOJI:
         position -= 1
-    return position >= first and tokens[position].text == "?"
+    return position >= first and text[columns.starts[position] : columns.ends[position]] == "?"

@@ -150,7 +150,7 @@ def sections(doc: Document, view: str) -> list[tuple[int, int]]:
     return [s for s in (trim(view, a, b) for a, b in spans) if s[0] < s[1]]
 
 
-def view_sentences(doc: Document, scope: str) -> list[tuple[int, int]]:
+def view_sentences(doc: Document, scope: str) -> Sequence[tuple[int, int]]:
     """The sentences of a whole view, by the document's one splitter
     (:meth:`Document.sentence_spans`), split once per draft for every rule that reads them
     (opening and closing shared sentence, both self-repetition rules, the shape kind)."""

@@ -58,17 +58,20 @@ so each rule costs time in proportion to the places it may apply, never a scan p
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from sociable.kinds.base import Key, Kind, Rule, RuleError
+from sociable.text import CAPS, EMOJI, HASHTAG, MENTION, NUMBER, PUNCT, QUOTED, URL, WORD
 
 if TYPE_CHECKING:
     from sociable.document import Document
     from sociable.findings import Finding
     from sociable.packs.schema import RuleSpec
-    from sociable.text import Analysis, Token
+    from sociable.text import Analysis
 
 ATTRIBUTES = (
     "word", "number", "emoji", "caps", "quoted", "dictated", "hashtag", "mention", "name",
@@ -106,28 +109,29 @@ class Element:
     #: most sequences are ruled out by one set lookup.
     heads: tuple[frozenset[str] | None, ...] = ()
 
-    def lengths(self, tokens: Sequence[Token], position: int, limit: int) -> list[int]:
+    def lengths(self, analysis: Analysis, position: int, limit: int) -> list[int]:
         """How many tokens one occurrence may take from ``position`` (longest first)."""
         if not self.sequences:
-            return [1] if position < limit and self.fits(tokens[position]) else []
+            return [1] if position < limit and self.fits(analysis, position) else []
         if position >= limit:
             return []
-        norm = tokens[position].norm
+        norm = analysis.norms[position]
         found: list[int] = []
         for sequence, head in zip(self.sequences, self.heads, strict=True):
             size = len(sequence)
             if (head is not None and norm not in head) or position + size > limit or size in found:
                 continue
             for n, part in enumerate(sequence):
-                if not part.fits(tokens[position + n]):
+                if not part.fits(analysis, position + n):
                     break
             else:
                 found.append(size)
         found.sort(reverse=True)
         return found
 
-    def fits(self, token: Token) -> bool:
-        norm = token.norm
+    def fits(self, analysis: Analysis, position: int) -> bool:
+        """Whether token ``position`` of the analysis may stand here (read from its columns)."""
+        norm = analysis.norms[position]
         if norm in self.words:
             return True
         if self.prefixes and norm.startswith(self.prefixes):
@@ -135,7 +139,7 @@ class Element:
         if self.suffixes and norm.endswith(self.suffixes):
             return True
         for attribute in self.attributes:  # noqa: SIM110 (a loop, not any(): no generator a token)
-            if _HAS[attribute](token):
+            if _HAS[attribute](analysis, position):
                 return True
         return False
 
@@ -176,35 +180,34 @@ class Prepared:
     unmask: tuple[str, ...] = ()
 
 
-def _is_handle(token: Token) -> bool:
+def _is_handle(a: Analysis, i: int) -> bool:
     """A user name as tools paste it: ``dana_lee``, ``jsmith84``, ``@kev`` (not ``B2B`` or ``3rd``)."""
-    if token.kind == "mention":
+    kind = a.kinds[i]
+    if kind == MENTION:
         return True
-    norm = token.norm
-    if token.kind != "word" or not norm[:1].isalpha() or not norm.isascii():
+    norm = a.norms[i]
+    if kind != WORD or not norm[:1].isalpha() or not norm.isascii():
         return False
     return "_" in norm or (norm.islower() and any(c.isdigit() for c in norm) and sum(c.isalpha() for c in norm) >= 3)
 
 
-def _is_name(token: Token) -> bool:
-    return token.kind == "word" and token.text[:1].isupper() and not token.caps
-
-
+# Token tests over an analysis's columns (token ``i``); a word's first character is read from
+# the view, which a word never starts with a blank.
 _HAS = {
-    "word": lambda t: t.kind == "word",
-    "number": lambda t: t.kind == "number",
-    "emoji": lambda t: t.kind == "emoji",
-    "caps": lambda t: t.caps,
-    "quoted": lambda t: t.quoted,
-    "dictated": lambda t: t.quoted or t.caps or t.kind in ("emoji", "number"),
-    "hashtag": lambda t: t.kind == "hashtag",
-    "mention": lambda t: t.kind == "mention",
-    "name": _is_name,
-    "lower": lambda t: t.kind == "word" and t.text[:1].islower(),
-    "url": lambda t: t.kind == "url",
+    "word": lambda a, i: a.kinds[i] == WORD,
+    "number": lambda a, i: a.kinds[i] == NUMBER,
+    "emoji": lambda a, i: a.kinds[i] == EMOJI,
+    "caps": lambda a, i: bool(a.flags[i] & CAPS),
+    "quoted": lambda a, i: bool(a.flags[i] & QUOTED),
+    "dictated": lambda a, i: bool(a.flags[i]) or a.kinds[i] in (EMOJI, NUMBER),
+    "hashtag": lambda a, i: a.kinds[i] == HASHTAG,
+    "mention": lambda a, i: a.kinds[i] == MENTION,
+    "name": lambda a, i: a.kinds[i] == WORD and a.text[a.starts[i]].isupper() and not a.flags[i] & CAPS,
+    "lower": lambda a, i: a.kinds[i] == WORD and a.text[a.starts[i]].islower(),
+    "url": lambda a, i: a.kinds[i] == URL,
     "handle": _is_handle,
-    "punct": lambda t: t.kind == "punct",
-    "any": lambda t: True,
+    "punct": lambda a, i: a.kinds[i] == PUNCT,
+    "any": lambda a, i: True,
 }
 
 
@@ -512,14 +515,14 @@ class ShapeKind(Kind):
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         prepared = self._prepared(rule)
         analysis = doc.analysis(rule.spec.scope, prepared.unmask)
-        if not analysis.tokens or not analysis.sentences:
+        if not analysis.norms or not analysis.sentence_starts:
             return  # nothing to read, or only emoji and marks: no sentence a shape could sit in
         # Only the shapes whose required word sets all occur in the view can match: one bit
         # test a shape against the view's words, looked up once (see :class:`NeedIndex`).
         shapes = self._needs.possible(prepared, analysis)
         if not shapes:
             return
-        if prepared.max_words and sum(t.kind == "word" for t in analysis.tokens) > prepared.max_words:
+        if prepared.max_words and analysis.kinds.count(WORD) > prepared.max_words:
             return
         coverage = prepared.max_other_words >= 0  # coverage needs every match, not the first few
         hits: list[tuple[int, int]] = []
@@ -544,9 +547,9 @@ class ShapeKind(Kind):
                 return
             if any(_found(whole, shape, prepared) for shape in prepared.unless_draft):
                 return
-        tokens = analysis.tokens
+        starts, ends = analysis.starts, analysis.ends
         for first, stop in sorted(hits)[: prepared.max_findings]:
-            yield rule.finding(doc, tokens[first].start, tokens[stop - 1].end)
+            yield rule.finding(doc, starts[first], ends[stop - 1])
 
 
 def _reads(spec: RuleSpec) -> tuple[str, ...]:
@@ -576,45 +579,75 @@ def _frozen_table(table: Mapping[str, Collection[str]]) -> dict[str, frozenset[s
     return cached[1]
 
 
-def _all_clause_starts(analysis: Analysis, preamble: frozenset[str]) -> list[list[int]]:
+class ClauseStarts(Sequence["array[int]"]):
+    """Each sentence's clause starts, kept flat (one array, and where each sentence's part
+    begins): a long draft has hundreds of thousands of sentences, and a list of ints each took
+    about 100 bytes a sentence."""
+
+    __slots__ = ("_bounds", "_flat")
+
+    def __init__(self, analysis: Analysis, preamble: frozenset[str]) -> None:
+        self._flat, self._bounds = array("i"), array("i", [0])
+        for number in range(len(analysis.sentence_starts)):
+            self._flat.extend(_clause_starts(analysis, number, preamble))
+            self._bounds.append(len(self._flat))
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    @overload
+    def __getitem__(self, number: int) -> array[int]: ...
+    @overload
+    def __getitem__(self, number: slice) -> list[array[int]]: ...
+    def __getitem__(self, number: int | slice) -> array[int] | list[array[int]]:
+        if isinstance(number, slice):
+            return [self[n] for n in range(*number.indices(len(self)))]
+        return self._flat[self._bounds[number] : self._bounds[number + 1]]
+
+    def __iter__(self) -> Iterator[array[int]]:
+        flat, bounds = self._flat, self._bounds
+        for number in range(len(bounds) - 1):
+            yield flat[bounds[number] : bounds[number + 1]]
+
+
+def _all_clause_starts(analysis: Analysis, preamble: frozenset[str]) -> ClauseStarts:
     """Clause starts of every sentence, computed once per view (cached on the analysis)."""
     cache = analysis.cache
     key = ("clause-starts", preamble)
     found = cache.get(key)
-    if not isinstance(found, list):
-        found = [_clause_starts(analysis, n, preamble) for n in range(len(analysis.sentences))]
-        cache[key] = found
+    if not isinstance(found, ClauseStarts):
+        found = cache[key] = ClauseStarts(analysis, preamble)
     return found
 
 
 def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) -> list[int]:
     """Where an imperative may stand in sentence ``number`` (see the module docstring)."""
-    sentence = analysis.sentences[number]
-    tokens = analysis.tokens
+    first, stop = analysis.sentence_firsts[number], analysis.sentence_stops[number]
+    norms, kinds = analysis.norms, analysis.kinds
     starts: list[int] = []
 
     def skip(position: int) -> int:
-        while position < sentence.stop and (
-            (tokens[position].kind in ("emoji", "punct") and tokens[position].norm not in ("'", '"'))
-            or tokens[position].norm in preamble
-            or tokens[position].kind == "mention"  # a reply opens with the handles it answers
+        while position < stop and (
+            (kinds[position] in (EMOJI, PUNCT) and norms[position] not in ("'", '"'))
+            or norms[position] in preamble
+            or kinds[position] == MENTION  # a reply opens with the handles it answers
         ):
             position += 1
         return position
 
     def add(position: int) -> None:
-        if position < sentence.stop and position not in starts:
+        if position < stop and position not in starts:
             starts.append(position)
 
-    add(sentence.first)
-    add(skip(sentence.first))
-    for position in range(sentence.first, sentence.stop):
-        token = tokens[position]
-        if token.norm in (":", "-", "–", "—", ";") and token.kind == "punct":
+    add(first)
+    add(skip(first))
+    for position in range(first, stop):
+        norm = norms[position]
+        if norm in (":", "-", "–", "—", ";") and kinds[position] == PUNCT:
             add(skip(position + 1))
-        elif token.norm == "if" and position <= sentence.first + 2:
-            for later in range(position + 1, min(sentence.stop, position + 14)):
-                if tokens[later].norm == ",":
+        elif norm == "if" and position <= first + 2:
+            for later in range(position + 1, min(stop, position + 14)):
+                if norms[later] == ",":
                     add(skip(later + 1))
                     break
     return starts
@@ -633,20 +666,20 @@ def _matches(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[t
 
 def _positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[tuple[int, int]]:
     """:func:`_matches` for a shape whose required words are known to be in the view."""
-    if not analysis.sentences:
+    if not analysis.sentence_starts:
         return  # tokens but no sentence (a view of only "!" or emoji): a match needs one
-    tokens = analysis.tokens
+    norms, stops = analysis.norms, analysis.sentence_stops
     first = shape.first_words
     present = None if first is None else first.intersection(analysis.index.keys())
     if present is not None and not present:
         return
     if shape.at_start:
-        for number, starts in enumerate(_all_clause_starts(analysis, prepared.preamble)):
-            stop_limit = analysis.sentences[number].stop
-            for start in starts:
-                if first is not None and tokens[start].norm not in first:
+        for number, clause_starts in enumerate(_all_clause_starts(analysis, prepared.preamble)):
+            stop_limit = stops[number]
+            for start in clause_starts:
+                if first is not None and norms[start] not in first:
                     continue
-                end = _match_at(tokens, shape, 0, start, stop_limit)
+                end = _match_at(analysis, shape, 0, start, stop_limit)
                 if end > start:
                     yield start, end
                     break
@@ -654,13 +687,14 @@ def _positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator
     if present is not None:
         starts = sorted({i for word in present for i in analysis.index[word]})
     else:
-        starts = list(range(len(tokens)))
+        starts = list(range(len(norms)))
+    firsts = analysis.sentence_firsts
     last_stop = -1
     for start in starts:
         if start < last_stop:
             continue
-        limit = analysis.sentences[analysis.sentence_of[start]].stop
-        end = _match_at(tokens, shape, 0, start, limit)
+        limit = stops[max(0, bisect_right(firsts, start) - 1)]  # Analysis.sentence_at, inline
+        end = _match_at(analysis, shape, 0, start, limit)
         if end > start:
             yield start, end
             last_stop = end
@@ -730,59 +764,60 @@ class NeedIndex:
 def _other_words(analysis: Analysis, hits: Sequence[tuple[int, int]]) -> int:
     """How many word tokens of the view lie outside every hit."""
     covered = {i for first, stop in hits for i in range(first, stop)}
-    return sum(1 for i, token in enumerate(analysis.tokens) if token.kind == "word" and i not in covered)
+    return sum(1 for i, kind in enumerate(analysis.kinds) if kind == WORD and i not in covered)
 
 
 def _found(analysis: Analysis, shape: Shape, prepared: Prepared) -> bool:
     return next(_matches(analysis, shape, prepared), None) is not None
 
 
-def _match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, limit: int) -> int:
+def _match_at(analysis: Analysis, shape: Shape, index: int, position: int, limit: int) -> int:
     """End of a match of ``shape.elements[index:]`` from ``position``, or -1 (backtracking)."""
     elements = shape.elements
     if index == len(elements):
         if shape.at_end:
             rest = position
-            while rest < limit and (tokens[rest].kind == "emoji" or tokens[rest].norm in _CLOSING):
+            kinds, norms = analysis.kinds, analysis.norms
+            while rest < limit and (kinds[rest] == EMOJI or norms[rest] in _CLOSING):
                 rest += 1
             if rest < limit:
                 return -1
         return position
     element = elements[index]
     if element.sequences:
-        ends = _group_ends(tokens, element, position, limit)
+        ends = _group_ends(analysis, element, position, limit)
     elif element.high == 1:
         # One token or none (most elements): try it, then without it, with no list of ends.
-        if position < limit and element.fits(tokens[position]):
-            found = _match_at(tokens, shape, index + 1, position + 1, limit)
+        if position < limit and element.fits(analysis, position):
+            found = _match_at(analysis, shape, index + 1, position + 1, limit)
             if found >= 0 or element.low == 1:
                 return found
         elif element.low == 1:
             return -1
-        return _match_at(tokens, shape, index + 1, position, limit)
+        return _match_at(analysis, shape, index + 1, position, limit)
     else:
         count = 0
         ends = [position] if element.low == 0 else []
-        while count < element.high and position + count < limit and element.fits(tokens[position + count]):
+        while count < element.high and position + count < limit and element.fits(analysis, position + count):
             count += 1
             if count >= element.low:
                 ends.append(position + count)
     for end in reversed(ends):  # greedy first, then give back
-        found = _match_at(tokens, shape, index + 1, end, limit)
+        found = _match_at(analysis, shape, index + 1, end, limit)
         if found >= 0:
             return found
     return -1
 
 
-def _group_ends(tokens: Sequence[Token], element: Element, position: int, limit: int) -> list[int]:
+def _group_ends(analysis: Analysis, element: Element, position: int, limit: int) -> list[int]:
     """Where ``low``..``high`` occurrences of a group may end, shortest first (as for tokens)."""
     if element.high == 1:
-        once = [position + size for size in reversed(element.lengths(tokens, position, limit))]
+        once = [position + size for size in reversed(element.lengths(analysis, position, limit))]
         return [position, *once] if element.low == 0 else once
     ends = {position} if element.low == 0 else set()
     frontier = {position}
     for count in range(1, element.high + 1):
-        frontier = {start + n for start in frontier for n in element.lengths(tokens, start, limit)}
+        frontier = {start + n for start in frontier for n in element.lengths(analysis, start, limit)}
         if not frontier:
             break
         if count >= element.low:
@@ -792,23 +827,17 @@ def _group_ends(tokens: Sequence[Token], element: Element, position: int, limit:
 
 def _guarded(analysis: Analysis, first: int, stop: int, prepared: Prepared) -> bool:
     """True when a shared guard or an ``unless`` shape says the match is fine."""
-    number = analysis.sentence_of[first]
-    sentence = analysis.sentences[number]
-    tokens = analysis.tokens
+    number = analysis.sentence_at(first)
+    begin, end = analysis.sentence_firsts[number], analysis.sentence_stops[number]
+    norms = analysis.norms
     guards = prepared.guards
     if "question" in guards and number in analysis.questions:
         return True
-    if "negation" in guards and any(
-        tokens[i].norm in prepared.negation for i in range(max(sentence.first, first - 3), first)
-    ):
+    if "negation" in guards and not prepared.negation.isdisjoint(norms[max(begin, first - 3) : first]):
         return True
-    if "commentary" in guards and any(
-        tokens[i].norm in prepared.commentary for i in range(sentence.first, sentence.stop)
-    ):
+    if "commentary" in guards and not prepared.commentary.isdisjoint(norms[begin:end]):
         return True
-    if "reported" in guards and any(
-        tokens[i].norm in prepared.reporting for i in range(sentence.first, first)
-    ):
+    if "reported" in guards and not prepared.reporting.isdisjoint(norms[begin:first]):
         return True
     return any(number in _unless_sentences(analysis, shape, prepared) for shape in prepared.unless)
 
@@ -820,6 +849,6 @@ def _unless_sentences(analysis: Analysis, shape: Shape, prepared: Prepared) -> f
     key = ("unless-sentences", id(shape), prepared.preamble)
     found = analysis.cache.get(key)
     if not (isinstance(found, tuple) and found[0] is shape):
-        sentences = frozenset(analysis.sentence_of[a] for a, _b in _matches(analysis, shape, prepared))
+        sentences = frozenset(analysis.sentence_at(a) for a, _b in _matches(analysis, shape, prepared))
         found = analysis.cache[key] = (shape, sentences)
     return found[1]
