@@ -21,10 +21,12 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
   space-separated line of single-token elements (``(check out|visit) my {own-content}``); a
   suffix ``?`` ``*`` ``+`` applies to the whole group;
 * a suffix ``?`` makes an element optional, ``*`` repeats it 0-3 times, ``+`` 1-3 times;
+* emoji between two elements are skipped unless the next element reads them
+  (``follow me`` matches "Follow 👉 me");
 * ``...`` is a gap of up to 3 tokens, ``...N`` of up to N (at most 12);
 * ``^`` first: the shape starts a clause, i.e. the sentence's start, after a leading
   ``preamble`` word (please, just, so, hey ...), @mention (a reply's handles), emoji or bullet, after an "if you ..., "
-  clause or after a colon or dash: where an imperative stands. ``$`` last: the sentence ends
+  clause or after a colon, a dash or an emoji: where an imperative stands. ``$`` last: the sentence ends
   there (only closing punctuation and emoji may follow).
 
 Guards shared by every shape rule (``guards``, default ``[negation, commentary, reported]``):
@@ -610,7 +612,10 @@ def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) ->
     add(skip(sentence.first))
     for position in range(sentence.first, sentence.stop):
         token = tokens[position]
-        if token.norm in (":", "-", "–", "—", ";") and token.kind == "punct":
+        if (token.norm in (":", "-", "–", "—", ";") and token.kind == "punct") or (
+            token.kind == "emoji" and position > sentence.first
+        ):
+            # An emoji mid-sentence ends a clause the way a dash does: "Nice 🔥 follow me".
             add(skip(position + 1))
         elif token.norm == "if" and position <= sentence.first + 2:
             for later in range(position + 1, min(sentence.stop, position + 14)):
@@ -748,7 +753,21 @@ def _match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, 
             if rest < limit:
                 return -1
         return position
-    element = elements[index]
+    found = _match_element(tokens, shape, index, position, limit)
+    if found < 0 and index and position < limit and tokens[position].kind == "emoji":
+        # An emoji between two elements is decoration ("Follow 👉 me for more"): when the
+        # shape cannot go on at the emoji, it goes on after it.
+        skipped = position + 1
+        while skipped < limit and tokens[skipped].kind == "emoji":
+            skipped += 1
+        found = _match_element(tokens, shape, index, skipped, limit)
+    return found
+
+
+def _match_element(tokens: Sequence[Token], shape: Shape, index: int, position: int, limit: int) -> int:
+    """:func:`_match_at` for an element that is there (``index`` < the shape's length),
+    without skipping emoji at ``position``."""
+    element = shape.elements[index]
     if element.sequences:
         ends = _group_ends(tokens, element, position, limit)
     elif element.high == 1:
