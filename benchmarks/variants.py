@@ -2,7 +2,7 @@
 
 A rule written from tidy sentences can miss the same habit in the form real posts and messages
 take: no final punctuation, one clause per line, all lower case or ALL CAPS, emoji between
-words, mathematical bold letters, curly quotes, a leading ``@name`` or "Hi all,", trailing
+words, sentences glued without a space ("week.Thrilled"), mathematical bold letters, curly quotes, a leading ``@name`` or "Hi all,", trailing
 hashtags, a filler word ("just", "really", "please", "guys"), a name or a link in the middle, the habit
 inside a longer sentence, a typo. For every rule (or ``--family X``, ``--rule CODE``) this
 takes each ``bad`` example, applies each transform (deterministic: no randomness), lints the
@@ -52,6 +52,11 @@ def broetry(text: str) -> str:
     out = re.sub(r"[.!]+(?=\s|$)\s*", "\n", text)
     out = re.sub(r",\s+", "\n", out)
     return out.strip("\n")
+
+
+def glued(text: str) -> str:
+    """No space after a sentence's closing mark, as scrapes print posts ("week.Thrilled")."""
+    return re.sub(r"([.!?])[ \t]+(?=[A-Z])", r"\1", text)
 
 
 def lowercase(text: str) -> str:
@@ -215,6 +220,7 @@ def typo(text: str) -> str:
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "nopunct": no_final_punct,
     "broetry": broetry,
+    "glued": glued,
     "lower": lowercase,
     "upper": uppercase,
     "emoji": emoji_between,

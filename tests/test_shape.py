@@ -312,3 +312,13 @@ def test_emoji_between_words_are_decoration_and_an_emoji_ends_a_clause(tmp_path:
     assert hits(spec, "I like 👉 this if it rains") == []  # no clause starts at "like"
     dictated = with_shapes(spec, shapes=["^ drop a :emoji if"])
     assert hits(dictated, "Drop a 🌮 if you want the recipe") == ["Drop a 🌮 if"]
+
+
+def test_a_capital_glued_to_a_full_stop_starts_a_clause(tmp_path: Path) -> None:
+    """Scrapes print posts with no space after a full stop ("What a week.Like this if ..."):
+    the capital after the mark opens an imperative; a lower-case word or a spaced mark
+    inside a word ("e.g.like") does not."""
+    spec = load(tmp_path)["ZZ201"]
+    assert hits(spec, "What a week.Like this if you agree") == ["Like this if"]
+    assert hits(spec, "What a week!Like this if you agree") == ["Like this if"]
+    assert hits(spec, "I said it.like this if nothing else") == []

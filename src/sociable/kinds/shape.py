@@ -26,7 +26,8 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
 * ``...`` is a gap of up to 3 tokens, ``...N`` of up to N (at most 12);
 * ``^`` first: the shape starts a clause, i.e. the sentence's start, after a leading
   ``preamble`` word (please, just, so, hey ...), @mention (a reply's handles), emoji or bullet, after an "if you ..., "
-  clause or after a colon, a dash or an emoji: where an imperative stands. ``$`` last: the sentence ends
+  clause, after a colon, a dash or an emoji, or after a full stop with no space before a
+  capital ("week.Thrilled", as scrapes print posts): where an imperative stands. ``$`` last: the sentence ends
   there (only closing punctuation and emoji may follow).
 
 Guards shared by every shape rule (``guards``, default ``[negation, commentary, reported]``):
@@ -83,6 +84,8 @@ KIND_CLASSES = ("preamble", "negation", "commentary", "reporting")
 MAX_GAP = 12
 #: What may follow a shape that ends with ``$``: closing punctuation, not "----" or "[name]".
 _CLOSING = frozenset(".,!?:;…\"')]")
+#: Marks that end a sentence even with no space after them, when a capital follows.
+_GLUED_ENDS = frozenset(".!?…")
 _GAP = re.compile(r"^\.\.\.(\d+)?$")
 _CLASS = re.compile(r"^\{([a-z][a-z0-9-]*)\}$")
 #: A shape's elements: a parenthesised group (which may hold spaces) or a run of non-spaces.
@@ -617,6 +620,12 @@ def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) ->
         ):
             # An emoji mid-sentence ends a clause the way a dash does: "Nice 🔥 follow me".
             add(skip(position + 1))
+        elif token.norm in _GLUED_ENDS and token.kind == "punct" and position + 1 < sentence.stop:
+            # Scraped posts lose the space after a full stop ("What a week.Thrilled to ..."):
+            # a capital right after the mark starts a sentence the splitter did not see.
+            after = tokens[position + 1]
+            if after.start == token.end and after.text[:1].isupper():
+                add(skip(position + 1))
         elif token.norm == "if" and position <= sentence.first + 2:
             for later in range(position + 1, min(sentence.stop, position + 14)):
                 if tokens[later].norm == ",":
