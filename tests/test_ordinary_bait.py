@@ -20,6 +20,13 @@ from sociable.ruleset import RuleSet
 JUDGMENT = set(JUDGMENT_CATEGORIES)
 
 ORDINARY: list[tuple[str | None, str]] = [
+    # near the fan-begging, head-count, prize and follow shapes
+    ("comment", "@support please reply to me when the refund goes through, the order number is 4471."),
+    ("comment", "The top comment answers it: turn off the VPN and the app loads."),
+    ("linkedin-post", "Nobody will remember the slide deck, so we spent the hour on the live demo instead."),
+    ("facebook-post", "Follow me to the car park after the service, the minibus leaves at noon."),
+    ("dm", "Open the shared doc and type 'done' next to your name when the task is finished."),
+    ("x-post", "The first answer in the thread gets it right: the bridge closes for repairs in March, not May."),
     # comments: replies that use the bait words for what they mean
     ("comment", "I subscribed to your newsletter after the pricing issue, and the cohort table alone was worth it."),
     ("comment", "Thanks for sharing the migration notes! I'll forward them to our ops lead before Monday's freeze."),
