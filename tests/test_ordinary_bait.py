@@ -20,6 +20,12 @@ from sociable.ruleset import RuleSet
 JUDGMENT = set(JUDGMENT_CATEGORIES)
 
 ORDINARY: list[tuple[str | None, str]] = [
+    # near the polite-ask shapes: a courtesy around a real request
+    ("linkedin-post", "Would you share your onboarding checklist with me? Ours misses the first-week buddy, and I'd like to compare."),
+    ("comment", "Could you share the link to the dataset? The one in the post returns a 404."),
+    ("facebook-post", "If you could share the bus times for Sunday in the group chat, the choir would be grateful."),
+    ("instagram-post", "Day 40 of the reading streak with my daughter. Keep it going, she says, so we will."),
+    ("x-post", "Feedback welcome on the draft schedule; comments in the doc are easier for me to track than replies."),
     # near the fan-begging, head-count, prize and follow shapes
     ("comment", "@support please reply to me when the refund goes through, the order number is 4471."),
     ("comment", "The top comment answers it: turn off the VPN and the app loads."),
