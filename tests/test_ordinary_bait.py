@@ -26,6 +26,10 @@ ORDINARY: list[tuple[str | None, str]] = [
     ("facebook-post", "If you could share the bus times for Sunday in the group chat, the choir would be grateful."),
     ("instagram-post", "Day 40 of the reading streak with my daughter. Keep it going, she says, so we will."),
     ("x-post", "Feedback welcome on the draft schedule; comments in the doc are easier for me to track than replies."),
+    # near the comment-game shapes: forms, rubrics and first impressions
+    ("linkedin-post", "Fill in the blank on the visa form carefully: the consulate rejects forms with a missing middle name."),
+    ("facebook-post", "The first thing you see at the new library is the children's corner, and it is always full."),
+    ("instagram-post", "Only 4% of applicants pass the first round, so we now send every candidate the rubric in advance."),
     # near the fan-begging, head-count, prize and follow shapes
     ("comment", "@support please reply to me when the refund goes through, the order number is 4471."),
     ("comment", "The top comment answers it: turn off the VPN and the app loads."),
