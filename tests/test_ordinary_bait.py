@@ -30,6 +30,9 @@ ORDINARY: list[tuple[str | None, str]] = [
     ("linkedin-post", "Fill in the blank on the visa form carefully: the consulate rejects forms with a missing middle name."),
     ("facebook-post", "The first thing you see at the new library is the children's corner, and it is always full."),
     ("instagram-post", "Only 4% of applicants pass the first round, so we now send every candidate the rubric in advance."),
+    # remembrance and emergencies without a sales hook
+    ("x-post", "Call 911 if you smell gas near Elm St; our engineers are on site and the store stays closed today."),
+    ("linkedin-post", "We lost two colleagues in the floods last spring. Today the office closes at noon so everyone can attend the memorial."),
     # near the fan-begging, head-count, prize and follow shapes
     ("comment", "@support please reply to me when the refund goes through, the order number is 4471."),
     ("comment", "The top comment answers it: turn off the VPN and the app loads."),
