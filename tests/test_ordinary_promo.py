@@ -22,6 +22,11 @@ from sociable.ruleset import RuleSet
 JUDGMENT = set(JUDGMENT_CATEGORIES)
 
 ORDINARY: list[tuple[str, str]] = [
+    # near the perk-and-sigh shapes: complaints about other people's events and prices
+    ("x-post", "Ugh, the keynote speaker cancelled, so our meetup now needs a talk on caching. Anyone?"),
+    ("facebook-post", "So tired after the night shift, but the kids drew the nurses a poster and it made our week."),
+    ("instagram-post", "Front row seats at my niece's school play. I cried, she forgot one line, nobody noticed."),
+    ("x-post", "Hate how business class fares triple on Fridays; we booked the Thursday train instead."),
     # near the brochure, award, launch and bestseller shapes, said of someone else or plainly
     ("cold-email", "Hi Ana,\n\nYou are a leading voice on school meals, and our council cites your canteen survey. How did you pick the 40 schools?\n\nTom"),
     ("cold-email", "Hi Ana,\n\nI'm a nurse with over 12 years on paediatric wards, and with more than 3 years as a deputy I'd like to apply for the ward manager post.\n\nTom"),
