@@ -751,7 +751,8 @@ def _found(analysis: Analysis, shape: Shape, prepared: Prepared) -> bool:
     return next(_matches(analysis, shape, prepared), None) is not None
 
 
-def _match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, limit: int) -> int:
+def _match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, limit: int,
+              across_emoji: bool = True) -> int:
     """End of a match of ``shape.elements[index:]`` from ``position``, or -1 (backtracking)."""
     elements = shape.elements
     if index == len(elements):
@@ -762,21 +763,17 @@ def _match_at(tokens: Sequence[Token], shape: Shape, index: int, position: int, 
             if rest < limit:
                 return -1
         return position
-    found = _match_element(tokens, shape, index, position, limit)
-    if found < 0 and index and position < limit and tokens[position].kind == "emoji":
+    if across_emoji and index and position < limit and tokens[position].kind == "emoji":
         # An emoji between two elements is decoration ("Follow 👉 me for more"): when the
         # shape cannot go on at the emoji, it goes on after it.
-        skipped = position + 1
-        while skipped < limit and tokens[skipped].kind == "emoji":
-            skipped += 1
-        found = _match_element(tokens, shape, index, skipped, limit)
-    return found
-
-
-def _match_element(tokens: Sequence[Token], shape: Shape, index: int, position: int, limit: int) -> int:
-    """:func:`_match_at` for an element that is there (``index`` < the shape's length),
-    without skipping emoji at ``position``."""
-    element = shape.elements[index]
+        found = _match_at(tokens, shape, index, position, limit, False)
+        if found < 0:
+            skipped = position + 1
+            while skipped < limit and tokens[skipped].kind == "emoji":
+                skipped += 1
+            found = _match_at(tokens, shape, index, skipped, limit, False)
+        return found
+    element = elements[index]
     if element.sequences:
         ends = _group_ends(tokens, element, position, limit)
     elif element.high == 1:
