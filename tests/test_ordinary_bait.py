@@ -20,6 +20,26 @@ from sociable.ruleset import RuleSet
 JUDGMENT = set(JUDGMENT_CATEGORIES)
 
 ORDINARY: list[tuple[str | None, str]] = [
+    # near the polite-ask shapes: a courtesy around a real request
+    ("linkedin-post", "Would you share your onboarding checklist with me? Ours misses the first-week buddy, and I'd like to compare."),
+    ("comment", "Could you share the link to the dataset? The one in the post returns a 404."),
+    ("facebook-post", "If you could share the bus times for Sunday in the group chat, the choir would be grateful."),
+    ("instagram-post", "Day 40 of the reading streak with my daughter. Keep it going, she says, so we will."),
+    ("x-post", "Feedback welcome on the draft schedule; comments in the doc are easier for me to track than replies."),
+    # near the comment-game shapes: forms, rubrics and first impressions
+    ("linkedin-post", "Fill in the blank on the visa form carefully: the consulate rejects forms with a missing middle name."),
+    ("facebook-post", "The first thing you see at the new library is the children's corner, and it is always full."),
+    ("instagram-post", "Only 4% of applicants pass the first round, so we now send every candidate the rubric in advance."),
+    # remembrance and emergencies without a sales hook
+    ("x-post", "Call 911 if you smell gas near Elm St; our engineers are on site and the store stays closed today."),
+    ("linkedin-post", "We lost two colleagues in the floods last spring. Today the office closes at noon so everyone can attend the memorial."),
+    # near the fan-begging, head-count, prize and follow shapes
+    ("comment", "@support please reply to me when the refund goes through, the order number is 4471."),
+    ("comment", "The top comment answers it: turn off the VPN and the app loads."),
+    ("linkedin-post", "Nobody will remember the slide deck, so we spent the hour on the live demo instead."),
+    ("facebook-post", "Follow me to the car park after the service, the minibus leaves at noon."),
+    ("dm", "Open the shared doc and type 'done' next to your name when the task is finished."),
+    ("x-post", "The first answer in the thread gets it right: the bridge closes for repairs in March, not May."),
     # comments: replies that use the bait words for what they mean
     ("comment", "I subscribed to your newsletter after the pricing issue, and the cohort table alone was worth it."),
     ("comment", "Thanks for sharing the migration notes! I'll forward them to our ops lead before Monday's freeze."),

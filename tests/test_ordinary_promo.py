@@ -22,6 +22,21 @@ from sociable.ruleset import RuleSet
 JUDGMENT = set(JUDGMENT_CATEGORIES)
 
 ORDINARY: list[tuple[str, str]] = [
+    # near the perk-and-sigh shapes: complaints about other people's events and prices
+    ("x-post", "Ugh, the keynote speaker cancelled, so our meetup now needs a talk on caching. Anyone?"),
+    ("facebook-post", "So tired after the night shift, but the kids drew the nurses a poster and it made our week."),
+    ("instagram-post", "Front row seats at my niece's school play. I cried, she forgot one line, nobody noticed."),
+    ("x-post", "Hate how business class fares triple on Fridays; we booked the Thursday train instead."),
+    # near the brochure, award, launch and bestseller shapes, said of someone else or plainly
+    ("cold-email", "Hi Ana,\n\nYou are a leading voice on school meals, and our council cites your canteen survey. How did you pick the 40 schools?\n\nTom"),
+    ("cold-email", "Hi Ana,\n\nI'm a nurse with over 12 years on paediatric wards, and with more than 3 years as a deputy I'd like to apply for the ward manager post.\n\nTom"),
+    ("cold-email", "Hi Ana,\n\nYour shop's window is the best in town. Would you mind if our street newsletter printed a photo of it?\n\nTom"),
+    ("linkedin-post", "Grateful for the chance to mentor three apprentices this year; each one taught me to explain my job in plain words."),
+    ("linkedin-post", "We helped 30 families move into the new housing block this winter. We need two more van drivers in March."),
+    ("x-post", "The city released the new bus timetable today. Try it now if you ride the 14, it saves ten minutes."),
+    ("facebook-post", "Our book club read three bestsellers this year, and the quietest one won the vote."),
+    ("linkedin-post", "Our hospital's night team won the county nursing award, and the judges named Amira's sepsis checklist. The checklist is public on the trust's site."),
+    ("comment", "The top comment is right: the pantry is open until 8 on Thursdays now."),
     # comments: people talking about the post, sometimes about themselves
     ("comment", "I'm a new teacher and this lesson plan saved my Monday, thank you."),
     ("comment", "I just started cycling to work this month and your chain video fixed my slipping gears."),

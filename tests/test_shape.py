@@ -299,3 +299,26 @@ def test_a_draft_without_a_sentence_is_read_without_failing(tmp_path: Path) -> N
     assert hits(spec, "🔥🔥🔥") == []
     assert hits(spec, "{{ }}") == []
     assert hits(spec, "Nice 🔥🔥") == ["🔥🔥"]
+
+
+def test_emoji_between_words_are_decoration_and_an_emoji_ends_a_clause(tmp_path: Path) -> None:
+    """Posts put emoji between the words of an ask ("Like 👉 this if") and use one in place of
+    a full stop ("Great day 🌞 like this if ..."): neither hides the shape. An element that reads
+    emoji still takes them, and an emoji that starts no clause changes nothing."""
+    spec = load(tmp_path)["ZZ201"]
+    assert hits(spec, "Like 👉 this if you agree") == ["Like 👉 this if"]
+    assert hits(spec, "Like this 😂😂 if you agree") == ["Like this 😂😂 if"]
+    assert hits(spec, "Great day at the lake 🌞 like this if you swam too") == ["like this if"]
+    assert hits(spec, "I like 👉 this if it rains") == []  # no clause starts at "like"
+    dictated = with_shapes(spec, shapes=["^ drop a :emoji if"])
+    assert hits(dictated, "Drop a 🌮 if you want the recipe") == ["Drop a 🌮 if"]
+
+
+def test_a_capital_glued_to_a_full_stop_starts_a_clause(tmp_path: Path) -> None:
+    """Scrapes print posts with no space after a full stop ("What a week.Like this if ..."):
+    the capital after the mark opens an imperative; a lower-case word or a spaced mark
+    inside a word ("e.g.like") does not."""
+    spec = load(tmp_path)["ZZ201"]
+    assert hits(spec, "What a week.Like this if you agree") == ["Like this if"]
+    assert hits(spec, "What a week!Like this if you agree") == ["Like this if"]
+    assert hits(spec, "I said it.like this if nothing else") == []

@@ -21,10 +21,13 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
   space-separated line of single-token elements (``(check out|visit) my {own-content}``); a
   suffix ``?`` ``*`` ``+`` applies to the whole group;
 * a suffix ``?`` makes an element optional, ``*`` repeats it 0-3 times, ``+`` 1-3 times;
+* emoji between two elements are skipped unless the next element reads them
+  (``follow me`` matches "Follow 👉 me");
 * ``...`` is a gap of up to 3 tokens, ``...N`` of up to N (at most 12);
 * ``^`` first: the shape starts a clause, i.e. the sentence's start, after a leading
   ``preamble`` word (please, just, so, hey ...), @mention (a reply's handles), emoji or bullet, after an "if you ..., "
-  clause or after a colon or dash: where an imperative stands. ``$`` last: the sentence ends
+  clause, after a colon, a dash or an emoji, or after a full stop with no space before a
+  capital ("week.Thrilled", as scrapes print posts): where an imperative stands. ``$`` last: the sentence ends
   there (only closing punctuation and emoji may follow).
 
 Guards shared by every shape rule (``guards``, default ``[negation, commentary, reported]``):
@@ -84,6 +87,8 @@ KIND_CLASSES = ("preamble", "negation", "commentary", "reporting")
 MAX_GAP = 12
 #: What may follow a shape that ends with ``$``: closing punctuation, not "----" or "[name]".
 _CLOSING = frozenset(".,!?:;…\"')]")
+#: Marks that end a sentence even with no space after them, when a capital follows.
+_GLUED_ENDS = frozenset(".!?…")
 _GAP = re.compile(r"^\.\.\.(\d+)?$")
 _CLASS = re.compile(r"^\{([a-z][a-z0-9-]*)\}$")
 #: A shape's elements: a parenthesised group (which may hold spaces) or a run of non-spaces.
@@ -641,10 +646,18 @@ def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) ->
 
     add(first)
     add(skip(first))
+    starts_at, ends_at, text = analysis.starts, analysis.ends, analysis.text
     for position in range(first, stop):
-        norm = norms[position]
-        if norm in (":", "-", "–", "—", ";") and kinds[position] == PUNCT:
+        norm, kind = norms[position], kinds[position]
+        if (norm in (":", "-", "–", "—", ";") and kind == PUNCT) or (kind == EMOJI and position > first):
+            # An emoji mid-sentence ends a clause the way a dash does: "Nice 🔥 follow me".
             add(skip(position + 1))
+        elif norm in _GLUED_ENDS and kind == PUNCT and position + 1 < stop:
+            # Scraped posts lose the space after a full stop ("What a week.Thrilled to ..."):
+            # a capital right after the mark starts a sentence the splitter did not see.
+            after = position + 1
+            if starts_at[after] == ends_at[position] and text[starts_at[after] : starts_at[after] + 1].isupper():
+                add(skip(after))
         elif norm == "if" and position <= first + 2:
             for later in range(position + 1, min(stop, position + 14)):
                 if norms[later] == ",":
@@ -771,7 +784,8 @@ def _found(analysis: Analysis, shape: Shape, prepared: Prepared) -> bool:
     return next(_matches(analysis, shape, prepared), None) is not None
 
 
-def _match_at(analysis: Analysis, shape: Shape, index: int, position: int, limit: int) -> int:
+def _match_at(analysis: Analysis, shape: Shape, index: int, position: int, limit: int,
+              across_emoji: bool = True) -> int:
     """End of a match of ``shape.elements[index:]`` from ``position``, or -1 (backtracking)."""
     elements = shape.elements
     if index == len(elements):
@@ -783,6 +797,17 @@ def _match_at(analysis: Analysis, shape: Shape, index: int, position: int, limit
             if rest < limit:
                 return -1
         return position
+    if across_emoji and index and position < limit and analysis.kinds[position] == EMOJI:
+        # An emoji between two elements is decoration ("Follow 👉 me for more"): when the
+        # shape cannot go on at the emoji, it goes on after it.
+        found = _match_at(analysis, shape, index, position, limit, False)
+        if found < 0:
+            skipped = position + 1
+            kinds = analysis.kinds
+            while skipped < limit and kinds[skipped] == EMOJI:
+                skipped += 1
+            found = _match_at(analysis, shape, index, skipped, limit, False)
+        return found
     element = elements[index]
     if element.sequences:
         ends = _group_ends(analysis, element, position, limit)
