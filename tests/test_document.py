@@ -44,6 +44,18 @@ def test_scopes_greeting_body_signature_subject() -> None:
     assert "Loved the part" in doc.view("body") and "Sam" not in doc.view("body")
 
 
+def test_a_salutation_in_bold_letters_is_a_greeting() -> None:
+    # Posts and notes are often typed in mathematical bold; the salutation is read folded,
+    # so "Hey there" in bold is the greeting, and its span is the bold text as written.
+    bold = "\U0001d5db\U0001d5f2\U0001d606 \U0001d601\U0001d5f5\U0001d5f2\U0001d5ff\U0001d5f2,"
+    text = f"{bold}\n\nYour talk on caching made me rethink our setup.\n"
+    doc = Document.from_text(text, "a.md")
+    (start, end), = doc.scopes["greeting"]
+    assert text[start:end] == bold
+    assert doc.reading("greeting").strip() == "Hey there,"
+    assert doc.view("body").strip().startswith("Your talk")
+
+
 def test_subject_line_after_frontmatter_is_the_subject() -> None:
     # The subject line pattern once began with \A, which match(text, pos) meets only at 0:
     # a "Subject:" line right after frontmatter was read as the first line of the body.

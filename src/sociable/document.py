@@ -286,9 +286,11 @@ class Document:
         greeting: Span | None = None
         if nonblank:
             first_start, first_end = nonblank[0]
-            match = _SALUTATION.match(text, first_start, first_end)
+            # Read folded, so a salutation in bold letters ("𝗛𝗶 𝘁𝗵𝗲𝗿𝗲,") is one; folding
+            # keeps the length, so offsets in the line are the text's.
+            line = fold(text[first_start:first_end])
+            match = _SALUTATION.match(line)
             if match:
-                line = text[first_start:first_end]
                 comma = re.search(r"[,!:]|\s[-–—]\s", line)
                 words_before = len(line[: comma.start()].split()) if comma else len(line.split())
                 if comma and words_before <= 6:
