@@ -30,6 +30,14 @@ ORDINARY: list[tuple[str | None, str]] = [
     ("linkedin-post", "Fill in the blank on the visa form carefully: the consulate rejects forms with a missing middle name."),
     ("facebook-post", "The first thing you see at the new library is the children's corner, and it is always full."),
     ("instagram-post", "Only 4% of applicants pass the first round, so we now send every candidate the rubric in advance."),
+    # near the like-farming shapes (EB127): a reasoned favourite, a real yes, signs, a search box
+    ("instagram-post", "Comment your favourite pattern book and what it taught you; I'm putting together a list for the beginners' circle."),
+    ("linkedin-post", "Can I get a yes from the venue before Friday? The caterer needs our numbers."),
+    ("facebook-post", "To enter the hall, follow the signs past the café; the ramp is on the left."),
+    ("instagram-post", "Type your order number in the search box and the tracking page shows where your parcel is."),
+    ("linkedin-post", "Follow the council page for more information on the bridge works; the detour starts Monday."),
+    ("x-post", "Send this to the person who handles invoices at your firm only if the amounts look wrong to you."),
+    ("facebook-post", "Let me see if the hall is free on the 12th before we fix the date for the quiz."),
     # remembrance and emergencies without a sales hook
     ("x-post", "Call 911 if you smell gas near Elm St; our engineers are on site and the store stays closed today."),
     ("linkedin-post", "We lost two colleagues in the floods last spring. Today the office closes at noon so everyone can attend the memorial."),
