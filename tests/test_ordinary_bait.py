@@ -57,6 +57,11 @@ ORDINARY: list[tuple[str | None, str]] = [
     ("instagram-post", "Tag the brand when you post a photo of the mug so they can see the glaze."),
     ("linkedin-post", "Only real data will tell us whether the pricing change worked, so we wait a month."),
     ("instagram-post", "Let me know by email if the pattern PDF doesn't open; the shop sends a fresh link."),
+    ("linkedin-post", "Click my profile photo and you'll see the badge from the hackathon, which I'm still proud of."),
+    ("linkedin-post", "We met the investors and then hit the follow-up list hard for two weeks."),
+    ("linkedin-post", "What should we do with the old servers? Recycle, resell or share?"),
+    ("linkedin-post", "The team voted and then typed the results into the tracker."),
+    ("linkedin-post", 'Open the form and then type "N/A" where a field does not apply.'),
     # remembrance and emergencies without a sales hook
     ("x-post", "Call 911 if you smell gas near Elm St; our engineers are on site and the store stays closed today."),
     ("linkedin-post", "We lost two colleagues in the floods last spring. Today the office closes at noon so everyone can attend the memorial."),
