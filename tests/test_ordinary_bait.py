@@ -62,6 +62,11 @@ ORDINARY: list[tuple[str | None, str]] = [
     ("linkedin-post", "What should we do with the old servers? Recycle, resell or share?"),
     ("linkedin-post", "The team voted and then typed the results into the tracker."),
     ("linkedin-post", 'Open the form and then type "N/A" where a field does not apply.'),
+    ("linkedin-post", "Name a file that starts with the date and the archive sorts itself."),
+    ("linkedin-post", "Reply yes in the thread if you can host the March meetup; we need one volunteer."),
+    ("facebook-post", "Only 1 in 10 households in our street recycles glass, so the council is adding bins."),
+    ("linkedin-post", "How many of you remember the old office on King Street fondly? Ours is closing in May and we're holding a farewell lunch."),
+    ("facebook-post", "Name a plumber you trust and why; our boiler broke and the last one overcharged us."),
     # remembrance and emergencies without a sales hook
     ("x-post", "Call 911 if you smell gas near Elm St; our engineers are on site and the store stays closed today."),
     ("linkedin-post", "We lost two colleagues in the floods last spring. Today the office closes at noon so everyone can attend the memorial."),
