@@ -22,6 +22,9 @@ from sociable.ruleset import RuleSet
 JUDGMENT = set(JUDGMENT_CATEGORIES)
 
 ORDINARY: list[tuple[str, str]] = [
+    # near the own-staff-recognition shape: neighbours, and the work itself
+    ("linkedin-post", "Congrats to our support team: they cut first-reply time to forty minutes, and here is how."),
+    ("x-post", "Congrats to our neighbours on being named best garden on the street, the sunflowers earned it."),
     # near the perk-and-sigh shapes: complaints about other people's events and prices
     ("x-post", "Ugh, the keynote speaker cancelled, so our meetup now needs a talk on caching. Anyone?"),
     ("facebook-post", "So tired after the night shift, but the kids drew the nurses a poster and it made our week."),
@@ -115,6 +118,7 @@ HABITS: list[tuple[str, str, str]] = [
     ("x-post", "Hurricane season is here. Stock up: 25% off all flashlights with code STORM.", "TH103"),
     ("facebook-post", "I bet you won't share this photo of our town hall.", "EB123"),
     ("x-post", "Ugh, upgraded to first class again and they ran out of oat milk.", "SP623"),
+    ("linkedin-post", "Congratulations to our CTO on being shortlisted for Engineering Leader of the Year!", "SP629"),
 ]
 
 
