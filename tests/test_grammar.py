@@ -387,6 +387,29 @@ def test_slow_server_gives_up_within_the_rule_time_limit(fake_lt: FakeLanguageTo
     assert set(again.problems) == set(result.problems) and len(fake_lt.checks()) == 1
 
 
+def test_importing_the_client_is_not_charged_to_the_first_draft(
+    fake_lt: FakeLanguageTool, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The engine's limit is CPU time for all of a draft's rules; importing the client library
+    # (requests, urllib3 ...) is start-up, once a process, like Harper's dictionary. Charged to
+    # the first draft, a slow import marked the server down for the whole run.
+    real = languagetool.bounded_class
+
+    def slow_import() -> type:
+        until = time.process_time() + 0.4
+        while time.process_time() < until:
+            pass
+        return real()
+
+    monkeypatch.setattr(languagetool, "bounded_class", slow_import)
+    ruleset = ruleset_for(fake_lt.url)
+    doc = Document.from_text("Hi Dana,\n\nI recieve it.\n", "a.md", channel="linkedin-dm")
+    result = lint_document(doc, ruleset, rule_time_limit=0.2)
+    assert result.problems == []
+    assert [f.code for f in result.findings if f.code == "GR102"] == ["GR102"]
+    assert len(fake_lt.checks()) == 1
+
+
 def test_read_timeout_applies_without_the_engine_limit(
     fake_lt: FakeLanguageTool, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
