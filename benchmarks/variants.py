@@ -279,34 +279,31 @@ def _fires(ruleset: RuleSet, code: str, text: str) -> bool:
     return any(code in finding.codes for finding in check_document(doc, ruleset))
 
 
+def _tally(ruleset: RuleSet, code: str, examples: list[str], transforms: dict[str, Callable[[str], str]],
+           bad: bool, counts: dict[str, list[int]], listed: list[tuple[str, str]]) -> None:
+    """Variants of each example that reads as it should (a bad one fires, a good one does not):
+    per transform [variants firing, variants tried]; the ones that change sides are listed."""
+    for example in examples:
+        if _fires(ruleset, code, example) != bad:
+            continue  # a broken example is the pack test's business, not a form's
+        for name, transform in transforms.items():
+            variant = apply(transform, example)
+            hit = _fires(ruleset, code, variant)
+            tried = counts.setdefault(name, [0, 0])
+            tried[0] += hit
+            tried[1] += 1
+            if hit != bad:
+                listed.append((name, variant))
+
+
 def run_rule(ruleset: RuleSet, code: str, transforms: dict[str, Callable[[str], str]]) -> RuleResult:
     """One rule alone (copy of the run's rule set with only it selected) over every variant."""
     single = copy.copy(ruleset)
     single.selected = [code]
     spec = ruleset.specs[code]
     result = RuleResult(code, len(spec.examples_bad), len(spec.examples_good))
-    for example in spec.examples_bad:
-        if not _fires(single, code, example):
-            continue  # a broken example is the pack test's business, not a form's
-        for name, transform in transforms.items():
-            variant = apply(transform, example)
-            hit = _fires(single, code, variant)
-            counts = result.kept.setdefault(name, [0, 0])
-            counts[0] += hit
-            counts[1] += 1
-            if not hit:
-                result.misses.append((name, variant))
-    for example in spec.examples_good:
-        if _fires(single, code, example):
-            continue
-        for name, transform in transforms.items():
-            variant = apply(transform, example)
-            hit = _fires(single, code, variant)
-            counts = result.started.setdefault(name, [0, 0])
-            counts[0] += hit
-            counts[1] += 1
-            if hit:
-                result.fires.append((name, variant))
+    _tally(single, code, spec.examples_bad, transforms, True, result.kept, result.misses)
+    _tally(single, code, spec.examples_good, transforms, False, result.started, result.fires)
     return result
 
 
