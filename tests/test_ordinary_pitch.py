@@ -55,6 +55,16 @@ ORDINARY: list[tuple[str, str]] = [
     ("comment", "How long did the sourdough starter take to get going in a cold kitchen? Mine is on day six."),
     ("comment", "Thanks for the write-up on invoices; everything worked once I switched the VAT field to inclusive."),
     ("comment", "Everything in step 4 was clear, but the screenshot shows an older menu. Is it under Settings now?"),
+    # praise and thanks formulas plus one clause of the commenter's own (GP307)
+    ("comment", "Thanks for sharing! We had the same bug and the flag fixed it for us too."),
+    ("comment", "Really enjoyed reading this, thank you. It made me call my sister for the first time in months."),
+    ("comment", "Great write-up, thank you. It is very helpful for our team, we start the migration on Monday."),
+    ("comment", "This is really helpful, thank you! Going to print the checklist for the allotment."),
+    ("comment", "Beautifully written, thank you. I lost my dad last year and this is exactly how it felt."),
+    ("comment", "Well said, thanks for writing it. Our union made the same point at the council meeting."),
+    ("comment", "Great post, looking forward to part two on the cooling loop."),
+    ("comment", "Thank you so much, this is very useful. Sending it to the parents' group now."),
+    ("comment", "Love this! Keep it up, the neighbourhood needs more of these clean-up days."),
     # cold emails that say why this reader
     ("cold-email", "Hi Rosa,\n\nYour talk at PyCon on flaky tests matched what we see in our checkout suite. Did the retry cap stay at two once you added parallel runs?\n\nBest,\nAmir"),
     ("cold-email", "Hello Dr. Mensah,\n\nI read your 2023 paper on soil microbes after drought. Would your sampling protocol work on clay soils like ours in Kent?\n\nThanks,\nLiz"),
@@ -188,6 +198,9 @@ def test_every_channel_is_covered() -> None:
         ("GP305", "comment", "Great insights! Let's connect."),
         ("GP302", "comment", "So inspiring, thank you for sharing your journey!"),
         ("GP306", "comment", "Great article on SEO, thanks for sharing!"),
+        ("GP307", "comment", "Really enjoyed reading this one. You explained everything so clearly. Looking forward to your next article."),
+        ("GP307", "comment", "This is such an amazing piece of content, very well written and easy to understand. Thanks a lot for sharing."),
+        ("GP307", "comment", "wow what a great read, so much valuable info here, thanks for taking the time to write it all down for us"),
         # a reporting verb of the sender's own ("let me tell you", "I must say") is no report
         ("PC101", "cold-email", "Hi Dan,\n\nCould you tell me if you have time for a quick call next week?"),
         ("GP331", "cold-email", "Hi Dan,\n\nLet me tell you how we help companies like yours double their leads."),
