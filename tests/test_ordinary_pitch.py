@@ -134,6 +134,9 @@ ORDINARY: list[tuple[str, str]] = [
     ("follow-up-email", "Hi Mark, this is my last week at Fernbank; Priya will take over your account from Monday."),
     ("follow-up-email", "Hi Sam,\n\nMy last email had the wrong date, sorry: the workshop is on the 14th, here is the corrected invite."),
     ("follow-up-email", "Hi Sam,\n\nAre you still interested in the spare desk? Priya wants it if you don't, so let me know by Friday."),
+    # follow-ups that say one new thing, or check on the person (GP203)
+    ("follow-up-email", "Hi Sam,\n\nJust checking in: did the hip surgery go well? Thinking of you."),
+    ("follow-up-email", "Hi Sam,\n\nHope the week is going well. The venue is booked, so you can send the guest list whenever it suits."),
     # LinkedIn notes and DMs with a reason
     ("linkedin-connect", "Hi Ines, we sat at the same table at the Porto data meetup and you explained dbt snapshots to me. Would love to stay in touch."),
     ("linkedin-connect", "Your post on onboarding emails changed how we write ours. Thanks for sharing it openly."),
@@ -256,6 +259,8 @@ def test_every_channel_is_covered() -> None:
         ("AU301", "follow-up-email", "Hi Sam,\n\nCould you let me know if you received my previous email?"),
         ("GP202", "follow-up-email", "Hi Mark,\n\nI sent you an email last week and wanted to follow up."),
         ("GP201", "follow-up-email", "Hi Lee, just wanted to make sure you saw my last email."),
+        ("GP203", "follow-up-email", "Hi Lee,\n\nJust wanted to resurface this. Would love to find a time to connect.\n\nBest,\nDana"),
+        ("GP203", "follow-up-email", "Hi Lee,\n\nI know things get busy, so I wanted to send a quick reminder."),
         ("GP405", "cold-email", "Hi Rosa, would you be open to a quick 15-minute call next week?"),
         ("NP101", "cold-email", "Hello everyone,\n\nWe are a Lisbon agency building Shopify stores."),
         ("NP106", "cold-email", "We offer payroll outsourcing at a flat fee for firms of any size. Interested?"),
