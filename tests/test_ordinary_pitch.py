@@ -137,6 +137,11 @@ ORDINARY: list[tuple[str, str]] = [
     # follow-ups that say one new thing, or check on the person (GP203)
     ("follow-up-email", "Hi Sam,\n\nJust checking in: did the hip surgery go well? Thinking of you."),
     ("follow-up-email", "Hi Sam,\n\nHope the week is going well. The venue is booked, so you can send the guest list whenever it suits."),
+    # greetings with a surname that is also a role word, or a role and a name (NP101, NP121)
+    ("cold-email", "Dear Sam Parent,\n\nThe signed permission form for Friday's trip is attached."),
+    ("cold-email", "Hi Director Okafor,\n\nThe budget table you asked for on Monday is attached."),
+    ("dm", "Hi there! Are you still coming on Saturday? Bring the folding chairs."),
+    ("dm", "Dear Aunt Rosa, the parcel came today, thank you so much."),
     # LinkedIn notes and DMs with a reason
     ("linkedin-connect", "Hi Ines, we sat at the same table at the Porto data meetup and you explained dbt snapshots to me. Would love to stay in touch."),
     ("linkedin-connect", "Your post on onboarding emails changed how we write ours. Thanks for sharing it openly."),
@@ -263,6 +268,9 @@ def test_every_channel_is_covered() -> None:
         ("GP203", "follow-up-email", "Hi Lee,\n\nI know things get busy, so I wanted to send a quick reminder."),
         ("GP405", "cold-email", "Hi Rosa, would you be open to a quick 15-minute call next week?"),
         ("NP101", "cold-email", "Hello everyone,\n\nWe are a Lisbon agency building Shopify stores."),
+        ("NP101", "cold-email", "Dear Business Partner,\n\nWe are pleased to send our spring catalogue."),
+        ("NP101", "cold-email", "Greetings of the day,\n\nWe are a software company in Pune."),
+        ("NP121", "dm", "Dear Sir/Madam, we are a digital agency offering web design."),
         ("NP106", "cold-email", "We offer payroll outsourcing at a flat fee for firms of any size. Interested?"),
     ],
 )
