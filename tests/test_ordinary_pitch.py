@@ -142,6 +142,12 @@ ORDINARY: list[tuple[str, str]] = [
     ("cold-email", "Hi Director Okafor,\n\nThe budget table you asked for on Monday is attached."),
     ("dm", "Hi there! Are you still coming on Saturday? Bring the folding chairs."),
     ("dm", "Dear Aunt Rosa, the parcel came today, thank you so much."),
+    # recruiter and offer words with a named referrer, a shared event or their own work (GP102, GP340, GP402)
+    ("linkedin-dm", "Hi Mark, I'm in the same industry now: I joined Fernbank's logistics team in May. Fancy a coffee at the Leeds expo?"),
+    ("linkedin-dm", "Hi Mark, the cycling club would love for you to join the Sunday ride again, we missed you last week."),
+    ("linkedin-dm", "Hi Mark, I came across your name in the 2019 conference programme, you spoke on cold-chain sensors. Did the pilot continue?"),
+    ("linkedin-dm", "Hi Mark, your old manager Priya says you might be open to a new role after the merger; she asked me to pass on the Leeds opening."),
+    ("linkedin-dm", "Hi Mark, we are offering the spare desk at our studio to anyone from the meetup; yours if you want it from June."),
     # LinkedIn notes and DMs with a reason
     ("linkedin-connect", "Hi Ines, we sat at the same table at the Porto data meetup and you explained dbt snapshots to me. Would love to stay in touch."),
     ("linkedin-connect", "Your post on onboarding emails changed how we write ours. Thanks for sharing it openly."),
@@ -259,6 +265,10 @@ def test_every_channel_is_covered() -> None:
         ("GP340", "cold-email", "Hi Sam,\n\nI run a small video studio. We make explainer videos that help brands stand out. Happy to send some samples."),
         ("GP341", "linkedin-dm", "Hi Sam, I have a proposal that could be interesting for your business. When can we talk?"),
         ("GP341", "cold-email", "Hi Sam,\n\nWe are looking for partners in your region to distribute our water filters."),
+        ("GP402", "linkedin-dm", "Hi Sam, hope you're doing well! I have a few exciting roles that could suit your background."),
+        ("GP402", "linkedin-dm", "Hi Sam, I have an urgent requirement for a data engineer. Please share your updated CV."),
+        ("GP340", "linkedin-dm", "Hello Sam, we are offering free trials of our CRM this month. Would you like one?"),
+        ("GP102", "linkedin-dm", "Hi Sam, I came across your name while researching leaders in the logistics space."),
         ("GP340", "cold-email", "Hi Sam,\n\nAre you looking for a new accountant? We can help your firm with year-end filing."),
         ("GP202", "follow-up-email", "Hi Sam,\n\nJust wanted to put this back on your radar. Any thoughts on my previous email?"),
         ("AU301", "follow-up-email", "Hi Sam,\n\nCould you let me know if you received my previous email?"),
