@@ -74,6 +74,15 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-dm", "Hi Tom, your company's careers page lists a data analyst role in Cork. Is it open to graduates?"),
     ("cold-email", "Hi Dana,\n\nMy daughter is in your Saturday pottery class. She left her apron there; could your staff keep it until next week?"),
     ("linkedin-dm", "Hi Sam, thanks so much for reaching out! Could you tell me a bit about your goals for the mentoring scheme?"),
+    # agreement or praise plus the commenter's own people, places, numbers
+    ("comment", "So true. My grandmother said the same thing about gardens and patience."),
+    ("comment", "Totally agree. Our school switched to four-day weeks and the kids are calmer."),
+    ("comment", "Well said! The night shift nurses at St Mary's deserve this recognition."),
+    ("comment", "Spot on, the same thing happened to my sister after her first marathon."),
+    ("comment", "Thanks for sharing. Our allotment society is doing a seed swap on the 12th if anyone is nearby."),
+    ("comment", "Such an important message. My brother waited eleven months for his diagnosis."),
+    # blog comments that name a real display problem or a real visit (GP320, GP321)
+    ("comment", "The recipe card on this page cuts off the last two steps on my phone; I had to print it to read them."),
     # cold emails that say why this reader
     ("cold-email", "Hi Rosa,\n\nYour talk at PyCon on flaky tests matched what we see in our checkout suite. Did the retry cap stay at two once you added parallel runs?\n\nBest,\nAmir"),
     ("cold-email", "Hello Dr. Mensah,\n\nI read your 2023 paper on soil microbes after drought. Would your sampling protocol work on clay soils like ours in Kent?\n\nThanks,\nLiz"),
@@ -224,6 +233,8 @@ def test_every_channel_is_covered() -> None:
         ("GP307", "comment", "Really enjoyed reading this one. You explained everything so clearly. Looking forward to your next article."),
         ("GP307", "comment", "This is such an amazing piece of content, very well written and easy to understand. Thanks a lot for sharing."),
         ("GP307", "comment", "wow what a great read, so much valuable info here, thanks for taking the time to write it all down for us"),
+        ("GP321", "comment", "Hi there, I enjoy reading through your posts and wanted to leave a little comment to support you."),
+        ("GP320", "comment", "I am truly enjoying the layout of your blog. It is very easy on the eyes, so I come here to read often."),
         # a reporting verb of the sender's own ("let me tell you", "I must say") is no report
         ("PC101", "cold-email", "Hi Dan,\n\nCould you tell me if you have time for a quick call next week?"),
         ("GP331", "cold-email", "Hi Dan,\n\nLet me tell you how we help companies like yours double their leads."),
