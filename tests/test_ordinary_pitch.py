@@ -157,6 +157,7 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-dm", "Hi Mark, I came across your name in the 2019 conference programme, you spoke on cold-chain sensors. Did the pilot continue?"),
     ("linkedin-dm", "Hi Mark, your old manager Priya says you might be open to a new role after the merger; she asked me to pass on the Leeds opening."),
     ("linkedin-dm", "Hi Mark, we are offering the spare desk at our studio to anyone from the meetup; yours if you want it from June."),
+    ("follow-up-email", "Hi Sam,\n\nAfter our call I checked with finance: your team can have the discount on the second van."),
     # LinkedIn notes and DMs with a reason
     ("linkedin-connect", "Hi Ines, we sat at the same table at the Porto data meetup and you explained dbt snapshots to me. Would love to stay in touch."),
     ("linkedin-connect", "Your post on onboarding emails changed how we write ours. Thanks for sharing it openly."),
@@ -276,6 +277,7 @@ def test_every_channel_is_covered() -> None:
         ("GP340", "cold-email", "Hi Sam,\n\nI run a small video studio. We make explainer videos that help brands stand out. Happy to send some samples."),
         ("GP341", "linkedin-dm", "Hi Sam, I have a proposal that could be interesting for your business. When can we talk?"),
         ("GP341", "cold-email", "Hi Sam,\n\nWe are looking for partners in your region to distribute our water filters."),
+        ("GP341", "follow-up-email", "Hi Sam,\n\nI'm still keen to show you how our platform could help your business grow."),
         ("GP402", "linkedin-dm", "Hi Sam, hope you're doing well! I have a few exciting roles that could suit your background."),
         ("GP402", "linkedin-dm", "Hi Sam, I have an urgent requirement for a data engineer. Please share your updated CV."),
         ("GP340", "linkedin-dm", "Hello Sam, we are offering free trials of our CRM this month. Would you like one?"),
