@@ -223,11 +223,23 @@ def test_unknown_word_class_is_an_error_at_the_rule(tmp_path: Path) -> None:
         load(tmp_path, PACK.replace("{ask-verb} this", "{nope} this"))
 
 
-def test_class_declared_twice_and_phrases_in_classes_are_rejected(tmp_path: Path) -> None:
+def test_class_declared_twice_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(PackError, match="already declared"):
         load(tmp_path, extra="pack: more\nlexicons:\n  fruit: [pear]\n")
-    with pytest.raises(PackError, match="is a phrase"):
-        load(tmp_path, PACK.replace("fruit: [apple]", "fruit: [green apple]"))
+
+
+def test_a_class_may_hold_phrases_matched_as_word_sequences(tmp_path: Path) -> None:
+    # "lost" alone is a brag as often as a plea ("I lost 10 kg"); "lost dog" is the plea.
+    text = PACK.replace("fruit: [apple]", "fruit: [apple, 'green  Pear', red fig tree]")
+    spec = with_shapes(load(tmp_path, text)["ZZ201"], shapes=["eat a? {fruit} now?"])
+    assert hits(spec, "Eat a green pear now. Eat apple. Eat red fig tree") == [
+        "Eat a green pear now", "Eat apple", "Eat red fig tree"]
+    assert hits(spec, "Eat the green apple, eat a pear") == []
+    assert hits(with_shapes(spec, shapes=["{fruit}|:number today"]), "Apple today, 3 today, red fig today") == [
+        "Apple today", "3 today"]
+    inside = with_shapes(spec, shapes=["(eat {fruit})"])
+    with pytest.raises(RuleError, match="holds phrases"):
+        ShapeKind().prepare(inside)
 
 
 def test_bad_shape_syntax_is_reported(tmp_path: Path) -> None:

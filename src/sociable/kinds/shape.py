@@ -10,7 +10,8 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
 * ``pre~`` a token that starts with ``pre`` (``#support~`` reads any ``#support...`` tag:
   hashtags and mentions match as words), ``~strong`` one that ends with ``strong``;
 * ``{class}`` a word of a named word class (a lexicon declared in a pack, with inflections);
-  ``{a}|{b}|word`` mixes classes and literals;
+  ``{a}|{b}|word`` mixes classes and literals; a class may hold phrases (``lost dog``),
+  each matched as its word sequence, when the class is not inside a group;
 * ``:word`` ``:number`` ``:emoji`` ``:caps`` (an upper-case word) ``:quoted`` (a word alone
   between quotes) ``:dictated`` (quoted, caps, emoji or number) ``:hashtag`` ``:mention``
   ``:name`` (a capitalised word) ``:lower`` (a word in lower case) ``:handle`` (a user name
@@ -270,6 +271,7 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
         low, high = {"?": (0, 1), "*": (0, 3), "+": (1, 3)}[part[-1]]
         body = part[:-1]
     words: set[str] = set()
+    phrases: list[str] = []
     classes: list[str] = []
     attributes: list[str] = []
     prefixes: list[str] = []
@@ -285,7 +287,11 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
             if lexicons is not None:
                 if name not in lexicons:
                     raise RuleError(f"unknown word class {{{name}}} in shape {source!r}", key="shapes")
-                words.update(lexicons[name])
+                for entry in lexicons[name]:
+                    if " " in entry:
+                        phrases.append(entry)
+                    else:
+                        words.add(entry)
         elif len(alternative) > 2 and alternative.endswith("~"):
             prefixes.append(alternative[:-1].lstrip("#@").casefold())
         elif len(alternative) > 2 and alternative.startswith("~"):
@@ -300,10 +306,24 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
             attributes.append(alternative[1:])
         else:
             words.add(alternative.casefold().replace("’", "'"))
-    return Element(
-        frozenset(words), tuple(classes), tuple(attributes), low, high, part,
-        tuple(prefixes), tuple(suffixes),
+    element = Element(
+        frozenset(words), tuple(classes), tuple(attributes), 1 if phrases else low, 1 if phrases else high,
+        part, tuple(prefixes), tuple(suffixes),
     )
+    return _with_phrases(element, sorted(phrases), low, high) if phrases else element
+
+
+def _with_phrases(element: Element, phrases: list[str], low: int, high: int) -> Element:
+    """A class that holds phrases ("lost dog", "missing since") stands for a group: its single
+    words (with the element's other alternatives) as one token, each phrase as its sequence."""
+    sequences = [(element,)] if element.words or element.attributes or element.prefixes or element.suffixes else []
+    sequences += [tuple(Element(frozenset([word]), (), (), 1, 1, word) for word in phrase.split()) for phrase in phrases]
+    heads = tuple(
+        None if (first.attributes or first.prefixes or first.suffixes) else first.words
+        for first in (sequence[0] for sequence in sequences)
+    )
+    return Element(frozenset(), element.classes, (), low, high, element.source,
+                   sequences=tuple(sequences), heads=heads)
 
 
 def _group(part: str, body: str, suffix: str, source: str,
@@ -321,7 +341,13 @@ def _group(part: str, body: str, suffix: str, source: str,
                     f"group {part!r} of shape {source!r}: a group holds plain words, classes and "
                     "token tests; put gaps and ?/*/+ outside it", key="shapes",
                 )
-            elements.append(_element(word, source, lexicons))
+            element = _element(word, source, lexicons)
+            if element.sequences:
+                raise RuleError(
+                    f"group {part!r} of shape {source!r}: {word} holds phrases; use the class "
+                    "outside a group", key="shapes",
+                )
+            elements.append(element)
         sequences.append(tuple(elements))
     low, high = {"": (1, 1), "?": (0, 1), "*": (0, 3), "+": (1, 3)}[suffix]
     heads = tuple(
