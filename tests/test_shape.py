@@ -334,3 +334,15 @@ def test_a_capital_glued_to_a_full_stop_starts_a_clause(tmp_path: Path) -> None:
     assert hits(spec, "What a week.Like this if you agree") == ["Like this if"]
     assert hits(spec, "What a week!Like this if you agree") == ["Like this if"]
     assert hits(spec, "I said it.like this if nothing else") == []
+
+
+@pytest.mark.parametrize(("text", "bait"), [
+    ("I lost 10 kg this year. Like if you agree and share this with your network.", True),
+    ("Found the best note-taking app. Share this with your network if it helps.", True),
+    ("Lost dog near Elm Park since Friday, grey collar. Please share this with your network.", False),
+    ("Blood donors needed at St Mary's on Monday, O-negative especially. Please share this.", False),
+])
+def test_the_help_request_guard_reads_a_plea_not_a_single_word(ruleset: RuleSet, text: str, bait: bool) -> None:
+    doc = Document.from_text(text, channel="facebook-post")
+    found = {f.code for f in check_document(doc, ruleset) if f.category == "engagement-bait"}
+    assert bool(found) is bait, found
