@@ -64,3 +64,18 @@ def test_reading_folds_but_view_keeps_characters_as_written() -> None:
     doc = Document.from_text("\U0001d413ag a friend")
     assert doc.view("text").startswith("\U0001d413")
     assert doc.reading("text").startswith("Tag")
+
+
+def test_html_line_tags_split_sentences_and_lines_with_offsets_true() -> None:
+    text = "Big news<br>Like if you agree<br />Tag a friend</p><p>Thanks, <b>Kim</b>"
+    folded = fold(text)
+    assert len(folded) == len(text) and "<" not in folded.replace("<name>", "")
+    spans = sentence_spans(folded)
+    assert [text[s:e] for s, e in spans] == ["Big news", "Like if you agree", "Tag a friend", "Thanks, <b>Kim"]
+    # an inline tag is blank, a merge field is not markup
+    assert [t.norm for t in tokenize(fold("Hi <name>, <strong>tag</strong> me"))] == [
+        "hi", "<", "name", ">", ",", "tag", "me"]
+    doc = Document.from_text("Hi Sam,<br><br>Your queue talk helped.<br><br>Best,<br>Kim")
+    signature = doc.scopes["signature"][0]
+    assert doc.text[signature[0] : signature[1]] == "Best,<br>Kim"
+    assert doc.position(doc.text.index("Best")) == (1, doc.text.index("Best") + 1)

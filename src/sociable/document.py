@@ -24,7 +24,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sociable.text import URL_PATTERN, fold
+from sociable.text import URL_PATTERN, break_markup, fold
 
 if TYPE_CHECKING:
     from sociable.text import Analysis, Sentences, Spans, Tokens
@@ -287,7 +287,8 @@ class Document:
         self.masks.extend(sorted(found))
 
     def _split_scopes(self, body_start: int, subject: Span | None) -> None:
-        text = self.text
+        # Lines as a reader sees them: a scraped "<br>" or "</p>" ends one (same length).
+        text = break_markup(self.text)
         end = len(text)
         content = [(start, stop) for start, stop in _lines(text, body_start, end)]
         nonblank = [(s, e) for s, e in content if text[s:e].strip()]

@@ -58,10 +58,37 @@ def _fold_char(char: str) -> str:
 
 
 def fold(text: str) -> str:
-    """``text`` with each character replaced by what it reads as; the length never changes."""
+    """``text`` with each character replaced by what it reads as; the length never changes.
+
+    HTML that scrapes leave in a post reads as what a browser shows (:func:`break_markup`).
+    """
+    text = break_markup(text)
     if text.isascii():
         return text
     return _NON_ASCII.sub(lambda match: _fold_char(match.group()), text)
+
+
+# Line and paragraph tags scraped posts keep ("Big news<br>Like if ...", "<p>...</p>"), and
+# inline tags that only style a word (<b>, <strong>, <a href=...>). Not "<name>": a merge field.
+_MARKUP = regex_cache.lazy(
+    r"<(?:(?P<line>br|p|div|li|ul|ol|h[1-6]|tr|hr)|/(?P<end>p|div|li|ul|ol|h[1-6]|tr)"
+    r"|/?(?:b|i|u|em|strong|span|a|font|small|mark|sup|sub))(?:\s[^<>\n]{0,300})?\s*/?>",
+    re.I,
+)
+
+
+def _markup(match: re.Match[str]) -> str:
+    size = match.end() - match.start()
+    return (" " * (size - 1) + "\n") if (match.group("line") or match.group("end")) else " " * size
+
+
+def break_markup(text: str) -> str:
+    """``text`` with HTML line tags as a line break and inline tags as spaces, same length:
+    a ``<br>`` ends a line the way a line break does, so sentences and lines split there and
+    every offset stays the draft's."""
+    if "<" not in text:
+        return text
+    return _MARKUP.sub(_markup, text)
 
 
 # --- tokens -----------------------------------------------------------------------------
