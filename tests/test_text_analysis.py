@@ -79,3 +79,13 @@ def test_html_line_tags_split_sentences_and_lines_with_offsets_true() -> None:
     signature = doc.scopes["signature"][0]
     assert doc.text[signature[0] : signature[1]] == "Best,<br>Kim"
     assert doc.position(doc.text.index("Best")) == (1, doc.text.index("Best") + 1)
+
+
+def test_emoji_glued_after_a_question_or_exclamation_close_that_sentence() -> None:
+    text = "Would you hire me?\U0001f64f Tag a friend. Done! \U0001f389\U0001f389\nNext up"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Would you hire me?\U0001f64f", "Tag a friend.", "Done! \U0001f389\U0001f389", "Next up"]
+    assert 0 in analyse(text).questions
+    # an emoji that opens what follows stays with it
+    poll = "Which beach? \u2764\ufe0f for Maui, \U0001f602 for Cancun!"
+    assert [poll[s:e] for s, e in sentence_spans(poll)] == ["Which beach?", "\u2764\ufe0f for Maui, \U0001f602 for Cancun!"]

@@ -404,7 +404,12 @@ def _columns(view: str) -> _Columns:
 
 # --- sentences ----------------------------------------------------------------------------
 
-_SENTENCE_END = regex_cache.lazy(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n(?![ \t]*[a-z])")
+# Emoji glued to the mark belong to the sentence they close ("Agree?👇 Comment below"), and
+# so do emoji that end the line ("Done! 🎉🎉"); "Which one? ❤️ for A, 😂 for B" goes on.
+_SENTENCE_END = regex_cache.lazy(
+    rf"[.!?…]+[\"')\]”’]*(?:[{_EMOJI}]+(?:[ \t]+[{_EMOJI}]+)*|(?:[ \t]+[{_EMOJI}]+)+(?=[ \t]*(?:\r?\n|$)))?"
+    r"(?=\s|$)|\n(?![ \t]*[a-z])"
+)
 _CLAUSE_END = regex_cache.lazy(_SENTENCE_END.pattern + r"|[;:](?=\s)")
 # Titles and abbreviations whose full stop does not end a sentence.
 _ABBREVIATION = regex_cache.lazy(r"(?<![\w.])(?:mr|mrs|ms|dr|prof|st|sr|jr|vs|etc|e\.g|i\.e|inc|ltd|no|approx)$", re.I)
