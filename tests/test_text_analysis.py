@@ -89,3 +89,10 @@ def test_emoji_glued_after_a_question_or_exclamation_close_that_sentence() -> No
     # an emoji that opens what follows stays with it
     poll = "Which beach? \u2764\ufe0f for Maui, \U0001f602 for Cancun!"
     assert [poll[s:e] for s, e in sentence_spans(poll)] == ["Which beach?", "\u2764\ufe0f for Maui, \U0001f602 for Cancun!"]
+
+
+def test_slashed_numbers_are_one_token() -> None:
+    tokens = tokenize("Remember 9/11, open 24/7, due 12/05/2024, and/or 3/4ths")
+    assert [(t.norm, t.kind) for t in tokens if "/" in t.text and t.kind == "number"] == [
+        ("9/11", "number"), ("24/7", "number"), ("12/05/2024", "number")]
+    assert [t.norm for t in tokens][-6:] == ["and", "/", "or", "3", "/", "4ths"]

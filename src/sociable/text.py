@@ -101,12 +101,13 @@ _EMOJI = (
 _TOKEN = regex_cache.lazy(
     rf"""(?P<entity>&(?:[a-z]{{2,8}}|\#\d{{1,6}}|\#x[0-9a-f]{{1,6}});)
     |(?P<tag>[#@][^\W_][\w{_ZW}]*)
-    |(?P<word>[\w{_ZW}]+(?:(?:['\-]|&\#39;|&\#x27;|&rsquo;|&apos;)[\w{_ZW}]+)*)
+    |(?P<word>\d+(?:/\d+)+(?![\w/])|[\w{_ZW}]+(?:(?:['\-]|&\#39;|&\#x27;|&rsquo;|&apos;)[\w{_ZW}]+)*)
     |(?P<emoji>[{_EMOJI}]+)
     |(?P<punct>[^\s{_ZW}])""",
     re.X | re.I,
 )
-_NUMBER = regex_cache.lazy(r"\d+(?:[.,]\d+)*")
+# "9/11", "24/7", "3/4" and dates (12/05/2024) are one number, not three tokens.
+_NUMBER = regex_cache.lazy(r"\d+(?:[.,]\d+)*|\d+(?:/\d+)+")
 #: A link as the document model masks it (:data:`sociable.document.MASK_KINDS` ``url``).
 URL_PATTERN = (
     r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]"""
