@@ -346,3 +346,11 @@ def test_the_help_request_guard_reads_a_plea_not_a_single_word(ruleset: RuleSet,
     doc = Document.from_text(text, channel="facebook-post")
     found = {f.code for f in check_document(doc, ruleset) if f.category == "engagement-bait"}
     assert bool(found) is bait, found
+
+
+def test_a_hash_literal_reads_only_that_hashtag(tmp_path: Path) -> None:
+    spec = with_shapes(load(tmp_path)["ZZ201"], shapes=["enter our? #giveaway|#contest"])
+    assert hits(spec, "Enter our #giveaway today. Enter our giveaway page. Enter #Contest now") == [
+        "Enter our #giveaway", "Enter #Contest"]
+    assert hits(with_shapes(spec, shapes=["#giveaway"]), "The giveaway was the smell of smoke.") == []
+    assert describe_shape("#giveaway") == "'#giveaway'"

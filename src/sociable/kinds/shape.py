@@ -7,6 +7,7 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
 
 * ``word`` a literal token, case-insensitive; ``a|b|c`` any of them; punctuation is a token
   too (``,`` ``!`` ``:``; ``\\?`` is a literal question mark);
+* ``#word`` a hashtag whose word is ``word`` (``#giveaway``; the plain word does not fit);
 * ``pre~`` a token that starts with ``pre`` (``#support~`` reads any ``#support...`` tag:
   hashtags and mentions match as words), ``~strong`` one that ends with ``strong``;
 * ``{class}`` a word of a named word class (a lexicon declared in a pack, with inflections);
@@ -114,6 +115,14 @@ class Element:
     #: For each sequence, the words its first token must be (None: a token test decides), so
     #: most sequences are ruled out by one set lookup.
     heads: tuple[frozenset[str] | None, ...] = ()
+    #: ``#word`` literals: hashtags whose word is one of these (the plain word does not fit).
+    hashtags: frozenset[str] = frozenset()
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The normal forms a fitting token may have, when only words decide (index lookups:
+        a ``#word`` literal's hashtag is indexed under its word)."""
+        return self.words | self.hashtags if self.hashtags else self.words
 
     def lengths(self, analysis: Analysis, position: int, limit: int) -> list[int]:
         """How many tokens one occurrence may take from ``position`` (longest first)."""
@@ -139,6 +148,8 @@ class Element:
         """Whether token ``position`` of the analysis may stand here (read from its columns)."""
         norm = analysis.norms[position]
         if norm in self.words:
+            return True
+        if self.hashtags and norm in self.hashtags and analysis.kinds[position] == HASHTAG:
             return True
         if self.prefixes and norm.startswith(self.prefixes):
             return True
@@ -248,8 +259,8 @@ def parse_shape(source: str, lexicons: Mapping[str, Collection[str]] | None = No
         raise RuleError(f"shape {source!r} can match nothing at all: make one element required", key="shapes")
     first = _first_words(elements)
     requirements = tuple(
-        element.words for element in elements
-        if element.low > 0 and element.words
+        element.names for element in elements
+        if element.low > 0 and element.names
         and not (element.sequences or element.attributes or element.prefixes or element.suffixes)
     )
     return Shape(source, elements, at_start, at_end, first,
@@ -271,6 +282,7 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
         low, high = {"?": (0, 1), "*": (0, 3), "+": (1, 3)}[part[-1]]
         body = part[:-1]
     words: set[str] = set()
+    hashtags: set[str] = set()
     phrases: list[str] = []
     classes: list[str] = []
     attributes: list[str] = []
@@ -296,6 +308,8 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
             prefixes.append(alternative[:-1].lstrip("#@").casefold())
         elif len(alternative) > 2 and alternative.startswith("~"):
             suffixes.append(alternative[1:].casefold())
+        elif alternative.startswith("#") and len(alternative) > 1:
+            hashtags.add(alternative[1:].casefold())
         elif alternative.startswith(":") and len(alternative) > 1:
             if alternative[1:] not in ATTRIBUTES:
                 raise RuleError(
@@ -308,7 +322,7 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
             words.add(alternative.casefold().replace("’", "'"))
     element = Element(
         frozenset(words), tuple(classes), tuple(attributes), 1 if phrases else low, 1 if phrases else high,
-        part, tuple(prefixes), tuple(suffixes),
+        part, tuple(prefixes), tuple(suffixes), hashtags=frozenset(hashtags),
     )
     return _with_phrases(element, sorted(phrases), low, high) if phrases else element
 
@@ -316,10 +330,10 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
 def _with_phrases(element: Element, phrases: list[str], low: int, high: int) -> Element:
     """A class that holds phrases ("lost dog", "missing since") stands for a group: its single
     words (with the element's other alternatives) as one token, each phrase as its sequence."""
-    sequences = [(element,)] if element.words or element.attributes or element.prefixes or element.suffixes else []
+    sequences = [(element,)] if element.names or element.attributes or element.prefixes or element.suffixes else []
     sequences += [tuple(Element(frozenset([word]), (), (), 1, 1, word) for word in phrase.split()) for phrase in phrases]
     heads = tuple(
-        None if (first.attributes or first.prefixes or first.suffixes) else first.words
+        None if (first.attributes or first.prefixes or first.suffixes) else first.names
         for first in (sequence[0] for sequence in sequences)
     )
     return Element(frozenset(), element.classes, (), low, high, element.source,
@@ -351,7 +365,7 @@ def _group(part: str, body: str, suffix: str, source: str,
         sequences.append(tuple(elements))
     low, high = {"": (1, 1), "?": (0, 1), "*": (0, 3), "+": (1, 3)}[suffix]
     heads = tuple(
-        None if (first.attributes or first.prefixes or first.suffixes or first.sequences) else first.words
+        None if (first.attributes or first.prefixes or first.suffixes or first.sequences) else first.names
         for first in (sequence[0] for sequence in sequences)
     )
     return Element(frozenset(), (), (), low, high, part, sequences=tuple(sequences), heads=heads)
@@ -371,7 +385,7 @@ def _first_words(elements: Sequence[Element]) -> frozenset[str] | None:
             continue
         if element.attributes or element.prefixes or element.suffixes:
             return None
-        found |= element.words
+        found |= element.names
         if element.low > 0:
             return frozenset(found)
     return None
@@ -380,8 +394,8 @@ def _first_words(elements: Sequence[Element]) -> frozenset[str] | None:
 def _required_words(elements: Sequence[Element]) -> frozenset[str] | None:
     for element in elements:
         plain = not (element.sequences or element.attributes or element.prefixes or element.suffixes)
-        if element.low > 0 and plain and element.words:
-            return element.words
+        if element.low > 0 and plain and element.names:
+            return element.names
     return None
 
 
