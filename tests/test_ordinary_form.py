@@ -50,6 +50,13 @@ ORDINARY: list[tuple[str, str]] = [
     ("comment", "Comment below with your questions and I'll answer them in Thursday's live session."),
     ("linkedin-dm", "Hi Omar, let me know which day suits and I'll send the room booking; the demo kit is ready."),
     ("x-dm", "Thanks for the pointer to the changelog, the breaking change was on line 40."),
+    # a lead clause or a word set off by a comma, then an ordinary imperative
+    ("linkedin-post", "Before you sign, share the contract with a lawyer you trust."),
+    ("facebook-post", "When the fire alarm sounds, follow the stewards to the car park."),
+    ("instagram-post", "Once it cools, save the jar of starter for next week's loaf."),
+    ("linkedin-post", "Honestly, like most teams, we underestimated the migration."),
+    ("facebook-post", "Friends, type your names on the sign-up sheet at the door."),
+    ("x-post", "Since you asked, tag releases with the date so the changelog sorts."),
 ]
 
 

@@ -354,3 +354,13 @@ def test_a_hash_literal_reads_only_that_hashtag(tmp_path: Path) -> None:
         "Enter our #giveaway", "Enter #Contest"]
     assert hits(with_shapes(spec, shapes=["#giveaway"]), "The giveaway was the smell of smoke.") == []
     assert describe_shape("#giveaway") == "'#giveaway'"
+
+
+def test_an_imperative_after_a_lead_clause_or_a_word_set_off_by_a_comma(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    assert hits(spec, "Really, like this if you agree") == ["like this if"]
+    assert hits(spec, "Dana Lee, share it if it helped") == ["share it if"]
+    assert hits(spec, "After a long week of shipping the release, like this if you laughed") == ["like this if"]
+    assert hits(spec, "When you are done, share it if it helped") == ["share it if"]
+    # a comma late in the sentence is not a clause start
+    assert hits(spec, "We shipped the new search engine, like this if you agree") == []

@@ -28,7 +28,8 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
 * ``...`` is a gap of up to 3 tokens, ``...N`` of up to N (at most 12);
 * ``^`` first: the shape starts a clause, i.e. the sentence's start, after a leading
   ``preamble`` word (please, just, so, hey ...), @mention (a reply's handles), emoji or bullet, after an "if you ..., "
-  clause, after a colon, a dash or an emoji, or after a full stop with no space before a
+  clause (or one opened by when, once, after, before, since, while ...), after a word or two set
+  off by a comma ("Really, ...", "Dana, ..."), after a colon, a dash or an emoji, or after a full stop with no space before a
   capital ("week.Thrilled", as scrapes print posts): where an imperative stands. ``$`` last: the sentence ends
   there (only closing punctuation and emoji may follow).
 
@@ -92,6 +93,9 @@ _CLOSING = frozenset(".,!?:;…\"')]")
 #: Marks that end a sentence even with no space after them, when a capital follows.
 _GLUED_ENDS = frozenset(".!?…")
 _GAP = re.compile(r"^\.\.\.(\d+)?$")
+#: Words that open a lead clause ending in a comma, after which an imperative may stand
+#: ("If you laughed, tag ...", "After a long week, like ...", "When you're done, share ...").
+_LEAD_CLAUSE = frozenset(("if", "when", "whenever", "once", "after", "before", "since", "while", "until", "as", "now", "whether"))
 _CLASS = re.compile(r"^\{([a-z][a-z0-9-]*)\}$")
 #: A shape's elements: a parenthesised group (which may hold spaces) or a run of non-spaces.
 _PART = re.compile(r"\([^()]+\)[?*+]?|\S+")
@@ -685,7 +689,8 @@ def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) ->
             starts.append(position)
 
     add(first)
-    add(skip(first))
+    opening = skip(first)
+    add(opening)
     starts_at, ends_at, text = analysis.starts, analysis.ends, analysis.text
     for position in range(first, stop):
         norm, kind = norms[position], kinds[position]
@@ -698,11 +703,15 @@ def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) ->
             after = position + 1
             if starts_at[after] == ends_at[position] and text[starts_at[after] : starts_at[after] + 1].isupper():
                 add(skip(after))
-        elif norm == "if" and position <= first + 2:
+        elif norm in _LEAD_CLAUSE and position <= first + 2:
             for later in range(position + 1, min(stop, position + 14)):
                 if norms[later] == ",":
                     add(skip(later + 1))
                     break
+        elif norm == "," and kind == PUNCT and position <= opening + 2:
+            # A word or two set off by a comma ("Really, tag ...", "Dana, share ..."): an
+            # interjection or a vocative, and the imperative follows it.
+            add(skip(position + 1))
     return starts
 
 
