@@ -96,3 +96,10 @@ def test_slashed_numbers_are_one_token() -> None:
     assert [(t.norm, t.kind) for t in tokens if "/" in t.text and t.kind == "number"] == [
         ("9/11", "number"), ("24/7", "number"), ("12/05/2024", "number")]
     assert [t.norm for t in tokens][-6:] == ["and", "/", "or", "3", "/", "4ths"]
+
+
+def test_small_capitals_read_as_letters() -> None:
+    caption = "\u029f\u026a\u1d0b\u1d07 \u026a\u0493 \u028f\u1d0f\u1d1c \u1d00\u0262\u0280\u1d07\u1d07"  # "like if you agree"
+    assert fold(caption) == "like if you agree"
+    doc = Document.from_text(caption + " and tag a friend", channel="instagram-post")
+    assert [t.norm for t in doc.tokens][:2] == ["like", "if"]

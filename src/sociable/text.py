@@ -42,6 +42,12 @@ _QUOTES = {
     "\u00a0": " ", "\u202f": " ", "\u2007": " ",
 }
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Small capitals, as "fancy font" generators print captions ("ʟɪᴋᴇ ɪғ ʏᴏᴜ ᴀɢʀᴇᴇ"): NFKC leaves
+# them, so they are mapped to the lower-case letters they stand for.
+_SMALL_CAPS = dict(zip(
+    "\u1d00\u0299\u1d04\u1d05\u1d07\u0493\ua730\u0262\u029c\u026a\u1d0a\u1d0b\u029f\u1d0d\u0274\u1d0f"
+    "\u1d18\u01eb\u0280\ua731\u1d1b\u1d1c\u1d20\u1d21\u028f\u1d22",
+    "abcdeffghijklmnopqrstuvwyz", strict=True))
 _NON_ASCII = regex_cache.lazy(r"[^\x00-\x7f]")
 
 
@@ -51,6 +57,8 @@ def _fold_char(char: str) -> str:
         return _QUOTES[char]
     if char in _ZERO_WIDTH:
         return char
+    if char in _SMALL_CAPS:
+        return _SMALL_CAPS[char]
     folded = unicodedata.normalize("NFKC", char)
     if len(folded) == 1:
         return _QUOTES.get(folded, folded)
