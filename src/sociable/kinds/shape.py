@@ -334,7 +334,7 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
 def _with_phrases(element: Element, phrases: list[str], low: int, high: int) -> Element:
     """A class that holds phrases ("lost dog", "missing since") stands for a group: its single
     words (with the element's other alternatives) as one token, each phrase as its sequence."""
-    sequences = [(element,)] if element.names or element.attributes or element.prefixes or element.suffixes else []
+    sequences: list[tuple[Element, ...]] = [(element,)] if element.names or element.attributes or element.prefixes or element.suffixes else []
     sequences += [tuple(Element(frozenset([word]), (), (), 1, 1, word) for word in phrase.split()) for phrase in phrases]
     heads = tuple(
         None if (first.attributes or first.prefixes or first.suffixes) else first.names
