@@ -92,3 +92,27 @@ def test_recipient_from_frontmatter() -> None:
 def test_bad_frontmatter_is_a_clear_error(text: str, message: str) -> None:
     with pytest.raises(DocumentError, match=message):
         Document.from_text(text, "a.md")
+
+
+@pytest.mark.parametrize(("text", "readable"), [
+    ('"Like this if you agree and tag a friend"', "Like this if you agree and tag a friend"),
+    ('  \u201cTag a friend who needs this\u201d #monday \U0001f525\n', "Tag a friend who needs this"),
+    ('"Posts that say "like if you agree" get buried.\n\nWrite a better hook."', "Write a better hook."),
+])
+def test_quotes_that_wrap_the_whole_draft_are_not_speech(text: str, readable: str) -> None:
+    # scrapes put the post in quotes; only the two marks are masked, speech inside still is
+    view = Document.from_text(text, "post.md").view("text")
+    assert readable in view and len(view) == len(text)
+    assert '"' not in view.strip()[:1] and "\u201c" not in view
+    if "buried" in text:
+        assert "agree" not in view  # a quote inside the wrapped post is still speech
+
+
+@pytest.mark.parametrize("text", [
+    '"Like if you agree" is the worst line on this site',
+    '"Share this" and "tag a friend" both got demoted',
+    'She wrote "like this if you agree" under every post',
+])
+def test_a_quote_that_is_only_part_of_the_draft_stays_speech(text: str) -> None:
+    view = Document.from_text(text, "post.md").view("text")
+    assert "agree" not in view and "tag a friend" not in view

@@ -223,11 +223,23 @@ def test_unknown_word_class_is_an_error_at_the_rule(tmp_path: Path) -> None:
         load(tmp_path, PACK.replace("{ask-verb} this", "{nope} this"))
 
 
-def test_class_declared_twice_and_phrases_in_classes_are_rejected(tmp_path: Path) -> None:
+def test_class_declared_twice_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(PackError, match="already declared"):
         load(tmp_path, extra="pack: more\nlexicons:\n  fruit: [pear]\n")
-    with pytest.raises(PackError, match="is a phrase"):
-        load(tmp_path, PACK.replace("fruit: [apple]", "fruit: [green apple]"))
+
+
+def test_a_class_may_hold_phrases_matched_as_word_sequences(tmp_path: Path) -> None:
+    # "lost" alone is a brag as often as a plea ("I lost 10 kg"); "lost dog" is the plea.
+    text = PACK.replace("fruit: [apple]", "fruit: [apple, 'green  Pear', red fig tree]")
+    spec = with_shapes(load(tmp_path, text)["ZZ201"], shapes=["eat a? {fruit} now?"])
+    assert hits(spec, "Eat a green pear now. Eat apple. Eat red fig tree") == [
+        "Eat a green pear now", "Eat apple", "Eat red fig tree"]
+    assert hits(spec, "Eat the green apple, eat a pear") == []
+    assert hits(with_shapes(spec, shapes=["{fruit}|:number today"]), "Apple today, 3 today, red fig today") == [
+        "Apple today", "3 today"]
+    inside = with_shapes(spec, shapes=["(eat {fruit})"])
+    with pytest.raises(RuleError, match="holds phrases"):
+        ShapeKind().prepare(inside)
 
 
 def test_bad_shape_syntax_is_reported(tmp_path: Path) -> None:
@@ -322,3 +334,33 @@ def test_a_capital_glued_to_a_full_stop_starts_a_clause(tmp_path: Path) -> None:
     assert hits(spec, "What a week.Like this if you agree") == ["Like this if"]
     assert hits(spec, "What a week!Like this if you agree") == ["Like this if"]
     assert hits(spec, "I said it.like this if nothing else") == []
+
+
+@pytest.mark.parametrize(("text", "bait"), [
+    ("I lost 10 kg this year. Like if you agree and share this with your network.", True),
+    ("Found the best note-taking app. Share this with your network if it helps.", True),
+    ("Lost dog near Elm Park since Friday, grey collar. Please share this with your network.", False),
+    ("Blood donors needed at St Mary's on Monday, O-negative especially. Please share this.", False),
+])
+def test_the_help_request_guard_reads_a_plea_not_a_single_word(ruleset: RuleSet, text: str, bait: bool) -> None:
+    doc = Document.from_text(text, channel="facebook-post")
+    found = {f.code for f in check_document(doc, ruleset) if f.category == "engagement-bait"}
+    assert bool(found) is bait, found
+
+
+def test_a_hash_literal_reads_only_that_hashtag(tmp_path: Path) -> None:
+    spec = with_shapes(load(tmp_path)["ZZ201"], shapes=["enter our? #giveaway|#contest"])
+    assert hits(spec, "Enter our #giveaway today. Enter our giveaway page. Enter #Contest now") == [
+        "Enter our #giveaway", "Enter #Contest"]
+    assert hits(with_shapes(spec, shapes=["#giveaway"]), "The giveaway was the smell of smoke.") == []
+    assert describe_shape("#giveaway") == "'#giveaway'"
+
+
+def test_an_imperative_after_a_lead_clause_or_a_word_set_off_by_a_comma(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    assert hits(spec, "Really, like this if you agree") == ["like this if"]
+    assert hits(spec, "Dana Lee, share it if it helped") == ["share it if"]
+    assert hits(spec, "After a long week of shipping the release, like this if you laughed") == ["like this if"]
+    assert hits(spec, "When you are done, share it if it helped") == ["share it if"]
+    # a comma late in the sentence is not a clause start
+    assert hits(spec, "We shipped the new search engine, like this if you agree") == []

@@ -64,3 +64,42 @@ def test_reading_folds_but_view_keeps_characters_as_written() -> None:
     doc = Document.from_text("\U0001d413ag a friend")
     assert doc.view("text").startswith("\U0001d413")
     assert doc.reading("text").startswith("Tag")
+
+
+def test_html_line_tags_split_sentences_and_lines_with_offsets_true() -> None:
+    text = "Big news<br>Like if you agree<br />Tag a friend</p><p>Thanks, <b>Kim</b>"
+    folded = fold(text)
+    assert len(folded) == len(text) and "<" not in folded.replace("<name>", "")
+    spans = sentence_spans(folded)
+    assert [text[s:e] for s, e in spans] == ["Big news", "Like if you agree", "Tag a friend", "Thanks, <b>Kim"]
+    # an inline tag is blank, a merge field is not markup
+    assert [t.norm for t in tokenize(fold("Hi <name>, <strong>tag</strong> me"))] == [
+        "hi", "<", "name", ">", ",", "tag", "me"]
+    doc = Document.from_text("Hi Sam,<br><br>Your queue talk helped.<br><br>Best,<br>Kim")
+    signature = doc.scopes["signature"][0]
+    assert doc.text[signature[0] : signature[1]] == "Best,<br>Kim"
+    assert doc.position(doc.text.index("Best")) == (1, doc.text.index("Best") + 1)
+
+
+def test_emoji_glued_after_a_question_or_exclamation_close_that_sentence() -> None:
+    text = "Would you hire me?\U0001f64f Tag a friend. Done! \U0001f389\U0001f389\nNext up"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Would you hire me?\U0001f64f", "Tag a friend.", "Done! \U0001f389\U0001f389", "Next up"]
+    assert 0 in analyse(text).questions
+    # an emoji that opens what follows stays with it
+    poll = "Which beach? \u2764\ufe0f for Maui, \U0001f602 for Cancun!"
+    assert [poll[s:e] for s, e in sentence_spans(poll)] == ["Which beach?", "\u2764\ufe0f for Maui, \U0001f602 for Cancun!"]
+
+
+def test_slashed_numbers_are_one_token() -> None:
+    tokens = tokenize("Remember 9/11, open 24/7, due 12/05/2024, and/or 3/4ths")
+    assert [(t.norm, t.kind) for t in tokens if "/" in t.text and t.kind == "number"] == [
+        ("9/11", "number"), ("24/7", "number"), ("12/05/2024", "number")]
+    assert [t.norm for t in tokens][-6:] == ["and", "/", "or", "3", "/", "4ths"]
+
+
+def test_small_capitals_read_as_letters() -> None:
+    caption = "\u029f\u026a\u1d0b\u1d07 \u026a\u0493 \u028f\u1d0f\u1d1c \u1d00\u0262\u0280\u1d07\u1d07"  # "like if you agree"
+    assert fold(caption) == "like if you agree"
+    doc = Document.from_text(caption + " and tag a friend", channel="instagram-post")
+    assert [t.norm for t in doc.tokens][:2] == ["like", "if"]

@@ -24,7 +24,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sociable.text import URL_PATTERN, fold
+from sociable.text import URL_PATTERN, break_markup, fold
 
 if TYPE_CHECKING:
     from sociable.text import Analysis, Sentences, Spans, Tokens
@@ -262,6 +262,14 @@ class Document:
     def _mask(self, body_start: int) -> None:
         text = self.text
         found: list[tuple[int, int, str]] = []
+        speech_text = text
+        wrap = _wrapping_quotes(text, body_start)
+        if wrap:
+            # A scrape that puts the whole post in quotes: the post is the author's, not
+            # speech. Only the two marks are masked, and quotes inside pair up without them.
+            found += [(wrap[0], wrap[0] + 1, "speech"), (wrap[1], wrap[1] + 1, "speech")]
+            first, last = wrap
+            speech_text = f"{text[:first]} {text[first + 1 : last]} {text[last + 1 :]}"
         for pattern, kind in (
             (_CODE_FENCE, "code"),
             (_HTML_COMMENT, "comment"),
@@ -272,14 +280,15 @@ class Document:
             (_SPEECH, "speech"),
             (_SINGLE_QUOTED, "speech"),
         ):
-            for match in pattern.finditer(text, body_start):
+            for match in pattern.finditer(speech_text if kind == "speech" else text, body_start):
                 start, end = match.span()
                 if not any(s <= start < e for s, e, _ in found):
                     found.append((start, end, kind))
         self.masks.extend(sorted(found))
 
     def _split_scopes(self, body_start: int, subject: Span | None) -> None:
-        text = self.text
+        # Lines as a reader sees them: a scraped "<br>" or "</p>" ends one (same length).
+        text = break_markup(self.text)
         end = len(text)
         content = [(start, stop) for start, stop in _lines(text, body_start, end)]
         nonblank = [(s, e) for s, e in content if text[s:e].strip()]
@@ -470,6 +479,43 @@ class Document:
         """1-based (line, column) of a character offset, columns counted in characters."""
         index = bisect_right(self._line_starts, offset) - 1
         return index + 1 + self.line_base, offset - self._line_starts[index] + 1
+
+
+_OPENING = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201c"}
+# What may follow a wrapped post: its hashtags, mentions and emoji, as scrapes append them.
+_AFTER_WRAP = regex_cache.lazy(r"(?:\s|[#@][\w-]+|[^\w\s\"\u201c\u201d])*\Z")
+
+
+def _wrapping_quotes(text: str, start: int) -> tuple[int, int] | None:
+    """Offsets of two quote marks that wrap the whole body (a scraped post in quotes), or None.
+
+    The body must open with the mark, close with its partner (hashtags and emoji may follow),
+    and the marks inside must pair up, each inner one opening after a space: so
+    '"Like if you agree" is the worst line' and '"A" and "B"' are not wrapped.
+    """
+    first = start
+    while first < len(text) and text[first].isspace():
+        first += 1
+    closing = _OPENING.get(text[first : first + 1])
+    if closing is None:
+        return None
+    last = text.rfind(closing, first + 1)
+    if last == -1 or not _AFTER_WRAP.match(text, last + 1):
+        return None
+    inner = text[first + 1 : last]
+    if not inner.strip() or not inner[:1].strip() or not inner[-1:].strip():
+        return None
+    opening = text[first]
+    if opening == closing:  # straight quotes: inner ones open after a space or a bracket
+        marks = [i for i, char in enumerate(inner) if char == opening]
+        if len(marks) % 2:
+            return None
+        for opener in marks[::2]:
+            if opener and not (inner[opener - 1].isspace() or inner[opener - 1] in "([{"):
+                return None
+    elif inner.count(opening) != inner.count(closing):
+        return None
+    return first, last
 
 
 def _blank(text: str) -> str:

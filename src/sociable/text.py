@@ -42,6 +42,12 @@ _QUOTES = {
     "\u00a0": " ", "\u202f": " ", "\u2007": " ",
 }
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Small capitals, as "fancy font" generators print captions ("ʟɪᴋᴇ ɪғ ʏᴏᴜ ᴀɢʀᴇᴇ"): NFKC leaves
+# them, so they are mapped to the lower-case letters they stand for.
+_SMALL_CAPS = dict(zip(
+    "\u1d00\u0299\u1d04\u1d05\u1d07\u0493\ua730\u0262\u029c\u026a\u1d0a\u1d0b\u029f\u1d0d\u0274\u1d0f"
+    "\u1d18\u01eb\u0280\ua731\u1d1b\u1d1c\u1d20\u1d21\u028f\u1d22",
+    "abcdeffghijklmnopqrstuvwyz", strict=True))
 _NON_ASCII = regex_cache.lazy(r"[^\x00-\x7f]")
 
 
@@ -51,6 +57,8 @@ def _fold_char(char: str) -> str:
         return _QUOTES[char]
     if char in _ZERO_WIDTH:
         return char
+    if char in _SMALL_CAPS:
+        return _SMALL_CAPS[char]
     folded = unicodedata.normalize("NFKC", char)
     if len(folded) == 1:
         return _QUOTES.get(folded, folded)
@@ -58,10 +66,37 @@ def _fold_char(char: str) -> str:
 
 
 def fold(text: str) -> str:
-    """``text`` with each character replaced by what it reads as; the length never changes."""
+    """``text`` with each character replaced by what it reads as; the length never changes.
+
+    HTML that scrapes leave in a post reads as what a browser shows (:func:`break_markup`).
+    """
+    text = break_markup(text)
     if text.isascii():
         return text
     return _NON_ASCII.sub(lambda match: _fold_char(match.group()), text)
+
+
+# Line and paragraph tags scraped posts keep ("Big news<br>Like if ...", "<p>...</p>"), and
+# inline tags that only style a word (<b>, <strong>, <a href=...>). Not "<name>": a merge field.
+_MARKUP = regex_cache.lazy(
+    r"<(?:(?P<line>br|p|div|li|ul|ol|h[1-6]|tr|hr)|/(?P<end>p|div|li|ul|ol|h[1-6]|tr)"
+    r"|/?(?:b|i|u|em|strong|span|a|font|small|mark|sup|sub))(?:\s[^<>\n]{0,300})?\s*/?>",
+    re.I,
+)
+
+
+def _markup(match: re.Match[str]) -> str:
+    size = match.end() - match.start()
+    return (" " * (size - 1) + "\n") if (match.group("line") or match.group("end")) else " " * size
+
+
+def break_markup(text: str) -> str:
+    """``text`` with HTML line tags as a line break and inline tags as spaces, same length:
+    a ``<br>`` ends a line the way a line break does, so sentences and lines split there and
+    every offset stays the draft's."""
+    if "<" not in text:
+        return text
+    return _MARKUP.sub(_markup, text)
 
 
 # --- tokens -----------------------------------------------------------------------------
@@ -74,12 +109,13 @@ _EMOJI = (
 _TOKEN = regex_cache.lazy(
     rf"""(?P<entity>&(?:[a-z]{{2,8}}|\#\d{{1,6}}|\#x[0-9a-f]{{1,6}});)
     |(?P<tag>[#@][^\W_][\w{_ZW}]*)
-    |(?P<word>[\w{_ZW}]+(?:(?:['\-]|&\#39;|&\#x27;|&rsquo;|&apos;)[\w{_ZW}]+)*)
+    |(?P<word>\d+(?:/\d+)+(?![\w/])|[\w{_ZW}]+(?:(?:['\-]|&\#39;|&\#x27;|&rsquo;|&apos;)[\w{_ZW}]+)*)
     |(?P<emoji>[{_EMOJI}]+)
     |(?P<punct>[^\s{_ZW}])""",
     re.X | re.I,
 )
-_NUMBER = regex_cache.lazy(r"\d+(?:[.,]\d+)*")
+# "9/11", "24/7", "3/4" and dates (12/05/2024) are one number, not three tokens.
+_NUMBER = regex_cache.lazy(r"\d+(?:[.,]\d+)*|\d+(?:/\d+)+")
 #: A link as the document model masks it (:data:`sociable.document.MASK_KINDS` ``url``).
 URL_PATTERN = (
     r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]"""
@@ -377,7 +413,12 @@ def _columns(view: str) -> _Columns:
 
 # --- sentences ----------------------------------------------------------------------------
 
-_SENTENCE_END = regex_cache.lazy(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n(?![ \t]*[a-z])")
+# Emoji glued to the mark belong to the sentence they close ("Agree?👇 Comment below"), and
+# so do emoji that end the line ("Done! 🎉🎉"); "Which one? ❤️ for A, 😂 for B" goes on.
+_SENTENCE_END = regex_cache.lazy(
+    rf"[.!?…]+[\"')\]”’]*(?:[{_EMOJI}]+(?:[ \t]+[{_EMOJI}]+)*|(?:[ \t]+[{_EMOJI}]+)+(?=[ \t]*(?:\r?\n|$)))?"
+    r"(?=\s|$)|\n(?![ \t]*[a-z])"
+)
 _CLAUSE_END = regex_cache.lazy(_SENTENCE_END.pattern + r"|[;:](?=\s)")
 # Titles and abbreviations whose full stop does not end a sentence.
 _ABBREVIATION = regex_cache.lazy(r"(?<![\w.])(?:mr|mrs|ms|dr|prof|st|sr|jr|vs|etc|e\.g|i\.e|inc|ltd|no|approx)$", re.I)

@@ -7,10 +7,12 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
 
 * ``word`` a literal token, case-insensitive; ``a|b|c`` any of them; punctuation is a token
   too (``,`` ``!`` ``:``; ``\\?`` is a literal question mark);
+* ``#word`` a hashtag whose word is ``word`` (``#giveaway``; the plain word does not fit);
 * ``pre~`` a token that starts with ``pre`` (``#support~`` reads any ``#support...`` tag:
   hashtags and mentions match as words), ``~strong`` one that ends with ``strong``;
 * ``{class}`` a word of a named word class (a lexicon declared in a pack, with inflections);
-  ``{a}|{b}|word`` mixes classes and literals;
+  ``{a}|{b}|word`` mixes classes and literals; a class may hold phrases (``lost dog``),
+  each matched as its word sequence, when the class is not inside a group;
 * ``:word`` ``:number`` ``:emoji`` ``:caps`` (an upper-case word) ``:quoted`` (a word alone
   between quotes) ``:dictated`` (quoted, caps, emoji or number) ``:hashtag`` ``:mention``
   ``:name`` (a capitalised word) ``:lower`` (a word in lower case) ``:handle`` (a user name
@@ -26,7 +28,8 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
 * ``...`` is a gap of up to 3 tokens, ``...N`` of up to N (at most 12);
 * ``^`` first: the shape starts a clause, i.e. the sentence's start, after a leading
   ``preamble`` word (please, just, so, hey ...), @mention (a reply's handles), emoji or bullet, after an "if you ..., "
-  clause, after a colon, a dash or an emoji, or after a full stop with no space before a
+  clause (or one opened by when, once, after, before, since, while ...), after a word or two set
+  off by a comma ("Really, ...", "Dana, ..."), after a colon, a dash or an emoji, or after a full stop with no space before a
   capital ("week.Thrilled", as scrapes print posts): where an imperative stands. ``$`` last: the sentence ends
   there (only closing punctuation and emoji may follow).
 
@@ -90,6 +93,9 @@ _CLOSING = frozenset(".,!?:;…\"')]")
 #: Marks that end a sentence even with no space after them, when a capital follows.
 _GLUED_ENDS = frozenset(".!?…")
 _GAP = re.compile(r"^\.\.\.(\d+)?$")
+#: Words that open a lead clause ending in a comma, after which an imperative may stand
+#: ("If you laughed, tag ...", "After a long week, like ...", "When you're done, share ...").
+_LEAD_CLAUSE = frozenset(("if", "when", "whenever", "once", "after", "before", "since", "while", "until", "as", "now", "whether"))
 _CLASS = re.compile(r"^\{([a-z][a-z0-9-]*)\}$")
 #: A shape's elements: a parenthesised group (which may hold spaces) or a run of non-spaces.
 _PART = re.compile(r"\([^()]+\)[?*+]?|\S+")
@@ -113,6 +119,14 @@ class Element:
     #: For each sequence, the words its first token must be (None: a token test decides), so
     #: most sequences are ruled out by one set lookup.
     heads: tuple[frozenset[str] | None, ...] = ()
+    #: ``#word`` literals: hashtags whose word is one of these (the plain word does not fit).
+    hashtags: frozenset[str] = frozenset()
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The normal forms a fitting token may have, when only words decide (index lookups:
+        a ``#word`` literal's hashtag is indexed under its word)."""
+        return self.words | self.hashtags if self.hashtags else self.words
 
     def lengths(self, analysis: Analysis, position: int, limit: int) -> list[int]:
         """How many tokens one occurrence may take from ``position`` (longest first)."""
@@ -138,6 +152,8 @@ class Element:
         """Whether token ``position`` of the analysis may stand here (read from its columns)."""
         norm = analysis.norms[position]
         if norm in self.words:
+            return True
+        if self.hashtags and norm in self.hashtags and analysis.kinds[position] == HASHTAG:
             return True
         if self.prefixes and norm.startswith(self.prefixes):
             return True
@@ -247,8 +263,8 @@ def parse_shape(source: str, lexicons: Mapping[str, Collection[str]] | None = No
         raise RuleError(f"shape {source!r} can match nothing at all: make one element required", key="shapes")
     first = _first_words(elements)
     requirements = tuple(
-        element.words for element in elements
-        if element.low > 0 and element.words
+        element.names for element in elements
+        if element.low > 0 and element.names
         and not (element.sequences or element.attributes or element.prefixes or element.suffixes)
     )
     return Shape(source, elements, at_start, at_end, first,
@@ -270,6 +286,8 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
         low, high = {"?": (0, 1), "*": (0, 3), "+": (1, 3)}[part[-1]]
         body = part[:-1]
     words: set[str] = set()
+    hashtags: set[str] = set()
+    phrases: list[str] = []
     classes: list[str] = []
     attributes: list[str] = []
     prefixes: list[str] = []
@@ -285,11 +303,17 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
             if lexicons is not None:
                 if name not in lexicons:
                     raise RuleError(f"unknown word class {{{name}}} in shape {source!r}", key="shapes")
-                words.update(lexicons[name])
+                for entry in lexicons[name]:
+                    if " " in entry:
+                        phrases.append(entry)
+                    else:
+                        words.add(entry)
         elif len(alternative) > 2 and alternative.endswith("~"):
             prefixes.append(alternative[:-1].lstrip("#@").casefold())
         elif len(alternative) > 2 and alternative.startswith("~"):
             suffixes.append(alternative[1:].casefold())
+        elif alternative.startswith("#") and len(alternative) > 1:
+            hashtags.add(alternative[1:].casefold())
         elif alternative.startswith(":") and len(alternative) > 1:
             if alternative[1:] not in ATTRIBUTES:
                 raise RuleError(
@@ -300,10 +324,24 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
             attributes.append(alternative[1:])
         else:
             words.add(alternative.casefold().replace("’", "'"))
-    return Element(
-        frozenset(words), tuple(classes), tuple(attributes), low, high, part,
-        tuple(prefixes), tuple(suffixes),
+    element = Element(
+        frozenset(words), tuple(classes), tuple(attributes), 1 if phrases else low, 1 if phrases else high,
+        part, tuple(prefixes), tuple(suffixes), hashtags=frozenset(hashtags),
     )
+    return _with_phrases(element, sorted(phrases), low, high) if phrases else element
+
+
+def _with_phrases(element: Element, phrases: list[str], low: int, high: int) -> Element:
+    """A class that holds phrases ("lost dog", "missing since") stands for a group: its single
+    words (with the element's other alternatives) as one token, each phrase as its sequence."""
+    sequences: list[tuple[Element, ...]] = [(element,)] if element.names or element.attributes or element.prefixes or element.suffixes else []
+    sequences += [tuple(Element(frozenset([word]), (), (), 1, 1, word) for word in phrase.split()) for phrase in phrases]
+    heads = tuple(
+        None if (first.attributes or first.prefixes or first.suffixes) else first.names
+        for first in (sequence[0] for sequence in sequences)
+    )
+    return Element(frozenset(), element.classes, (), low, high, element.source,
+                   sequences=tuple(sequences), heads=heads)
 
 
 def _group(part: str, body: str, suffix: str, source: str,
@@ -321,11 +359,17 @@ def _group(part: str, body: str, suffix: str, source: str,
                     f"group {part!r} of shape {source!r}: a group holds plain words, classes and "
                     "token tests; put gaps and ?/*/+ outside it", key="shapes",
                 )
-            elements.append(_element(word, source, lexicons))
+            element = _element(word, source, lexicons)
+            if element.sequences:
+                raise RuleError(
+                    f"group {part!r} of shape {source!r}: {word} holds phrases; use the class "
+                    "outside a group", key="shapes",
+                )
+            elements.append(element)
         sequences.append(tuple(elements))
     low, high = {"": (1, 1), "?": (0, 1), "*": (0, 3), "+": (1, 3)}[suffix]
     heads = tuple(
-        None if (first.attributes or first.prefixes or first.suffixes or first.sequences) else first.words
+        None if (first.attributes or first.prefixes or first.suffixes or first.sequences) else first.names
         for first in (sequence[0] for sequence in sequences)
     )
     return Element(frozenset(), (), (), low, high, part, sequences=tuple(sequences), heads=heads)
@@ -345,7 +389,7 @@ def _first_words(elements: Sequence[Element]) -> frozenset[str] | None:
             continue
         if element.attributes or element.prefixes or element.suffixes:
             return None
-        found |= element.words
+        found |= element.names
         if element.low > 0:
             return frozenset(found)
     return None
@@ -354,8 +398,8 @@ def _first_words(elements: Sequence[Element]) -> frozenset[str] | None:
 def _required_words(elements: Sequence[Element]) -> frozenset[str] | None:
     for element in elements:
         plain = not (element.sequences or element.attributes or element.prefixes or element.suffixes)
-        if element.low > 0 and plain and element.words:
-            return element.words
+        if element.low > 0 and plain and element.names:
+            return element.names
     return None
 
 
@@ -645,7 +689,8 @@ def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) ->
             starts.append(position)
 
     add(first)
-    add(skip(first))
+    opening = skip(first)
+    add(opening)
     starts_at, ends_at, text = analysis.starts, analysis.ends, analysis.text
     for position in range(first, stop):
         norm, kind = norms[position], kinds[position]
@@ -658,11 +703,15 @@ def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) ->
             after = position + 1
             if starts_at[after] == ends_at[position] and text[starts_at[after] : starts_at[after] + 1].isupper():
                 add(skip(after))
-        elif norm == "if" and position <= first + 2:
+        elif norm in _LEAD_CLAUSE and position <= first + 2:
             for later in range(position + 1, min(stop, position + 14)):
                 if norms[later] == ",":
                     add(skip(later + 1))
                     break
+        elif norm == "," and kind == PUNCT and position <= opening + 2:
+            # A word or two set off by a comma ("Really, tag ...", "Dana, share ..."): an
+            # interjection or a vocative, and the imperative follows it.
+            add(skip(position + 1))
     return starts
 
 

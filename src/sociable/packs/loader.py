@@ -363,7 +363,8 @@ class _Checker:
                 if not isinstance(word, str) or not word.strip():
                     self.problem(item.line, f"every word of class {name!r} must be non-empty text")
                 elif any(c.isspace() for c in word.strip()):
-                    self.problem(item.line, f"{word!r} in class {name!r} is a phrase: a class holds single words; say phrases as a shape")
+                    # A phrase ("lost dog") is matched as a word sequence, without inflections.
+                    words.append(" ".join(word.casefold().replace("’", "'").split()))
                 else:
                     words.extend(inflect(word.strip().casefold().replace("’", "'"), how))
             where = f"{self.path}:{line}"
