@@ -95,16 +95,24 @@ def test_a_warm_pack_cache_parses_no_shape_and_finds_the_same(tmp_path: Path) ->
 
 
 def test_the_collector_is_back_on_and_nothing_stays_frozen_after_a_check(tmp_path: Path) -> None:
+    """A process that goes on after ``main`` collects as usual; once it exits, everything is
+    frozen before the interpreter's final collections (which walked it all for nothing)."""
     (tmp_path / "draft.md").write_text(CLEAN, encoding="utf-8")
     program = (
-        "import gc\n"
+        "import atexit, gc, sys\n"
+        # Registered first, so it runs after every handler main registers (last in, first out).
+        "atexit.register(lambda: print('at exit', gc.get_freeze_count() > 1000, flush=True))\n"
         "from sociable.faces.cli.main import main\n"
         "main(['check', '--no-cache', '--quiet', '--exit-zero', '--ignore', 'GR', 'draft.md'])\n"
-        "print(gc.isenabled(), gc.get_freeze_count())\n"
+        "main(['check', '--no-cache', '--quiet', '--exit-zero', '--ignore', 'GR', 'draft.md'])\n"
+        "print(gc.isenabled(), gc.get_freeze_count(), atexit._ncallbacks())\n"
     )
     done = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True,
                           text=True, check=True)
-    assert done.stdout.split()[-2:] == ["True", "0"]
+    lines = done.stdout.splitlines()
+    # Two commands in one process register the exit freeze once: 1 + 1 handlers.
+    assert lines[-2].split() == ["True", "0", "2"]
+    assert lines[-1] == "at exit True"
 
 
 def test_the_collector_is_on_while_drafts_are_linted() -> None:
