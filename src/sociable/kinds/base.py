@@ -14,7 +14,6 @@ Kinds never print, never read CLI options and never touch the network on their o
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -23,6 +22,7 @@ from sociable.findings import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
     from sociable.document import Document
+    from sociable.kinds.screens import WordScreen
     from sociable.packs.schema import RuleSpec
 
 
@@ -130,6 +130,8 @@ class Rule:
                 "company": doc.recipient.company if doc.recipient else "",
                 "match": text[start:end],
             }
+            import string  # here, not at import: only a replacement fix needs it (start-up)
+
             needed = {name for _, name, _, _ in string.Formatter().parse(spec.replacement) if name}
             if any(not values.get(name) for name in needed):
                 return None  # e.g. "Hi {first_name}" with no recipient: nothing safe to offer
@@ -178,6 +180,14 @@ class Kind:
     def check(self, doc: Document, rule: Rule) -> Iterable[Finding]:
         """Findings of ``rule`` in ``doc``. Must be a pure function of its arguments."""
         return ()
+
+    def screen(self, spec: RuleSpec, prepared: Any) -> WordScreen | None:
+        """What a draft must hold for :meth:`check` to find anything, read from the prepared
+        form (:mod:`sociable.kinds.screens`); None (the default) checks every draft. Asked when
+        the pack cache keeps the prepared form (``keeps_prepared``), and kept with it: a draft
+        that fails the screen is skipped without preparing the rule or importing the kind, so
+        it must never rule out a draft the check would find something in."""
+        return None
 
     def signature(self, doc: Document, rule: Rule) -> Any:
         """Corpus kinds: a small picklable summary of ``doc`` (None to take no part)."""
