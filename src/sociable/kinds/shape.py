@@ -73,6 +73,7 @@ from sociable.text import CAPS, EMOJI, HASHTAG, MENTION, NUMBER, PUNCT, QUOTED, 
 if TYPE_CHECKING:
     from sociable.document import Document
     from sociable.findings import Finding
+    from sociable.kinds.screens import WordScreen
     from sociable.packs.schema import RuleSpec
     from sociable.text import Analysis
 
@@ -504,6 +505,27 @@ class ShapeKind(Kind):
 
     def describe(self, spec: RuleSpec) -> str:
         return describe_rule(spec)
+
+    def screen(self, spec: RuleSpec, prepared: Prepared) -> WordScreen | None:
+        """The words :class:`NeedIndex` asks of each shape (its required word sets and first
+        words), kept with the prepared form: a draft meeting no shape's needs is not checked,
+        as :meth:`check` returns at once when ``possible`` finds no shape. None when a shape
+        needs no word (it may start anywhere). Extra words for the classes
+        (``extend_lexicons``) change the needs: then every draft is checked."""
+        from sociable.kinds.screens import WordScreen
+
+        groups: dict[frozenset[str], tuple[str, ...]] = {}  # equal sets stored once
+        alternatives = []
+        for shape in prepared.shapes:
+            needs = list(shape.requirements)
+            if shape.first_words is not None:
+                needs.append(shape.first_words)
+            if not needs:
+                return None
+            alternatives.append(tuple(
+                groups.setdefault(words, tuple(sorted(words))) for words in dict.fromkeys(needs)
+            ))
+        return WordScreen(spec.scope, prepared.unmask, tuple(alternatives), ("extend_lexicons",))
 
     def _prepared(self, rule: Rule) -> Prepared:
         extensions = rule.settings.get("extend_lexicons") if rule.settings else None
