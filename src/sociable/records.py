@@ -98,6 +98,13 @@ class Record:
         return type(self)(**values)
 
 
+def fill(record: Record, **values: Any) -> None:
+    """Set a frozen record's fields from its ``__init__``, past its closed ``__setattr__``
+    (what a frozen dataclass's generated ``__init__`` does)."""
+    for name, value in values.items():
+        object.__setattr__(record, name, value)
+
+
 def _rebuild(cls: type[_R], values: tuple[Any, ...]) -> _R:
     record = cls.__new__(cls)
     for name, value in zip(cls._fields(), values, strict=True):

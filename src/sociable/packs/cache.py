@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sociable import __version__
+from sociable.records import Record
 
 if TYPE_CHECKING:
     from sociable.kinds.base import Kind
@@ -242,8 +243,9 @@ _ATOMS = (str, int, bool, float, bytes, type(None))
 
 
 def shared(value: Any) -> Any:
-    """``value`` with equal immutable parts made one object: frozen dataclass instances,
-    tuples and frozensets of text. A shape rule repeats the same elements and word sets in
+    """``value`` with equal immutable parts made one object: frozen dataclass instances (and
+    frozen :class:`~sociable.records.Record` ones with a ``__dict__``), tuples and frozensets
+    of text. A shape rule repeats the same elements and word sets in
     many shapes; unpickling each once is a third less work (and memory) for the run.
 
     Parts are matched on their type and on their members' identity (or type and value for
@@ -267,7 +269,8 @@ def shared(value: Any) -> Any:
                 return memo.setdefault((frozenset, item), item)
             return item
         params = getattr(kind, "__dataclass_params__", None)
-        if params is None or not params.frozen or not hasattr(item, "__dict__"):
+        frozen = params.frozen if params is not None else issubclass(kind, Record) and kind._frozen
+        if not frozen or not hasattr(item, "__dict__"):
             return item
         state = {name: canon(field) for name, field in vars(item).items()}
         key = (kind, tuple((name, key_of(field)) for name, field in state.items()))
