@@ -64,10 +64,10 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
 from sociable.kinds.base import Key, Kind, Rule, RuleError
+from sociable.records import Record, fill
 from sociable.text import CAPS, EMOJI, HASHTAG, MENTION, NUMBER, PUNCT, QUOTED, URL, WORD
 
 if TYPE_CHECKING:
@@ -97,9 +97,11 @@ _PART = re.compile(r"\([^()]+\)[?*+]?|\S+")
 _GROUP = re.compile(r"^\(([^()]+)\)([?*+]?)$")
 
 
-@dataclass(frozen=True)
-class Element:
-    """One position of a shape: which tokens fit, and how many times in a row."""
+class Element(Record):
+    """One position of a shape: which tokens fit, and how many times in a row (frozen; a
+    plain record, not a dataclass: making a dataclass at import costs start-up time)."""
+
+    _frozen = True  # no __slots__: unpickled by the thousand from the pack cache
 
     words: frozenset[str]
     classes: tuple[str, ...]
@@ -107,13 +109,29 @@ class Element:
     low: int
     high: int
     source: str
-    prefixes: tuple[str, ...] = ()
-    suffixes: tuple[str, ...] = ()
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
     #: A group's word sequences, each a line of single-token elements; empty for a token.
-    sequences: tuple[tuple[Element, ...], ...] = ()
+    sequences: tuple[tuple[Element, ...], ...]
     #: For each sequence, the words its first token must be (None: a token test decides), so
     #: most sequences are ruled out by one set lookup.
-    heads: tuple[frozenset[str] | None, ...] = ()
+    heads: tuple[frozenset[str] | None, ...]
+
+    def __init__(
+        self,
+        words: frozenset[str],
+        classes: tuple[str, ...],
+        attributes: tuple[str, ...],
+        low: int,
+        high: int,
+        source: str,
+        prefixes: tuple[str, ...] = (),
+        suffixes: tuple[str, ...] = (),
+        sequences: tuple[tuple[Element, ...], ...] = (),
+        heads: tuple[frozenset[str] | None, ...] = (),
+    ) -> None:
+        fill(self, words=words, classes=classes, attributes=attributes, low=low, high=high,
+             source=source, prefixes=prefixes, suffixes=suffixes, sequences=sequences, heads=heads)
 
     def lengths(self, analysis: Analysis, position: int, limit: int) -> list[int]:
         """How many tokens one occurrence may take from ``position`` (longest first)."""
@@ -150,8 +168,11 @@ class Element:
         return False
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(Record):
+    """One shape of a rule, parsed (frozen)."""
+
+    _frozen = True
+
     source: str
     elements: tuple[Element, ...]
     at_start: bool
@@ -161,14 +182,30 @@ class Shape:
     #: Words one of which every match contains (the first required element made only of
     #: words), or None: a shape that opens with ":number" is still skipped on drafts without
     #: the "left" it needs later.
-    required_words: frozenset[str] | None = None
+    required_words: frozenset[str] | None
     #: For every required element made only of words, its words: a draft lacking any one set
     #: cannot hold a match, decided with a few set operations before any token is tried.
-    requirements: tuple[frozenset[str], ...] = ()
+    requirements: tuple[frozenset[str], ...]
+
+    def __init__(
+        self,
+        source: str,
+        elements: tuple[Element, ...],
+        at_start: bool,
+        at_end: bool,
+        first_words: frozenset[str] | None,
+        required_words: frozenset[str] | None = None,
+        requirements: tuple[frozenset[str], ...] = (),
+    ) -> None:
+        fill(self, source=source, elements=elements, at_start=at_start, at_end=at_end,
+             first_words=first_words, required_words=required_words, requirements=requirements)
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(Record):
+    """A shape rule ready to run (frozen)."""
+
+    _frozen = True
+
     shapes: tuple[Shape, ...]
     unless: tuple[Shape, ...]
     unless_draft: tuple[Shape, ...]
@@ -183,7 +220,29 @@ class Prepared:
     commentary: frozenset[str]
     reporting: frozenset[str]
     #: Mask kinds the rule reads: its own ``unmask`` plus ``url`` when a shape names ``:url``.
-    unmask: tuple[str, ...] = ()
+    unmask: tuple[str, ...]
+
+    def __init__(
+        self,
+        shapes: tuple[Shape, ...],
+        unless: tuple[Shape, ...],
+        unless_draft: tuple[Shape, ...],
+        requires: tuple[Shape, ...],
+        guards: tuple[str, ...],
+        max_findings: int,
+        min_matches: int,
+        max_words: int,
+        max_other_words: int,
+        preamble: frozenset[str],
+        negation: frozenset[str],
+        commentary: frozenset[str],
+        reporting: frozenset[str],
+        unmask: tuple[str, ...] = (),
+    ) -> None:
+        fill(self, shapes=shapes, unless=unless, unless_draft=unless_draft, requires=requires,
+             guards=guards, max_findings=max_findings, min_matches=min_matches,
+             max_words=max_words, max_other_words=max_other_words, preamble=preamble,
+             negation=negation, commentary=commentary, reporting=reporting, unmask=unmask)
 
 
 def _is_handle(a: Analysis, i: int) -> bool:
