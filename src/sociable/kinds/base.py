@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sociable.findings import Applicability, Edit, Finding, Fix, Severity
+from sociable.records import Record, fill
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -42,25 +42,38 @@ class Unavailable(RuntimeError):
     """
 
 
-@dataclass(frozen=True)
-class Key:
-    """One kind-specific YAML key: its Python type(s), whether it is required, its meaning."""
+class Key(Record):
+    """One kind-specific YAML key: its Python type(s), whether it is required, its meaning
+    (frozen; a plain record, as :class:`Rule`: a dataclass costs start-up time,
+    :mod:`sociable.records`)."""
+
+    __slots__ = ("default", "doc", "required", "types")
+    _frozen = True
 
     types: tuple[type, ...]
     doc: str
-    required: bool = False
-    default: Any = None
+    required: bool
+    default: Any
+
+    def __init__(self, types: tuple[type, ...], doc: str, required: bool = False, default: Any = None) -> None:
+        fill(self, types=types, doc=doc, required=required, default=default)
 
 
-@dataclass
-class Rule:
+class Rule(Record):
     """A rule ready to run: the validated spec plus what its kind prepared from it."""
 
     spec: RuleSpec
     kind: Kind
-    prepared: Any = None
+    prepared: Any
     #: Run-time settings shared by all rules of a run (see ``RuleSet.settings``).
-    settings: Mapping[str, Any] = field(default_factory=dict)
+    settings: Mapping[str, Any]
+
+    def __init__(self, spec: RuleSpec, kind: Kind, prepared: Any = None,
+                 settings: Mapping[str, Any] | None = None) -> None:
+        self.spec = spec
+        self.kind = kind
+        self.prepared = prepared
+        self.settings = {} if settings is None else settings
 
     @property
     def code(self) -> str:
