@@ -61,7 +61,7 @@ def test_a_warm_run_imports_only_the_kinds_it_runs(tmp_path: Path) -> None:
         assert absent not in modules, absent
     # The time guard arms its timer through ``_signal`` (``signal`` builds three enums) and
     # finds the main thread without ``threading``; nothing else on the way needs either.
-    for absent in ("signal", "threading", "importlib.metadata", "json", "email",
+    for absent in ("signal", "threading", "importlib.metadata", "json", "email", "locale",
                    "concurrent.futures", "multiprocessing", "shutil", "tempfile"):
         assert absent not in modules, absent
 
@@ -159,3 +159,23 @@ def test_the_quick_module_registration_finds_what_pluggy_finds() -> None:
     for module in (builtin, vale_plugin, odd):
         quick = hooks(PluginManager(PROJECT), module)
         assert quick and quick == hooks(pluggy.PluginManager(PROJECT), module), module.__name__
+
+
+def test_no_catalogue_folder_means_no_catalogue_without_importing_locale(tmp_path: Path,
+                                                                         monkeypatch) -> None:
+    """argparse's messages are translated through one catalogue lookup; where the catalogue
+    folder does not exist the lookup is answered without gettext's search (and ``locale``),
+    and the answer is the one the search gives."""
+    import gettext
+
+    from sociable.faces.cli.parser import _no_catalogue_in
+
+    missing = str(tmp_path / "no-such-folder")
+    for language in ("de", "pt_BR.UTF-8", "C", ""):
+        monkeypatch.setenv("LANGUAGE", language)
+        assert _no_catalogue_in(missing)
+        assert gettext.find("messages", missing, all=True) == []
+    monkeypatch.setenv("LANGUAGE", "../elsewhere")  # a path: the search may leave the folder
+    assert not _no_catalogue_in(missing)
+    monkeypatch.setenv("LANGUAGE", "de")
+    assert not _no_catalogue_in(str(tmp_path))  # a folder that exists is searched

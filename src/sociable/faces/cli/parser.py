@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import gettext
+import os
 import sys
 from typing import Any
 
@@ -25,7 +26,11 @@ class _OneLookup:
     def catalogue(self) -> gettext.NullTranslations:
         if self._catalogue is None:
             domain = gettext.textdomain()
-            self._catalogue = gettext.translation(domain, gettext.bindtextdomain(domain), fallback=True)
+            folder = gettext.bindtextdomain(domain)
+            if _no_catalogue_in(folder):
+                self._catalogue = gettext.NullTranslations()  # what the search would return
+            else:
+                self._catalogue = gettext.translation(domain, folder, fallback=True)
         return self._catalogue
 
     def gettext(self, message: str) -> str:
@@ -33,6 +38,20 @@ class _OneLookup:
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.catalogue().ngettext(singular, plural, count)
+
+
+def _no_catalogue_in(folder: str | None) -> bool:
+    """Whether :func:`gettext.find` can only come back empty: it looks for
+    ``<folder>/<language>/LC_MESSAGES/<domain>.mo``, and with no such folder (an interpreter
+    built without one, as most are) there is none, whatever the language. Answering that
+    here spares importing :mod:`locale` (1-1.5 ms), which the search imports to spell the
+    languages out. A language variable holding a path separator might point the search
+    elsewhere: then the search runs as before."""
+    if folder is None or os.path.isdir(folder):
+        return False
+    separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
+    languages = (os.environ.get(name, "") for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"))
+    return not any(sep in value for value in languages for sep in separators)
 
 
 _lookup = _OneLookup()
