@@ -13,14 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sociable.decisions import is_selected, selector_matches
 from sociable.kinds.lazy import KindTable, is_corpus
-from sociable.packs.loader import (
-    PackError,
-    PackParts,
-    PackProblem,
-    link_lexicons,
-    load_pack_parts,
-    validate_unique,
-)
+from sociable.packs.problems import PackError, PackProblem, validate_unique
 from sociable.packs.schema import RuleSpec
 
 __all__ = ["RuleSet", "build_ruleset", "is_selected", "load_specs", "selector_matches"]
@@ -31,6 +24,7 @@ if TYPE_CHECKING:
     from sociable.kinds.base import Kind, Rule
     from sociable.kinds.screens import WordScreen
     from sociable.packs.cache import Kept
+    from sociable.packs.loader import PackParts
 
     #: A selected rule as the engine meets it: spec, whether its kind is a corpus kind, screen.
     Planned = tuple[RuleSpec, bool, WordScreen | None]
@@ -68,6 +62,9 @@ def load_packs(
         found = cache.read(cache_file)
         if found is not None:
             return found
+    # A miss: parse the packs (the loader is imported only now; a hit never needs it).
+    from sociable.packs.loader import link_lexicons, load_pack_parts
+
     specs: list[RuleSpec] = []
     problems: list[PackProblem] = []
     parts: list[PackParts] = []
