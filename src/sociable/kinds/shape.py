@@ -66,6 +66,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
+from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
 from sociable.records import Record, fill
 from sociable.text import CAPS, EMOJI, HASHTAG, MENTION, NUMBER, PUNCT, QUOTED, URL, WORD
@@ -90,11 +91,13 @@ MAX_GAP = 12
 _CLOSING = frozenset(".,!?:;…\"')]")
 #: Marks that end a sentence even with no space after them, when a capital follows.
 _GLUED_ENDS = frozenset(".!?…")
-_GAP = re.compile(r"^\.\.\.(\d+)?$")
-_CLASS = re.compile(r"^\{([a-z][a-z0-9-]*)\}$")
+# Compiled (or loaded from the regex cache) when a shape is parsed, which a run whose pack
+# cache is warm never does.
+_GAP = regex_cache.lazy(r"^\.\.\.(\d+)?$")
+_CLASS = regex_cache.lazy(r"^\{([a-z][a-z0-9-]*)\}$")
 #: A shape's elements: a parenthesised group (which may hold spaces) or a run of non-spaces.
-_PART = re.compile(r"\([^()]+\)[?*+]?|\S+")
-_GROUP = re.compile(r"^\(([^()]+)\)([?*+]?)$")
+_PART = regex_cache.lazy(r"\([^()]+\)[?*+]?|\S+")
+_GROUP = regex_cache.lazy(r"^\(([^()]+)\)([?*+]?)$")
 
 
 class Element(Record):
