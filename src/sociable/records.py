@@ -33,7 +33,8 @@ class Record:
     #: Every field, in order (the ``__slots__`` of the class and its bases), made once.
     _field_names: ClassVar[tuple[str, ...]] = ()
     _compared_names: ClassVar[tuple[str, ...]] = ()
-    _compared_getter: ClassVar[Callable[[Any], tuple[Any, ...]]]
+    #: ``_compared_names`` read as one tuple (a static method: called with the record).
+    _compared_getter: ClassVar[Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -57,7 +58,7 @@ class Record:
         getter: Callable[[Any], tuple[Any, ...]] = attrgetter(*compared) if len(compared) > 1 else (
             _one(compared[0]) if compared else _nothing
         )
-        cls._compared_getter = staticmethod(getter)  # type: ignore[assignment]
+        cls._compared_getter = staticmethod(getter)
         if not cls._frozen:  # plain attribute access, at C speed; unhashable, as with eq
             cls.__setattr__ = object.__setattr__  # type: ignore[method-assign, assignment]
             cls.__delattr__ = object.__delattr__  # type: ignore[method-assign]

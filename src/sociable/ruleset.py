@@ -182,7 +182,8 @@ class RuleSet:
         kept = screen(spec.code) if screen is not None else None
         if kept is None or kept[0] is not spec:
             return None
-        return kept[1]  # type: ignore[no-any-return]
+        found: WordScreen = kept[1]
+        return found
 
     def __getstate__(self) -> dict[str, object]:
         # Workers re-prepare: compiled regexes pickle, but kinds may hold unpicklable state.

@@ -71,14 +71,14 @@ class Parser(argparse.ArgumentParser):
         try:
             return super().add_argument(*args, **kwargs)
         finally:
-            self._adding = False
+            self._adding = ""
 
     def add_subparsers(self, **kwargs: Any) -> Any:
-        self._adding = True  # its formatter only spells "sociable" for the subcommands' prog
+        self._adding = "subparsers"  # its formatter only spells "sociable" for the subcommands' prog
         try:
             return super().add_subparsers(**kwargs)
         finally:
-            self._adding = False
+            self._adding = ""
 
     def _get_formatter(self) -> argparse.HelpFormatter:
         # argparse builds a help formatter for every add_argument only to check the metavar,
@@ -87,7 +87,7 @@ class Parser(argparse.ArgumentParser):
         # (``_format_args``) reads only the action, so one formatter serves every argument
         # (43 made, each compiling two patterns through re's cache, were about 1 ms); the
         # subcommands' program prefix is formatted into a fresh one, as it fills it.
-        adding = getattr(self, "_adding", False)
+        adding = getattr(self, "_adding", "")
         if adding == "argument":
             return _METAVAR_CHECK
         if adding:
