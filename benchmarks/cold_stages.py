@@ -1,13 +1,16 @@
 """Where a one-draft cold ``check`` spends its CPU, stage by stage, in a fresh process each run.
 
-Imports each layer in turn, then runs the check's own steps (``CheckApp.initialize``, the kinds
-and prepared rules of the draft's rules, linting, the report), timing each with
+Imports each layer in turn, then runs the check's own steps (``CheckApp.initialize``, the rules
+the draft's words let through their screens, the kinds and prepared forms of those rules,
+linting, the report), timing each with
 ``time.process_time`` and the garbage collector off, as the CLI has it during start-up. The
 pack and regex caches are warmed first, as ``speed.py``'s cold-start row has them.
 
     python benchmarks/cold_stages.py --runs 10
+    python benchmarks/cold_stages.py --runs 10 /tmp/before/src src    # trees by turns
 
-Prints the median and the smallest CPU milliseconds of each stage.
+Prints the median and the smallest CPU milliseconds of each stage (of each tree, runs
+interleaved, when source trees are named; a tree without rule screens prepares every rule).
 """
 
 from __future__ import annotations
@@ -50,10 +53,18 @@ mark("initialize: configuration, plugins, packs")
 import sociable.cache, sociable.discover, sociable.engine, sociable.pipeline, sociable.runner
 mark("import runner, pipeline, engine, cache")
 rules = app.context.ruleset
-for spec in rules.active(None):
+from sociable.document import Document
+doc = Document.from_text(open("short.md", encoding="utf-8").read(), "short.md")
+plan = rules.plan(None) if hasattr(rules, "plan") else [(s, False, None) for s in rules.active(None)]
+running = [  # as engine.lint_document chooses them: the draft's words pass the rule's screen
+    spec for spec, corpus, screen in plan
+    if corpus or (doc.scopes.get(spec.scope) and (screen is None or screen.passes(doc, rules.settings)))
+]
+mark("screen the rules (document, analysis, screens)")
+for spec in running:
     rules.kinds[spec.kind]
 mark("import the kinds that run")
-for spec in rules.active(None):
+for spec in running:
     rules.rule(spec.code)
 mark("prepare (unpickle) their rules")
 app.run_checks(stream=True)
@@ -69,23 +80,33 @@ print(f"total\t{(stages[-1][1] - stages[0][1]) * 1000:.2f}")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("trees", nargs="*", type=Path, help="sociable source folders (default: the installed one)")
     args = parser.parse_args(argv)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory(prefix="sociable-stages-") as tmp:
         folder = Path(tmp)
         (folder / "short.md").write_text(SHORT, encoding="utf-8")
-        env["SOCIABLE_CACHE_DIR"] = str(folder / ".cache")
-        for _ in range(2):  # pack and regex caches, bytecode
-            subprocess.run([sys.executable, "-m", "sociable", *ARGS], cwd=folder, env=env,
-                           capture_output=True)
-        runs = []
+        envs: dict[str, dict[str, str]] = {}
+        for number, tree in enumerate(args.trees or [None]):
+            env = {**base_env, "SOCIABLE_CACHE_DIR": str(folder / f"cache-{number}")}
+            if tree is not None:
+                env["PYTHONPATH"] = str(tree.resolve())
+            envs[str(tree or "installed")] = env
+            for _ in range(2):  # pack and regex caches, bytecode
+                subprocess.run([sys.executable, "-m", "sociable", *ARGS], cwd=folder, env=env,
+                               capture_output=True)
+        runs: dict[str, list[dict[str, str]]] = {name: [] for name in envs}
         for _ in range(args.runs):
-            done = subprocess.run([sys.executable, "-c", PROGRAM, *ARGS], cwd=folder, env=env,
-                                  capture_output=True, text=True, check=True)
-            runs.append(dict(line.split("\t") for line in done.stdout.splitlines()))
-    for stage in runs[0]:
-        values = [float(run[stage]) for run in runs]
-        print(f"{stage:48s} median {statistics.median(values):6.1f} ms   min {min(values):6.1f} ms")
+            for name, env in envs.items():
+                done = subprocess.run([sys.executable, "-c", PROGRAM, *ARGS], cwd=folder, env=env,
+                                      capture_output=True, text=True, check=True)
+                runs[name].append(dict(line.split("\t") for line in done.stdout.splitlines()))
+    for name, tree_runs in runs.items():
+        if len(runs) > 1:
+            print(f"{name}:")
+        for stage in tree_runs[0]:
+            values = [float(run[stage]) for run in tree_runs]
+            print(f"{stage:48s} median {statistics.median(values):6.1f} ms   min {min(values):6.1f} ms")
     return 0
 
 

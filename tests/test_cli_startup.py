@@ -61,8 +61,9 @@ def test_a_warm_run_imports_only_the_kinds_it_runs(tmp_path: Path) -> None:
         assert absent not in modules, absent
     # The time guard arms its timer through ``_signal`` (``signal`` builds three enums) and
     # finds the main thread without ``threading``; nothing else on the way needs either.
-    for absent in ("signal", "threading", "importlib.metadata", "json", "email",
-                   "concurrent.futures", "multiprocessing", "shutil", "tempfile"):
+    for absent in ("signal", "threading", "importlib.metadata", "json", "email", "locale",
+                   "concurrent.futures", "multiprocessing", "shutil", "tempfile",
+                   "sociable.packs.loader"):  # a warm pack cache parses no pack
         assert absent not in modules, absent
 
 
@@ -95,16 +96,24 @@ def test_a_warm_pack_cache_parses_no_shape_and_finds_the_same(tmp_path: Path) ->
 
 
 def test_the_collector_is_back_on_and_nothing_stays_frozen_after_a_check(tmp_path: Path) -> None:
+    """A process that goes on after ``main`` collects as usual; once it exits, everything is
+    frozen before the interpreter's final collections (which walked it all for nothing)."""
     (tmp_path / "draft.md").write_text(CLEAN, encoding="utf-8")
     program = (
-        "import gc\n"
+        "import atexit, gc, sys\n"
+        # Registered first, so it runs after every handler main registers (last in, first out).
+        "atexit.register(lambda: print('at exit', gc.get_freeze_count() > 1000, flush=True))\n"
         "from sociable.faces.cli.main import main\n"
         "main(['check', '--no-cache', '--quiet', '--exit-zero', '--ignore', 'GR', 'draft.md'])\n"
-        "print(gc.isenabled(), gc.get_freeze_count())\n"
+        "main(['check', '--no-cache', '--quiet', '--exit-zero', '--ignore', 'GR', 'draft.md'])\n"
+        "print(gc.isenabled(), gc.get_freeze_count(), atexit._ncallbacks())\n"
     )
     done = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True,
                           text=True, check=True)
-    assert done.stdout.split()[-2:] == ["True", "0"]
+    lines = done.stdout.splitlines()
+    # Two commands in one process register the exit freeze once: 1 + 1 handlers.
+    assert lines[-2].split() == ["True", "0", "2"]
+    assert lines[-1] == "at exit True"
 
 
 def test_the_collector_is_on_while_drafts_are_linted() -> None:
@@ -151,3 +160,23 @@ def test_the_quick_module_registration_finds_what_pluggy_finds() -> None:
     for module in (builtin, vale_plugin, odd):
         quick = hooks(PluginManager(PROJECT), module)
         assert quick and quick == hooks(pluggy.PluginManager(PROJECT), module), module.__name__
+
+
+def test_no_catalogue_folder_means_no_catalogue_without_importing_locale(tmp_path: Path,
+                                                                         monkeypatch) -> None:
+    """argparse's messages are translated through one catalogue lookup; where the catalogue
+    folder does not exist the lookup is answered without gettext's search (and ``locale``),
+    and the answer is the one the search gives."""
+    import gettext
+
+    from sociable.faces.cli.parser import _no_catalogue_in
+
+    missing = str(tmp_path / "no-such-folder")
+    for language in ("de", "pt_BR.UTF-8", "C", ""):
+        monkeypatch.setenv("LANGUAGE", language)
+        assert _no_catalogue_in(missing)
+        assert gettext.find("messages", missing, all=True) == []
+    monkeypatch.setenv("LANGUAGE", "../elsewhere")  # a path: the search may leave the folder
+    assert not _no_catalogue_in(missing)
+    monkeypatch.setenv("LANGUAGE", "de")
+    assert not _no_catalogue_in(str(tmp_path))  # a folder that exists is searched

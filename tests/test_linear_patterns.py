@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from sociable.records import Record
 from sociable.regex_guard import super_linear
 from sociable.ruleset import RuleSet
 
@@ -44,6 +45,9 @@ def _regexes(value: object, depth: int = 0) -> Iterator[re.Pattern[str]]:
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for item in dataclasses.fields(value):
             yield from _regexes(getattr(value, item.name), depth + 1)
+    elif isinstance(value, Record):  # a kind's prepared form as a plain record
+        for name in value._fields():
+            yield from _regexes(getattr(value, name), depth + 1)
     elif isinstance(value, dict):
         for item in value.values():
             yield from _regexes(item, depth + 1)

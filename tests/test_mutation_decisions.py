@@ -190,3 +190,26 @@ def test_an_unused_directive_can_be_ignored_per_file(unused_spec) -> None:  # ty
     # ... and an ignore of another code leaves it reported.
     other = Suppressions.from_document(Document.from_text(text, "d.md"), ("EB",))
     assert [f.code for f in other.apply([], unused_spec)] == [UNUSED_CODE]
+
+
+def test_is_selected_is_the_most_specific_selector_rule_on_random_selections() -> None:
+    """The inlined loop (every rule is asked once a run) against ruff's rule spelled out."""
+    import random
+
+    from sociable.decisions import selector_matches
+
+    def reference(code, select, extend, ignore, default):  # type: ignore[no-untyped-def]
+        chosen = [*(select if select is not None else (["ALL"] if default else [])), *extend]
+        on = max((selector_matches(s, code) for s in chosen), default=-1)
+        off = max((selector_matches(s, code) for s in ignore), default=-1)
+        return on >= 0 and on > off
+
+    selectors = ["ALL", "E", "EB", "EB1", "EB101", "eb", "GR", "GR101", "Vale.", "VALE.Spell", "SX"]
+    codes = ["EB101", "EB102", "GR101", "SX100", "Vale.Spelling", "eb103"]
+    rng = random.Random(12)
+    for _ in range(3000):
+        code = rng.choice(codes)
+        select = None if rng.random() < 0.3 else rng.sample(selectors, rng.randint(0, 3))
+        extend, ignore = rng.sample(selectors, rng.randint(0, 2)), rng.sample(selectors, rng.randint(0, 3))
+        default = rng.random() < 0.7
+        assert is_selected(code, select, extend, ignore, default) is reference(code, select, extend, ignore, default)

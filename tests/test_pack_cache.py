@@ -34,12 +34,12 @@ def test_every_kept_prepared_form_equals_a_fresh_preparation(tmp_path: Path, kin
 def test_a_second_load_reads_the_same_rules_without_parsing(tmp_path: Path, kinds,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     first, first_kept = load_packs([PACKS_DIR], kinds, tmp_path)
-    from sociable import ruleset
+    from sociable.packs import loader
 
     def no_parsing(*args: object, **kwargs: object) -> None:
         raise AssertionError("parsed a pack although the cache holds it")
 
-    monkeypatch.setattr(ruleset, "load_pack_parts", no_parsing)
+    monkeypatch.setattr(loader, "load_pack_parts", no_parsing)  # what a miss imports
     second, second_kept = load_packs([PACKS_DIR], kinds, tmp_path)
     assert second == first and second is not first
     assert sorted(second_kept) == sorted(first_kept)

@@ -72,7 +72,7 @@ def load_context(
     """Plugins and rules for ``config``; command-line selectors extend the file's."""
     from sociable import regex_cache
     from sociable.cache import cache_root
-    from sociable.packs.loader import PackError
+    from sociable.packs.problems import PackError
     from sociable.plugins.manager import get_plugin_manager
 
     root = cache_root(config, cache_dir) if use_cache else None

@@ -60,10 +60,21 @@ def is_selected(
 
     With no ``select`` every rule that is enabled by default is on.
     """
-    chosen = list(select) if select is not None else (["ALL"] if default else [])
-    chosen += list(extend_select)
-    best_on = max((selector_matches(s, code) for s in chosen), default=-1)
-    best_off = max((selector_matches(s, code) for s in ignore), default=-1)
+    upper = code.upper()  # selector_matches, inlined: every rule is asked once a run
+    best_on = best_off = -1
+    for selectors, on in (((["ALL"] if default else []) if select is None else select, True),
+                          (extend_select, True), (ignore, False)):
+        for selector in selectors:
+            if selector == "ALL":
+                found = 0
+            elif upper.startswith(selector.upper()):
+                found = len(selector)
+            else:
+                continue
+            if on:
+                best_on = max(best_on, found)
+            else:
+                best_off = max(best_off, found)
     return best_on >= 0 and best_on > best_off
 
 

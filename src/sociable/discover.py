@@ -12,16 +12,24 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from sociable.globs import IgnoreRule, gitignored, matches_any, parse_gitignore
+from sociable.records import Record, fill
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(Record):
+    """A file to lint, and whether it was named on the command line (frozen; a plain record:
+    a dataclass costs start-up time, :mod:`sociable.records`)."""
+
+    __slots__ = ("explicit", "path")
+    _frozen = True
+
     path: Path
     explicit: bool
+
+    def __init__(self, path: Path, explicit: bool) -> None:
+        fill(self, path=path, explicit=explicit)
 
 
 class MissingPath(Exception):

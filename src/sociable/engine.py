@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sociable.decisions import UNUSED_CODE, Suppressions
 from sociable.digest import blake2b
@@ -24,6 +24,9 @@ from sociable.kinds.base import Unavailable
 from sociable.overlaps import one_per_problem
 from sociable.regex_guard import RegexTimeout, time_limit
 from sociable.ruleset import RuleSet
+
+if TYPE_CHECKING:
+    from sociable.kinds.screens import WordScreen
 
 RULE_TIME_LIMIT = 2.0  # CPU seconds a rule may run on a short draft before it is skipped
 #: A long draft gets the limit once per this many characters: a linear-time rule needs time in
@@ -115,11 +118,13 @@ def lint_document(
     if suppressions.skip_file:
         return DraftResult(doc.path, [], suppressions)
     rules = []
-    for spec in ruleset.active(doc.channel):
-        kind = ruleset.kinds[spec.kind]
-        if not kind.corpus and not doc.scopes.get(spec.scope):
-            continue  # nothing to read: do not even prepare the rule
-        rules.append((kind, ruleset.rule(spec.code)))  # prepared outside the time limit
+    for spec, corpus, screen in ruleset.plan(doc.channel):
+        if not corpus:
+            if not doc.scopes.get(spec.scope):
+                continue  # nothing to read: do not even prepare the rule
+            if screen is not None and not _passes(screen, doc, ruleset):
+                continue  # none of the words it needs: neither prepared nor its kind imported
+        rules.append((ruleset.kinds[spec.kind], ruleset.rule(spec.code)))  # prepared outside the time limit
     # One timer for the draft's rules together (two system calls a draft, not two a rule):
     # the rule running when it expires is skipped and the rest get a fresh limit.
     budget = rule_time_limit * max(1.0, len(doc.text) / CHARACTERS_PER_LIMIT)
@@ -151,6 +156,15 @@ def lint_document(
         )
     located = [locate(doc, finding) if not finding.line else finding for finding in findings]
     return DraftResult(doc.path, located, suppressions, signatures, problems)
+
+
+def _passes(screen: WordScreen, doc: Document, ruleset: RuleSet) -> bool:
+    """The rule's screen (:mod:`sociable.kinds.screens`); one that fails lets the rule run,
+    so its check meets the same error and it is reported as before."""
+    try:
+        return screen.passes(doc, ruleset.settings)
+    except Exception:
+        return True
 
 
 def finish(

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+
+from sociable.records import Record, fill
 
 
 @lru_cache(maxsize=1024)
@@ -66,11 +67,19 @@ def matches_any(patterns: Iterable[str], relative_path: str) -> bool:
     return any(matches(p, relative_path) for p in patterns)
 
 
-@dataclass(frozen=True)
-class IgnoreRule:
+class IgnoreRule(Record):
+    """One line of a ``.gitignore`` (frozen; a plain record: a dataclass costs start-up time,
+    :mod:`sociable.records`)."""
+
+    __slots__ = ("dir_only", "negate", "pattern")
+    _frozen = True
+
     pattern: str
     negate: bool
     dir_only: bool
+
+    def __init__(self, pattern: str, negate: bool, dir_only: bool) -> None:
+        fill(self, pattern=pattern, negate=negate, dir_only=dir_only)
 
 
 def parse_gitignore(text: str) -> list[IgnoreRule]:

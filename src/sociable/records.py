@@ -10,6 +10,8 @@ nothing per class.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter
 from typing import Any, ClassVar, TypeVar
 
 _R = TypeVar("_R", bound="Record")
@@ -31,6 +33,8 @@ class Record:
     #: Every field, in order (the ``__slots__`` of the class and its bases), made once.
     _field_names: ClassVar[tuple[str, ...]] = ()
     _compared_names: ClassVar[tuple[str, ...]] = ()
+    #: ``_compared_names`` read as one tuple (a static method: called with the record).
+    _compared_getter: ClassVar[Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -48,7 +52,13 @@ class Record:
             if set(fields) != slots:
                 raise TypeError(f"{cls.__name__}: __init__ parameters {fields} are not its __slots__")
         cls._field_names = tuple(fields)
-        cls._compared_names = tuple(name for name in fields if name not in cls._hidden)
+        cls._compared_names = compared = tuple(name for name in fields if name not in cls._hidden)
+        # The compared fields as one tuple, built in C (equality and hashing of thousands of
+        # shape elements when the pack cache is written); attrgetter of one name is no tuple.
+        getter: Callable[[Any], tuple[Any, ...]] = attrgetter(*compared) if len(compared) > 1 else (
+            _one(compared[0]) if compared else _nothing
+        )
+        cls._compared_getter = staticmethod(getter)
         if not cls._frozen:  # plain attribute access, at C speed; unhashable, as with eq
             cls.__setattr__ = object.__setattr__  # type: ignore[method-assign, assignment]
             cls.__delattr__ = object.__delattr__  # type: ignore[method-assign]
@@ -64,7 +74,8 @@ class Record:
         return cls._field_names
 
     def _compared(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._compared_names)
+        found: tuple[Any, ...] = self._compared_getter(self)
+        return found
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -96,6 +107,22 @@ class Record:
             raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
         values.update(changes)
         return type(self)(**values)
+
+
+def _nothing(record: Any) -> tuple[Any, ...]:
+    return ()
+
+
+def _one(name: str) -> Callable[[Any], tuple[Any, ...]]:
+    get = attrgetter(name)
+    return lambda record: (get(record),)
+
+
+def fill(record: Record, **values: Any) -> None:
+    """Set a frozen record's fields from its ``__init__``, past its closed ``__setattr__``
+    (what a frozen dataclass's generated ``__init__`` does)."""
+    for name, value in values.items():
+        object.__setattr__(record, name, value)
 
 
 def _rebuild(cls: type[_R], values: tuple[Any, ...]) -> _R:

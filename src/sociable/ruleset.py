@@ -13,14 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sociable.decisions import is_selected, selector_matches
 from sociable.kinds.lazy import KindTable, is_corpus
-from sociable.packs.loader import (
-    PackError,
-    PackParts,
-    PackProblem,
-    link_lexicons,
-    load_pack_parts,
-    validate_unique,
-)
+from sociable.packs.problems import PackError, PackProblem, validate_unique
 from sociable.packs.schema import RuleSpec
 
 __all__ = ["RuleSet", "build_ruleset", "is_selected", "load_specs", "selector_matches"]
@@ -29,7 +22,12 @@ if TYPE_CHECKING:
     import pluggy
 
     from sociable.kinds.base import Kind, Rule
+    from sociable.kinds.screens import WordScreen
     from sociable.packs.cache import Kept
+    from sociable.packs.loader import PackParts
+
+    #: A selected rule as the engine meets it: spec, whether its kind is a corpus kind, screen.
+    Planned = tuple[RuleSpec, bool, WordScreen | None]
 
 
 def pack_files(locations: Iterable[Path]) -> list[Path]:
@@ -64,6 +62,9 @@ def load_packs(
         found = cache.read(cache_file)
         if found is not None:
             return found
+    # A miss: parse the packs (the loader is imported only now; a hit never needs it).
+    from sociable.packs.loader import link_lexicons, load_pack_parts
+
     specs: list[RuleSpec] = []
     problems: list[PackProblem] = []
     parts: list[PackParts] = []
@@ -113,6 +114,8 @@ class RuleSet:
         #: :meth:`active` per channel, for the ``selected`` list (by identity) it was made from.
         self._active: dict[str | None, tuple[RuleSpec, ...]] = {}
         self._active_of: tuple[list[str], int] | None = None
+        #: :meth:`plan` per channel, made again with :attr:`_active`.
+        self._plans: dict[str | None, tuple[Planned, ...]] = {}
 
     def __repr__(self) -> str:
         return (f"RuleSet(specs={self.specs!r}, kinds={self.kinds!r}, selected={self.selected!r}, "
@@ -151,6 +154,7 @@ class RuleSet:
         source = (self.selected, len(self.selected))
         if self._active_of is None or self._active_of[0] is not source[0] or self._active_of[1] != source[1]:
             self._active = {}
+            self._plans = {}
             self._active_of = source
         found = self._active.get(channel)
         if found is None:
@@ -160,12 +164,33 @@ class RuleSet:
             self._active[channel] = found
         return found
 
+    def plan(self, channel: str | None) -> tuple[Planned, ...]:
+        """:meth:`active` with what the engine asks of each rule before preparing it: whether
+        its kind is a corpus kind, and the rule's screen (:mod:`sociable.kinds.screens`; None
+        without one). Neither imports a kind nor unpickles a prepared form; made once per
+        channel, with :meth:`active`."""
+        specs = self.active(channel)
+        found = self._plans.get(channel)
+        if found is None:
+            found = tuple((spec, self.is_corpus(spec.code), self._screen(spec)) for spec in specs)
+            self._plans[channel] = found
+        return found
+
+    def _screen(self, spec: RuleSpec) -> WordScreen | None:
+        """The screen kept for the very spec (as :meth:`rule` takes only its own kept form)."""
+        screen = getattr(self.kept, "screen", None)
+        kept = screen(spec.code) if screen is not None else None
+        if kept is None or kept[0] is not spec:
+            return None
+        found: WordScreen = kept[1]
+        return found
+
     def __getstate__(self) -> dict[str, object]:
         # Workers re-prepare: compiled regexes pickle, but kinds may hold unpicklable state.
         return {
             "specs": self.specs, "kinds": self.kinds, "selected": self.selected,
             "settings": self.settings, "kept": self.kept, "_prepared": {}, "_active": {},
-            "_active_of": None,
+            "_active_of": None, "_plans": {},
         }
 
 

@@ -14,15 +14,15 @@ Kinds never print, never read CLI options and never touch the network on their o
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sociable.findings import Applicability, Edit, Finding, Fix, Severity
+from sociable.records import Record, fill
 
 if TYPE_CHECKING:
     from sociable.document import Document
+    from sociable.kinds.screens import WordScreen
     from sociable.packs.schema import RuleSpec
 
 
@@ -42,25 +42,38 @@ class Unavailable(RuntimeError):
     """
 
 
-@dataclass(frozen=True)
-class Key:
-    """One kind-specific YAML key: its Python type(s), whether it is required, its meaning."""
+class Key(Record):
+    """One kind-specific YAML key: its Python type(s), whether it is required, its meaning
+    (frozen; a plain record, as :class:`Rule`: a dataclass costs start-up time,
+    :mod:`sociable.records`)."""
+
+    __slots__ = ("default", "doc", "required", "types")
+    _frozen = True
 
     types: tuple[type, ...]
     doc: str
-    required: bool = False
-    default: Any = None
+    required: bool
+    default: Any
+
+    def __init__(self, types: tuple[type, ...], doc: str, required: bool = False, default: Any = None) -> None:
+        fill(self, types=types, doc=doc, required=required, default=default)
 
 
-@dataclass
-class Rule:
+class Rule(Record):
     """A rule ready to run: the validated spec plus what its kind prepared from it."""
 
     spec: RuleSpec
     kind: Kind
-    prepared: Any = None
+    prepared: Any
     #: Run-time settings shared by all rules of a run (see ``RuleSet.settings``).
-    settings: Mapping[str, Any] = field(default_factory=dict)
+    settings: Mapping[str, Any]
+
+    def __init__(self, spec: RuleSpec, kind: Kind, prepared: Any = None,
+                 settings: Mapping[str, Any] | None = None) -> None:
+        self.spec = spec
+        self.kind = kind
+        self.prepared = prepared
+        self.settings = {} if settings is None else settings
 
     @property
     def code(self) -> str:
@@ -130,6 +143,8 @@ class Rule:
                 "company": doc.recipient.company if doc.recipient else "",
                 "match": text[start:end],
             }
+            import string  # here, not at import: only a replacement fix needs it (start-up)
+
             needed = {name for _, name, _, _ in string.Formatter().parse(spec.replacement) if name}
             if any(not values.get(name) for name in needed):
                 return None  # e.g. "Hi {first_name}" with no recipient: nothing safe to offer
@@ -178,6 +193,14 @@ class Kind:
     def check(self, doc: Document, rule: Rule) -> Iterable[Finding]:
         """Findings of ``rule`` in ``doc``. Must be a pure function of its arguments."""
         return ()
+
+    def screen(self, spec: RuleSpec, prepared: Any) -> WordScreen | None:
+        """What a draft must hold for :meth:`check` to find anything, read from the prepared
+        form (:mod:`sociable.kinds.screens`); None (the default) checks every draft. Asked when
+        the pack cache keeps the prepared form (``keeps_prepared``), and kept with it: a draft
+        that fails the screen is skipped without preparing the rule or importing the kind, so
+        it must never rule out a draft the check would find something in."""
+        return None
 
     def signature(self, doc: Document, rule: Rule) -> Any:
         """Corpus kinds: a small picklable summary of ``doc`` (None to take no part)."""

@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sociable import regex_cache
 from sociable.findings import Finding, Severity
 from sociable.kinds.base import Kind, Rule, RuleError
+from sociable.records import Record, fill
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -96,9 +96,11 @@ def recipient_names(doc: Document) -> list[str]:
 # --- where a draft is --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where a draft (or a sentence of it) is: enough to report on it without the document."""
+class Place(Record):
+    """Where a draft (or a sentence of it) is: enough to report on it without the document
+    (frozen; a plain record: a dataclass costs start-up time, :mod:`sociable.records`)."""
+
+    _frozen = True  # no __slots__: signatures are unpickled by the thousand
 
     path: str
     start: int
@@ -108,18 +110,27 @@ class Place:
     end_line: int
     end_column: int
 
+    def __init__(self, path: str, start: int, end: int, line: int, column: int, end_line: int,
+                 end_column: int) -> None:
+        fill(self, path=path, start=start, end=end, line=line, column=column, end_line=end_line,
+             end_column=end_column)
+
     @property
     def where(self) -> str:
         return f"{self.path}:{self.line}"
 
 
-@dataclass(frozen=True)
-class Keyed:
-    """A draft's normalised opening/closing sentence or hashtag set, and where it is."""
+class Keyed(Record):
+    """A draft's normalised opening/closing sentence or hashtag set, and where it is (frozen)."""
+
+    _frozen = True
 
     place: Place
     key: str
-    history: bool = False
+    history: bool
+
+    def __init__(self, place: Place, key: str, history: bool = False) -> None:
+        fill(self, place=place, key=key, history=history)
 
 
 def place(doc: Document, start: int, end: int) -> Place:

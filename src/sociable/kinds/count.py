@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
+from sociable.records import Record, fill
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -53,14 +53,22 @@ COUNTABLE: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(Record):
+    """A count rule ready to run (frozen; a plain record: a dataclass costs start-up time)."""
+
+    _frozen = True
+
     regex: re.Pattern[str]
     unmask: tuple[str, ...]
     low: Any
     high: Any
     ignore: frozenset[str]
-    skip_leading: bool = False
+    skip_leading: bool
+
+    def __init__(self, regex: re.Pattern[str], unmask: tuple[str, ...], low: Any, high: Any,
+                 ignore: frozenset[str], skip_leading: bool = False) -> None:
+        fill(self, regex=regex, unmask=unmask, low=low, high=high, ignore=ignore,
+             skip_leading=skip_leading)
 
 
 def _limit(value: Any, channel: str | None) -> int | None:

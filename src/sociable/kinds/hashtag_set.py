@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sociable import regex_cache
 from sociable.findings import Finding
 from sociable.kinds.base import Key, Rule, RuleError
 from sociable.kinds.corpus import Keyed, KeyedCorpusKind, corpus_finding, place
+from sociable.records import Record, fill
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -25,10 +25,16 @@ if TYPE_CHECKING:
 _HASHTAG = regex_cache.lazy(r"(?<![\w#&/])#([^\W\d_][\w]*)")
 
 
-@dataclass(frozen=True)
-class TagOptions:
+class TagOptions(Record):
+    """A hashtag-set rule's options (frozen; a plain record: a dataclass costs start-up time)."""
+
+    _frozen = True
+
     min_drafts: int
     min_tags: int
+
+    def __init__(self, min_drafts: int, min_tags: int) -> None:
+        fill(self, min_drafts=min_drafts, min_tags=min_tags)
 
 
 class HashtagSet(KeyedCorpusKind):

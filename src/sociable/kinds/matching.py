@@ -18,9 +18,9 @@ from sociable.kinds.base import RuleError, sentence_around
 # phrase is most of a short run's start-up; matches that span a paragraph break are dropped
 # afterwards by :func:`crosses_paragraph`.
 _GAP = r"\W{1,8}"
-_PARAGRAPH = re.compile(r"\n[ \t]*\r?\n")
+_PARAGRAPH = regex_cache.lazy(r"\n[ \t]*\r?\n")
 _ONE_WORD = r"[\w'’-]+"
-_TOKEN = re.compile(r"\*\*|\*|[#@$]?\w+|[^\w\s'’,.;:!?\"()\[\]-]")
+_TOKEN = regex_cache.lazy(r"\*\*|\*|[#@$]?\w+|[^\w\s'’,.;:!?\"()\[\]-]")
 
 
 def phrase_regex(phrase: str) -> str:

@@ -28,7 +28,6 @@ Keys of ``near-duplicate`` (besides the common ones):
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sociable.findings import Finding
@@ -44,18 +43,26 @@ from sociable.kinds.corpus import (
     view_sections,
 )
 from sociable.kinds.minhash import VECTOR_FROM, alike_pairs, sign, use_numpy
+from sociable.records import Record, fill
 
 if TYPE_CHECKING:
     from sociable.document import Document
     from sociable.packs.schema import RuleSpec
 
 
-@dataclass(frozen=True)
-class DraftSketch:
+class DraftSketch(Record):
+    """A draft's MinHash sketch and where the draft is (frozen; a plain record: a dataclass
+    costs start-up time, :mod:`sociable.records`)."""
+
+    _frozen = True  # no __slots__: signatures are unpickled by the thousand
+
     place: Place
     sketch: bytes
     size: int
-    history: bool = False
+    history: bool
+
+    def __init__(self, place: Place, sketch: bytes, size: int, history: bool = False) -> None:
+        fill(self, place=place, sketch=sketch, size=size, history=history)
 
 
 def draft_sketch(doc: Document, view: str, start: int, end: int, min_words: int) -> DraftSketch | None:
@@ -66,22 +73,32 @@ def draft_sketch(doc: Document, view: str, start: int, end: int, min_words: int)
     return DraftSketch(place(doc, start, end), signed, size)
 
 
-@dataclass(frozen=True)
-class DupOptions:
+class DupOptions(Record):
+    """A near-duplicate rule's options (frozen)."""
+
+    _frozen = True
+
     error_at: float
     warn_at: float
     min_words: int
     history: bool
 
+    def __init__(self, error_at: float, warn_at: float, min_words: int, history: bool) -> None:
+        fill(self, error_at=error_at, warn_at=warn_at, min_words=min_words, history=history)
 
-@dataclass(frozen=True)
-class Match:
-    """The best partner found for one draft."""
+
+class Match(Record):
+    """The best partner found for one draft (frozen)."""
+
+    _frozen = True
 
     other: Place
     score: float
     history: bool
     rank: tuple[float, bool, int]
+
+    def __init__(self, other: Place, score: float, history: bool, rank: tuple[float, bool, int]) -> None:
+        fill(self, other=other, score=score, history=history, rank=rank)
 
 
 def best_matches(
@@ -160,7 +177,7 @@ class NearDuplicate(Kind):
         found = self.signature(doc, rule)
         if found is None:
             return None
-        row = replace(found.place, line=doc.position(0)[0], column=1)
+        row = found.place.replace(line=doc.position(0)[0], column=1)
         return DraftSketch(row, found.sketch, found.size, history=True)
 
     def _findings(

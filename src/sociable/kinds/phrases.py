@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sociable.kinds.base import Key, Kind, Rule
 from sociable.kinds.matching import compile_phrases, crosses_paragraph, optional_phrases, vetoed
 from sociable.kinds.prefilter import Requirement, requirement, satisfied, searchable
+from sociable.records import Record, fill
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -31,14 +31,22 @@ if TYPE_CHECKING:
     from sociable.packs.schema import RuleSpec
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(Record):
+    """A phrases rule ready to run (frozen; a plain record: a dataclass costs start-up time)."""
+
+    _frozen = True
+
     regex: re.Pattern[str]
     exceptions: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     max_findings: int
     #: What every match contains (see ``prefilter``): without it the regex need not run.
-    required: Requirement = ()
+    required: Requirement
+
+    def __init__(self, regex: re.Pattern[str], exceptions: re.Pattern[str] | None,
+                 unless: re.Pattern[str] | None, max_findings: int, required: Requirement = ()) -> None:
+        fill(self, regex=regex, exceptions=exceptions, unless=unless, max_findings=max_findings,
+             required=required)
 
 
 class Phrases(Kind):

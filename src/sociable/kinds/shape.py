@@ -67,15 +67,17 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
+from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
+from sociable.records import Record, fill
 from sociable.text import CAPS, EMOJI, HASHTAG, MENTION, NUMBER, PUNCT, QUOTED, URL, WORD
 
 if TYPE_CHECKING:
     from sociable.document import Document
     from sociable.findings import Finding
+    from sociable.kinds.screens import WordScreen
     from sociable.packs.schema import RuleSpec
     from sociable.text import Analysis
 
@@ -92,19 +94,23 @@ MAX_GAP = 12
 _CLOSING = frozenset(".,!?:;…\"')]")
 #: Marks that end a sentence even with no space after them, when a capital follows.
 _GLUED_ENDS = frozenset(".!?…")
-_GAP = re.compile(r"^\.\.\.(\d+)?$")
 #: Words that open a lead clause ending in a comma, after which an imperative may stand
 #: ("If you laughed, tag ...", "After a long week, like ...", "When you're done, share ...").
 _LEAD_CLAUSE = frozenset(("if", "when", "whenever", "once", "after", "before", "since", "while", "until", "as", "now", "whether"))
-_CLASS = re.compile(r"^\{([a-z][a-z0-9-]*)\}$")
+# Compiled (or loaded from the regex cache) when a shape is parsed, which a run whose pack
+# cache is warm never does.
+_GAP = regex_cache.lazy(r"^\.\.\.(\d+)?$")
+_CLASS = regex_cache.lazy(r"^\{([a-z][a-z0-9-]*)\}$")
 #: A shape's elements: a parenthesised group (which may hold spaces) or a run of non-spaces.
-_PART = re.compile(r"\([^()]+\)[?*+]?|\S+")
-_GROUP = re.compile(r"^\(([^()]+)\)([?*+]?)$")
+_PART = regex_cache.lazy(r"\([^()]+\)[?*+]?|\S+")
+_GROUP = regex_cache.lazy(r"^\(([^()]+)\)([?*+]?)$")
 
 
-@dataclass(frozen=True)
-class Element:
-    """One position of a shape: which tokens fit, and how many times in a row."""
+class Element(Record):
+    """One position of a shape: which tokens fit, and how many times in a row (frozen; a
+    plain record, not a dataclass: making a dataclass at import costs start-up time)."""
+
+    _frozen = True  # no __slots__: unpickled by the thousand from the pack cache
 
     words: frozenset[str]
     classes: tuple[str, ...]
@@ -112,15 +118,33 @@ class Element:
     low: int
     high: int
     source: str
-    prefixes: tuple[str, ...] = ()
-    suffixes: tuple[str, ...] = ()
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
     #: A group's word sequences, each a line of single-token elements; empty for a token.
-    sequences: tuple[tuple[Element, ...], ...] = ()
+    sequences: tuple[tuple[Element, ...], ...]
     #: For each sequence, the words its first token must be (None: a token test decides), so
     #: most sequences are ruled out by one set lookup.
-    heads: tuple[frozenset[str] | None, ...] = ()
+    heads: tuple[frozenset[str] | None, ...]
     #: ``#word`` literals: hashtags whose word is one of these (the plain word does not fit).
-    hashtags: frozenset[str] = frozenset()
+    hashtags: frozenset[str]
+
+    def __init__(
+        self,
+        words: frozenset[str],
+        classes: tuple[str, ...],
+        attributes: tuple[str, ...],
+        low: int,
+        high: int,
+        source: str,
+        prefixes: tuple[str, ...] = (),
+        suffixes: tuple[str, ...] = (),
+        sequences: tuple[tuple[Element, ...], ...] = (),
+        heads: tuple[frozenset[str] | None, ...] = (),
+        hashtags: frozenset[str] = frozenset(),
+    ) -> None:
+        fill(self, words=words, classes=classes, attributes=attributes, low=low, high=high,
+             source=source, prefixes=prefixes, suffixes=suffixes, sequences=sequences, heads=heads,
+             hashtags=hashtags)
 
     @property
     def names(self) -> frozenset[str]:
@@ -165,8 +189,11 @@ class Element:
         return False
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(Record):
+    """One shape of a rule, parsed (frozen)."""
+
+    _frozen = True
+
     source: str
     elements: tuple[Element, ...]
     at_start: bool
@@ -176,14 +203,30 @@ class Shape:
     #: Words one of which every match contains (the first required element made only of
     #: words), or None: a shape that opens with ":number" is still skipped on drafts without
     #: the "left" it needs later.
-    required_words: frozenset[str] | None = None
+    required_words: frozenset[str] | None
     #: For every required element made only of words, its words: a draft lacking any one set
     #: cannot hold a match, decided with a few set operations before any token is tried.
-    requirements: tuple[frozenset[str], ...] = ()
+    requirements: tuple[frozenset[str], ...]
+
+    def __init__(
+        self,
+        source: str,
+        elements: tuple[Element, ...],
+        at_start: bool,
+        at_end: bool,
+        first_words: frozenset[str] | None,
+        required_words: frozenset[str] | None = None,
+        requirements: tuple[frozenset[str], ...] = (),
+    ) -> None:
+        fill(self, source=source, elements=elements, at_start=at_start, at_end=at_end,
+             first_words=first_words, required_words=required_words, requirements=requirements)
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(Record):
+    """A shape rule ready to run (frozen)."""
+
+    _frozen = True
+
     shapes: tuple[Shape, ...]
     unless: tuple[Shape, ...]
     unless_draft: tuple[Shape, ...]
@@ -198,7 +241,29 @@ class Prepared:
     commentary: frozenset[str]
     reporting: frozenset[str]
     #: Mask kinds the rule reads: its own ``unmask`` plus ``url`` when a shape names ``:url``.
-    unmask: tuple[str, ...] = ()
+    unmask: tuple[str, ...]
+
+    def __init__(
+        self,
+        shapes: tuple[Shape, ...],
+        unless: tuple[Shape, ...],
+        unless_draft: tuple[Shape, ...],
+        requires: tuple[Shape, ...],
+        guards: tuple[str, ...],
+        max_findings: int,
+        min_matches: int,
+        max_words: int,
+        max_other_words: int,
+        preamble: frozenset[str],
+        negation: frozenset[str],
+        commentary: frozenset[str],
+        reporting: frozenset[str],
+        unmask: tuple[str, ...] = (),
+    ) -> None:
+        fill(self, shapes=shapes, unless=unless, unless_draft=unless_draft, requires=requires,
+             guards=guards, max_findings=max_findings, min_matches=min_matches,
+             max_words=max_words, max_other_words=max_other_words, preamble=preamble,
+             negation=negation, commentary=commentary, reporting=reporting, unmask=unmask)
 
 
 def _is_handle(a: Analysis, i: int) -> bool:
@@ -548,6 +613,27 @@ class ShapeKind(Kind):
 
     def describe(self, spec: RuleSpec) -> str:
         return describe_rule(spec)
+
+    def screen(self, spec: RuleSpec, prepared: Prepared) -> WordScreen | None:
+        """The words :class:`NeedIndex` asks of each shape (its required word sets and first
+        words), kept with the prepared form: a draft meeting no shape's needs is not checked,
+        as :meth:`check` returns at once when ``possible`` finds no shape. None when a shape
+        needs no word (it may start anywhere). Extra words for the classes
+        (``extend_lexicons``) change the needs: then every draft is checked."""
+        from sociable.kinds.screens import WordScreen
+
+        groups: dict[frozenset[str], tuple[str, ...]] = {}  # equal sets stored once
+        alternatives = []
+        for shape in prepared.shapes:
+            needs = list(shape.requirements)
+            if shape.first_words is not None:
+                needs.append(shape.first_words)
+            if not needs:
+                return None
+            alternatives.append(tuple(
+                groups.setdefault(words, tuple(sorted(words))) for words in dict.fromkeys(needs)
+            ))
+        return WordScreen(spec.scope, prepared.unmask, tuple(alternatives), ("extend_lexicons",))
 
     def _prepared(self, rule: Rule) -> Prepared:
         extensions = rule.settings.get("extend_lexicons") if rule.settings else None

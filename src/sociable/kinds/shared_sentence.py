@@ -12,7 +12,6 @@ Keys of ``shared-sentence`` (same opening or closing sentence in many drafts):
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sociable import regex_cache
@@ -27,6 +26,7 @@ from sociable.kinds.corpus import (
     place,
     view_sentences,
 )
+from sociable.records import Record, fill
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -40,12 +40,18 @@ _COURTESY = regex_cache.lazy(
 )
 
 
-@dataclass(frozen=True)
-class SentenceOptions:
+class SentenceOptions(Record):
+    """A shared-sentence rule's options (frozen; a plain record: a dataclass costs start-up time)."""
+
+    _frozen = True
+
     part: str
     min_drafts: int
     min_words: int
     exceptions: tuple[str, ...]
+
+    def __init__(self, part: str, min_drafts: int, min_words: int, exceptions: tuple[str, ...]) -> None:
+        fill(self, part=part, min_drafts=min_drafts, min_words=min_words, exceptions=exceptions)
 
 
 class SharedSentence(KeyedCorpusKind):

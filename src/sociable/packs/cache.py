@@ -8,7 +8,9 @@ in ``<cache>/packs/<key>.pickle``:
 * every validated :class:`~sociable.packs.schema.RuleSpec` (word classes linked in), and
 * for the kinds that declare their preparation a pure function of the spec
   (:attr:`sociable.kinds.base.Kind.keeps_prepared`), each rule's prepared form, pickled on
-  its own so a run unpickles only the rules it runs (:func:`loads_prepared`).
+  its own so a run unpickles only the rules it runs (:func:`loads_prepared`), and the
+  rule's screen (:meth:`~sociable.kinds.base.Kind.screen`, :mod:`sociable.kinds.screens`),
+  so a run does not even unpickle the form of a rule the draft gives nothing to find.
 
 The key covers the pack files (path, size, modification time), sociable's version and the
 size and time of every one of its source files, and each kind's name, class and (outside
@@ -25,19 +27,21 @@ import io
 import os
 import pickle
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sociable import __version__
+from sociable.records import Record
 
 if TYPE_CHECKING:
     from sociable.kinds.base import Kind
     from sociable.packs.schema import RuleSpec
 
 #: Bumped when what a cache file holds changes; old files then simply miss.
-#: 3: an index pickle, then the prepared forms' bytes; 2: (specs, prepared forms); 1: specs
-FORMAT = 3
+#: 4: each prepared form followed by its rule's screen; 3: an index pickle, then the prepared
+#: forms' bytes; 2: (specs, prepared forms); 1: specs
+FORMAT = 4
 
 #: code -> (the spec it was prepared from, the pickled prepared form)
 Kept = Mapping[str, tuple["RuleSpec", bytes]]
@@ -46,21 +50,35 @@ Kept = Mapping[str, tuple["RuleSpec", bytes]]
 _LENGTH = 8
 
 
+#: Where a rule's parts lie in the forms' bytes: (spec, start, end, stop), the prepared form
+#: in ``[start:end]`` and its screen pickled in ``[end:stop]`` (empty: the rule has none).
+Place = tuple["RuleSpec", int, int, int]
+
+
 class KeptForms(Mapping[str, tuple["RuleSpec", bytes]]):
     """The prepared forms of a cache file, cut out of its bytes only when a rule asks.
 
-    A file holds all 98 shape rules' forms (1.3 MB); a one-draft run uses about 25. Unpickling
+    A file holds all 106 shape rules' forms (1.4 MB); a one-draft run uses a few. Unpickling
     them all as ``bytes`` objects, to throw most away, was 1.5-5 ms of the run (a megabyte
-    allocated and copied); now each costs a slice when :meth:`RuleSet.rule` asks for it.
+    allocated and copied); now each costs a slice when :meth:`RuleSet.rule` asks for it, and
+    each rule's screen (:meth:`screen`) is read on its own, before the form is wanted at all.
     """
 
-    def __init__(self, blobs: bytes | memoryview, index: dict[str, tuple[RuleSpec, int, int]]) -> None:
+    def __init__(self, blobs: bytes | memoryview, index: dict[str, Place]) -> None:
         self._blobs = blobs
         self._index = index
 
     def __getitem__(self, code: str) -> tuple[RuleSpec, bytes]:
-        spec, start, end = self._index[code]
+        spec, start, end, _stop = self._index[code]
         return spec, bytes(self._blobs[start:end])
+
+    def screen(self, code: str) -> tuple[RuleSpec, Any] | None:
+        """The spec rule ``code`` was kept for and its screen; None when it has none."""
+        place = self._index.get(code)
+        if place is None or place[2] == place[3]:
+            return None
+        spec, _start, end, stop = place
+        return spec, _loads(self._blobs[end:stop])
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)
@@ -109,23 +127,21 @@ def read(cache_file: Path) -> tuple[list[RuleSpec], Kept] | None:
         return None
     if not isinstance(specs, list) or not isinstance(index, dict):
         return None
-    if any(not (0 <= start <= end <= len(blobs)) for _, start, end in index.values()):
+    if any(not (0 <= start <= end <= stop <= len(blobs)) for _, start, end, stop in index.values()):
         return None  # cut short
     return specs, KeptForms(blobs, index)
 
 
 def write(cache_file: Path, specs: list[RuleSpec], kept: Kept) -> None:
-    """Keep ``specs`` and ``kept`` (atomically: a temporary file renamed into place)."""
+    """Keep ``specs`` and ``kept`` (atomically: a temporary file renamed into place); the
+    screens of a :class:`KeptForms` (as :func:`prepare_kept` makes it) go with their forms."""
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        index: dict[str, tuple[RuleSpec, int, int]] = {}
-        blobs: list[bytes] = []
-        offset = 0
-        for code, (spec, blob) in kept.items():
-            index[code] = (spec, offset, offset + len(blob))
-            blobs.append(blob)
-            offset += len(blob)
+        if isinstance(kept, KeptForms):
+            index, blobs = kept._index, [bytes(kept._blobs)]
+        else:
+            index, blobs = _laid_out((code, spec, blob, b"") for code, (spec, blob) in kept.items())
         head = pickle.dumps((specs, index), protocol=pickle.HIGHEST_PROTOCOL)
         with tmp.open("wb") as handle:
             handle.write(len(head).to_bytes(_LENGTH, "little"))
@@ -153,22 +169,47 @@ def _prune(folder: Path, keep: Path) -> None:
         pass  # another run pruned first, or the folder is read-only
 
 
-def prepare_kept(specs: Sequence[RuleSpec], kinds: Mapping[str, Kind]) -> dict[str, tuple[RuleSpec, bytes]]:
-    """Each rule's prepared form, pickled, for the kinds that keep theirs.
+def _laid_out(parts: Iterable[tuple[str, RuleSpec, bytes, bytes]]) -> tuple[dict[str, Place], list[bytes]]:
+    """Each rule's form and screen one after the other, and the index of where they lie."""
+    index: dict[str, Place] = {}
+    blobs: list[bytes] = []
+    offset = 0
+    for code, spec, blob, screen in parts:
+        index[code] = (spec, offset, offset + len(blob), offset + len(blob) + len(screen))
+        blobs += (blob, screen)
+        offset += len(blob) + len(screen)
+    return index, blobs
+
+
+def prepare_kept(specs: Sequence[RuleSpec], kinds: Mapping[str, Kind]) -> KeptForms:
+    """Each rule's prepared form, pickled, for the kinds that keep theirs, with its screen.
 
     A rule whose preparation fails or does not pickle is left out: it is prepared in the run,
-    where its error is reported as it always was.
+    where its error is reported as it always was. A screen that fails or does not pickle is
+    left out too (the rule is then checked on every draft).
     """
-    kept: dict[str, tuple[RuleSpec, bytes]] = {}
+    parts: list[tuple[str, RuleSpec, bytes, bytes]] = []
     for spec in specs:
         kind = kinds.get(spec.kind)
         if kind is None or not getattr(kind, "keeps_prepared", False):
             continue
         try:
-            kept[spec.code] = (spec, dumps_prepared(kind.prepare(spec)))
+            prepared = kind.prepare(spec)
+            blob = dumps_prepared(prepared)
         except Exception:  # prepared again in the run, which reports the error
             continue
-    return kept
+        parts.append((spec.code, spec, blob, _screen_of(kind, spec, prepared)))
+    index, blobs = _laid_out(parts)
+    return KeptForms(b"".join(blobs), index)
+
+
+def _screen_of(kind: Kind, spec: RuleSpec, prepared: Any) -> bytes:
+    screen = getattr(kind, "screen", None)
+    try:
+        found = screen(spec, prepared) if screen is not None else None
+        return b"" if found is None else pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # no screen: the rule is checked on every draft
+        return b""
 
 
 class _Pickler(pickle.Pickler):
@@ -202,8 +243,9 @@ _ATOMS = (str, int, bool, float, bytes, type(None))
 
 
 def shared(value: Any) -> Any:
-    """``value`` with equal immutable parts made one object: frozen dataclass instances,
-    tuples and frozensets of text. A shape rule repeats the same elements and word sets in
+    """``value`` with equal immutable parts made one object: frozen dataclass instances (and
+    frozen :class:`~sociable.records.Record` ones with a ``__dict__``), tuples and frozensets
+    of text. A shape rule repeats the same elements and word sets in
     many shapes; unpickling each once is a third less work (and memory) for the run.
 
     Parts are matched on their type and on their members' identity (or type and value for
@@ -227,7 +269,8 @@ def shared(value: Any) -> Any:
                 return memo.setdefault((frozenset, item), item)
             return item
         params = getattr(kind, "__dataclass_params__", None)
-        if params is None or not params.frozen or not hasattr(item, "__dict__"):
+        frozen = params.frozen if params is not None else issubclass(kind, Record) and kind._frozen
+        if not frozen or not hasattr(item, "__dict__"):
             return item
         state = {name: canon(field) for name, field in vars(item).items()}
         key = (kind, tuple((name, key_of(field)) for name, field in state.items()))

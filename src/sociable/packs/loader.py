@@ -14,6 +14,8 @@ from typing import Any
 
 from sociable.document import CHANNELS, MASK_KINDS, SCOPES
 from sociable.kinds.base import COMMON_PLACEHOLDERS, Kind, RuleError
+from sociable.packs.problems import PackError, PackProblem
+from sociable.packs.problems import validate_unique as validate_unique  # re-exported
 from sociable.packs.schema import (
     APPLICABILITIES,
     CATEGORIES,
@@ -34,34 +36,6 @@ REQUIRED_RULE_KEYS = (
     "code", "name", "kind", "category", "severity", "scope", "message", "why", "examples",
 )
 OPTIONAL_RULE_KEYS = ("channels", "fix", "summary", "link", "enabled", "unmask")
-
-
-class PackProblem(Record):
-    """One problem in a pack: file, line, what is wrong (frozen; a plain class, as is
-    :class:`PackParts`: a dataclass costs start-up time, :mod:`sociable.records`)."""
-
-    __slots__ = ("line", "message", "path")
-    _frozen = True
-
-    path: str
-    line: int
-    message: str
-
-    def __init__(self, path: str, line: int, message: str) -> None:
-        object.__setattr__(self, "path", path)
-        object.__setattr__(self, "line", line)
-        object.__setattr__(self, "message", message)
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-class PackError(Exception):
-    """One or more problems in rule packs; ``str()`` lists them one per line."""
-
-    def __init__(self, problems: Iterable[PackProblem]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 _PLAIN_TAGS = {
@@ -260,27 +234,6 @@ def link_lexicons(parts: Iterable[PackParts]) -> None:
                 path, _, line = spec.source.rpartition(":")
                 problems.append(PackProblem(path, int(line), f"rule {spec.code}: unknown word class {', '.join('{' + m + '}' for m in missing)}; declare it under 'lexicons:' in a pack"))
             spec.options["lexicons"] = frozen
-    if problems:
-        raise PackError(problems)
-
-
-def validate_unique(specs: Iterable[RuleSpec]) -> None:
-    """Codes and names must be unique across every loaded pack."""
-    seen: dict[str, RuleSpec] = {}
-    names: dict[str, RuleSpec] = {}
-    problems = []
-    for spec in specs:
-        path, _, line = spec.source.rpartition(":")
-        if spec.code in seen:
-            problems.append(
-                PackProblem(path, int(line), f"duplicate code {spec.code}: also {seen[spec.code].source}")
-            )
-        elif spec.name in names:
-            problems.append(
-                PackProblem(path, int(line), f"duplicate name {spec.name!r}: also {names[spec.name].source}")
-            )
-        seen.setdefault(spec.code, spec)
-        names.setdefault(spec.name, spec)
     if problems:
         raise PackError(problems)
 

@@ -91,7 +91,7 @@ class CheckApp:
     def initialize(self) -> bool:
         from sociable.config import ConfigError, check_channel, check_languagetool_url
         from sociable.context import PluginError, load_context, resolve_config
-        from sociable.packs.loader import PackError
+        from sociable.packs.problems import PackError
 
         args = self.args
         self.paths = args.paths or ["."]
