@@ -1,0 +1,69 @@
+"""Ordinary drafts near the automation and pitch-on-connect habits get no judgment finding.
+
+Both families read words every real message uses: deadlines and "limited" in posts, calls and
+prices in messages, "following up", "again" and "last" in replies, greetings with odd names,
+links in comments. These drafts use those words the way people do: a real date, a cause, a
+reply inside a conversation, a friend's call, a comment that answers the post. None may draw a
+finding of any judgment family. All were written for this test; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from sociable.document import Document
+from sociable.engine import check_document
+from sociable.packs.schema import JUDGMENT_CATEGORIES
+from sociable.ruleset import RuleSet
+
+JUDGMENT = set(JUDGMENT_CATEGORIES)
+
+# (channel, text)
+ORDINARY: list[tuple[str, str]] = [
+    # posts with a real date, a cause or a fact near the urgency words (PC105)
+    ("linkedin-post", "It's now or never for our 2030 climate targets, and the report shows why."),
+    ("linkedin-post", "Get your moles checked before it's too late; my dermatologist caught mine early."),
+    ("linkedin-post", "2024 is almost gone. Here are the five books that changed how I manage."),
+    ("linkedin-post", "We have a limited window to cut methane, and the new satellite data shows where."),
+    ("linkedin-post", "The central bank says interest rates will go up on Thursday by a quarter point."),
+    ("facebook-post", "Doors close at 7:30 sharp so the choir can start on time."),
+    ("linkedin-post", "Only two of the original founding team remain, and both are speaking at the reunion."),
+    ("facebook-post", "If your dog eats grapes, don't wait, call the vet straight away."),
+    ("linkedin-post", "Our flash flood warning system went live in three towns this week."),
+    ("instagram-post", "The 24-hour bakery on Mill Road is closing after 40 years. Thank you, Rosa."),
+    ("linkedin-post", "Tickets for the free community talk are gone, but the recording will be online on Monday."),
+    ("x-post", "Few things remain as true as this: write the test first."),
+    ("linkedin-post", "Applications for the fellowship close on 15 March; the form takes ten minutes."),
+    ("linkedin-post", "Registration for the free meetup closes on Friday so we can order enough food."),
+    ("linkedin-post", "Tickets went fast last year, so this time we booked a bigger hall."),
+]
+
+
+@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"auto-ordinary-{i}" for i in range(len(ORDINARY))])
+def test_ordinary_text_near_automation_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
+    doc = Document.from_text(text, "<ordinary>", channel=channel)
+    found = [(f.code, doc.text[f.start : f.end]) for f in check_document(doc, ruleset) if f.category in JUDGMENT]
+    assert found == [], f"ordinary text flagged: {found}"
+
+
+def test_every_channel_is_covered() -> None:
+    channels = Counter(channel for channel, _ in ORDINARY)
+    for channel in ("linkedin-post", "facebook-post", "instagram-post", "x-post"):
+        assert channels[channel] >= 1, channel
+
+
+@pytest.mark.parametrize(
+    ("code", "channel", "text"),
+    [
+        # the guards above must not blind the rules: the same words used as the habit still fire
+        ("PC105", "linkedin-post", "Only a handful of seats remain for the spring bootcamp."),
+        ("PC105", "instagram-post", "The early-bird price goes away at midnight."),
+        ("PC105", "facebook-post", "Enrolment closes Friday. Don't wait, grab your seat now!"),
+        ("PC105", "x-post", "Our 24-hour sale starts now."),
+    ],
+)
+def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
+    doc = Document.from_text(text, "<habit>", channel=channel)
+    assert code in {c for f in check_document(doc, ruleset) for c in f.codes}
