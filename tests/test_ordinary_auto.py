@@ -38,6 +38,16 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-post", "Applications for the fellowship close on 15 March; the form takes ten minutes."),
     ("linkedin-post", "Registration for the free meetup closes on Friday so we can order enough food."),
     ("linkedin-post", "Tickets went fast last year, so this time we booked a bigger hall."),
+    # messages between people who know each other, or that answer a request, near a call or a price (PC101, PC103, PC109)
+    ("dm", "hey are you free for a call tonight? mum wants to plan the trip"),
+    ("dm", "The concert tickets were only $20, want me to grab you one?"),
+    ("dm", "My name is on the list at the door, so just say you're with me."),
+    ("dm", "Thanks for the follow-up on the flat! Are you free to view it on Saturday?"),
+    ("cold-email", "Hi Sam,\n\nMy name is Lena, Theo's mum from your Tuesday class. Could I send you the $30 for the trip by bank transfer?"),
+    ("linkedin-dm", "Hi Sam, as you suggested at the meetup, here is a 15-minute slot for the call on Thursday."),
+    ("linkedin-dm", "Hi Sam, I'm Ana from the Leeds Rust meetup. Could we put your talk on our March calendar?"),
+    ("cold-email", "Hi Sam,\n\nYour post on heat pumps answered my question about defrost cycles; I put the installer's date in my calendar. Thank you!"),
+    ("x-dm", "Hi Maya, thanks for the follow! Will you be at the Friday climbing session again?"),
 ]
 
 
@@ -50,7 +60,7 @@ def test_ordinary_text_near_automation_gets_no_judgment_finding(ruleset: RuleSet
 
 def test_every_channel_is_covered() -> None:
     channels = Counter(channel for channel, _ in ORDINARY)
-    for channel in ("linkedin-post", "facebook-post", "instagram-post", "x-post"):
+    for channel in ("linkedin-post", "facebook-post", "instagram-post", "x-post", "dm", "cold-email", "linkedin-dm", "x-dm"):
         assert channels[channel] >= 1, channel
 
 
@@ -62,6 +72,10 @@ def test_every_channel_is_covered() -> None:
         ("PC105", "instagram-post", "The early-bird price goes away at midnight."),
         ("PC105", "facebook-post", "Enrolment closes Friday. Don't wait, grab your seat now!"),
         ("PC105", "x-post", "Our 24-hour sale starts now."),
+        ("PC109", "dm", "Hi Sam, I'm Dana from Brightwave. Are you free for a quick call this week?"),
+        ("PC109", "cold-email", "Hi Sam,\n\nWe design logos for bakeries, from $149."),
+        ("PC101", "cold-email", "Hi Sam,\n\nCould I get 15 minutes on your calendar next week?"),
+        ("PC103", "linkedin-dm", "Thanks for connecting! Are you open to new opportunities? My client is hiring."),
     ],
 )
 def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
