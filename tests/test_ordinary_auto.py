@@ -48,6 +48,14 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-dm", "Hi Sam, I'm Ana from the Leeds Rust meetup. Could we put your talk on our March calendar?"),
     ("cold-email", "Hi Sam,\n\nYour post on heat pumps answered my question about defrost cycles; I put the installer's date in my calendar. Thank you!"),
     ("x-dm", "Hi Maya, thanks for the follow! Will you be at the Friday climbing session again?"),
+    # greetings, signatures and links of a person writing to one reader (AU314-AU316)
+    ("cold-email", "Hi Jordan,\n\nThanks for the reference letter. The Fernbank team says hello, and the lab photos are attached.\n\nAmir"),
+    ("cold-email", "Hello,\n\nI'm writing about the desk you listed. Is it still for sale?"),
+    ("follow-up-email", "Hi Jordan,\n\nAs you asked, here are the slides; click the second link for the recording.\n\nAmir"),
+    ("cold-email", "Hi Ana and Ben,\n\nThanks for hosting the Rust meetup. Could I bring two students next time?"),
+    ("linkedin-inmail", "Hi Priya, your paper on ward rostering is why I'm writing: does the model handle split shifts?"),
+    ("cold-email", "Dear Dr Blake,\n\nThank you for the reference letter; I start at the Leeds lab in May."),
+    ("cold-email", "Hi Jordan,\n\nWe met at the harbour clean-up. For more information on the tide data, see the sheet I mentioned.\n\nLiz"),
 ]
 
 
@@ -60,7 +68,7 @@ def test_ordinary_text_near_automation_gets_no_judgment_finding(ruleset: RuleSet
 
 def test_every_channel_is_covered() -> None:
     channels = Counter(channel for channel, _ in ORDINARY)
-    for channel in ("linkedin-post", "facebook-post", "instagram-post", "x-post", "dm", "cold-email", "linkedin-dm", "x-dm"):
+    for channel in ("linkedin-post", "facebook-post", "instagram-post", "x-post", "dm", "cold-email", "linkedin-dm", "x-dm", "follow-up-email", "linkedin-inmail"):
         assert channels[channel] >= 1, channel
 
 
@@ -75,6 +83,10 @@ def test_every_channel_is_covered() -> None:
         ("PC109", "dm", "Hi Sam, I'm Dana from Brightwave. Are you free for a quick call this week?"),
         ("PC109", "cold-email", "Hi Sam,\n\nWe design logos for bakeries, from $149."),
         ("PC101", "cold-email", "Hi Sam,\n\nCould I get 15 minutes on your calendar next week?"),
+        ("AU314", "cold-email", "Hi SAMIRA,\n\nWe help clinics fill their calendars."),
+        ("AU314", "follow-up-email", "Hey Samira Khan,\n\nQuick question about your store."),
+        ("AU315", "cold-email", "Hi Samira,\n\nOur new widget is live.\n\nCheers,\nThe Slotly Team"),
+        ("AU316", "cold-email", "Hello there,\n\nWe supply office chairs in bulk. For more information, visit our website."),
         ("PC103", "linkedin-dm", "Thanks for connecting! Are you open to new opportunities? My client is hiring."),
     ],
 )
