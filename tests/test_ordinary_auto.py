@@ -56,6 +56,18 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-inmail", "Hi Priya, your paper on ward rostering is why I'm writing: does the model handle split shifts?"),
     ("cold-email", "Dear Dr Blake,\n\nThank you for the reference letter; I start at the Leeds lab in May."),
     ("cold-email", "Hi Jordan,\n\nWe met at the harbour clean-up. For more information on the tide data, see the sheet I mentioned.\n\nLiz"),
+    # comments that praise, mention money, a DM or the commenter's own work, and answer the post (AU317-AU319)
+    ("comment", "My bank called it a recovery scam: the 'expert' in these comments asked for a fee up front. Don't answer them."),
+    ("comment", "I recovered my files with the tool from step 3, thanks!"),
+    ("comment", "We lost our savings in 2008 too, and the advice here about an emergency fund is spot on."),
+    ("comment", "Great post! I sent you a DM with the log from our cluster, same error on line 40."),
+    ("comment", "DM me if you want the sourdough recipe, it's too long for a comment."),
+    ("comment", "Check the bio of the author at the end, she wrote the original paper too."),
+    ("comment", "Great post! My blog has a longer write-up of the same Kafka bug with the config we used."),
+    ("comment", "Nice article. I run a small bakery and will try the loyalty card idea next week."),
+    ("comment", "Thank you Dr Patel for the clear explanation, my mum finally understands her scan."),
+    ("comment", "As a fund manager I'd add one thing: the fees matter more than last year's returns."),
+    ("comment", "Contact the council via their website, they fixed our streetlight in a week."),
 ]
 
 
@@ -68,7 +80,7 @@ def test_ordinary_text_near_automation_gets_no_judgment_finding(ruleset: RuleSet
 
 def test_every_channel_is_covered() -> None:
     channels = Counter(channel for channel, _ in ORDINARY)
-    for channel in ("linkedin-post", "facebook-post", "instagram-post", "x-post", "dm", "cold-email", "linkedin-dm", "x-dm", "follow-up-email", "linkedin-inmail"):
+    for channel in ("linkedin-post", "facebook-post", "instagram-post", "x-post", "dm", "cold-email", "linkedin-dm", "x-dm", "follow-up-email", "linkedin-inmail", "comment"):
         assert channels[channel] >= 1, channel
 
 
@@ -87,6 +99,9 @@ def test_every_channel_is_covered() -> None:
         ("AU314", "follow-up-email", "Hey Samira Khan,\n\nQuick question about your store."),
         ("AU315", "cold-email", "Hi Samira,\n\nOur new widget is live.\n\nCheers,\nThe Slotly Team"),
         ("AU316", "cold-email", "Hello there,\n\nWe supply office chairs in bulk. For more information, visit our website."),
+        ("AU317", "comment", "A recovery expert got my bitcoin back, contact him on Telegram."),
+        ("AU318", "comment", "Awesome content! Check my profile 🙏"),
+        ("AU319", "comment", "Thanks for sharing, well written. I run a roofing business, check out my website."),
         ("PC103", "linkedin-dm", "Thanks for connecting! Are you open to new opportunities? My client is hiring."),
     ],
 )
