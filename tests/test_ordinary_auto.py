@@ -68,6 +68,14 @@ ORDINARY: list[tuple[str, str]] = [
     ("comment", "Thank you Dr Patel for the clear explanation, my mum finally understands her scan."),
     ("comment", "As a fund manager I'd add one thing: the fees matter more than last year's returns."),
     ("comment", "Contact the council via their website, they fixed our streetlight in a week."),
+    # follow-ups inside an exchange, near the bump words (AU301, AU302)
+    ("follow-up-email", "Hi Dana,\n\nThe lease got lost in the post, so here is a scan; page 3 needs your signature."),
+    ("follow-up-email", "Hi Dana, thanks for the call; should I close the ticket now that the fix is live?"),
+    ("follow-up-email", "Hi Dana, is the Thursday review still a priority now that the client moved the launch?"),
+    ("follow-up-email", "Hi Dana, who is the right person to send the signed invoice to in your finance team?"),
+    ("follow-up-email", "Hi Dana, I left a voicemail about the leak in flat 3; the plumber can come at 9."),
+    ("x-dm", "Did you see my message about the Friday ride? The start moved to 8."),
+    ("linkedin-dm", "Hi Dana, I know things are hectic with the move, so the keys are with Priya whenever you're ready."),
 ]
 
 
@@ -100,6 +108,8 @@ def test_every_channel_is_covered() -> None:
         ("AU315", "cold-email", "Hi Samira,\n\nOur new widget is live.\n\nCheers,\nThe Slotly Team"),
         ("AU316", "cold-email", "Hello there,\n\nWe supply office chairs in bulk. For more information, visit our website."),
         ("AU317", "comment", "A recovery expert got my bitcoin back, contact him on Telegram."),
+        ("AU301", "follow-up-email", "Hi Dana,\n\nJust floating this up again in case it got lost."),
+        ("AU302", "follow-up-email", "Hi Dana, if you're not the right contact, could you point me to the right person?"),
         ("AU318", "comment", "Awesome content! Check my profile 🙏"),
         ("AU319", "comment", "Thanks for sharing, well written. I run a roofing business, check out my website."),
         ("PC103", "linkedin-dm", "Thanks for connecting! Are you open to new opportunities? My client is hiring."),
