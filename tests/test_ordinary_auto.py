@@ -76,6 +76,11 @@ ORDINARY: list[tuple[str, str]] = [
     ("follow-up-email", "Hi Dana, I left a voicemail about the leak in flat 3; the plumber can come at 9."),
     ("x-dm", "Did you see my message about the Friday ride? The start moved to 8."),
     ("linkedin-dm", "Hi Dana, I know things are hectic with the move, so the keys are with Priya whenever you're ready."),
+    # people who write about writing tools, or say "here's" and "feel free" to friends (AU320, AU306)
+    ("dm", "Sure! Here's the address: 14 Mill Road, ring twice."),
+    ("dm", "Feel free to bring the kids, there's cake for everyone."),
+    ("cold-email", "Hi Dana,\n\nYour talk on AI language models in clinics was great; did the triage pilot keep its accuracy?"),
+    ("linkedin-dm", "Hi Dana, the {a|b} syntax in your config talk confused me: does the parser pick one at random?"),
 ]
 
 
@@ -110,6 +115,8 @@ def test_every_channel_is_covered() -> None:
         ("AU317", "comment", "A recovery expert got my bitcoin back, contact him on Telegram."),
         ("AU301", "follow-up-email", "Hi Dana,\n\nJust floating this up again in case it got lost."),
         ("AU302", "follow-up-email", "Hi Dana, if you're not the right contact, could you point me to the right person?"),
+        ("AU320", "linkedin-dm", "Certainly! Here's a personalized message for your prospect: Hi Dana, great profile!"),
+        ("AU306", "cold-email", "{Hello|Hi} Dana,\n\nWe build payroll tools."),
         ("AU318", "comment", "Awesome content! Check my profile 🙏"),
         ("AU319", "comment", "Thanks for sharing, well written. I run a roofing business, check out my website."),
         ("PC103", "linkedin-dm", "Thanks for connecting! Are you open to new opportunities? My client is hiring."),
