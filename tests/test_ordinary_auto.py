@@ -38,6 +38,8 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-post", "Applications for the fellowship close on 15 March; the form takes ten minutes."),
     ("linkedin-post", "Registration for the free meetup closes on Friday so we can order enough food."),
     ("linkedin-post", "Tickets went fast last year, so this time we booked a bigger hall."),
+    ("linkedin-post", "We only take two interns a year, so we read every application slowly and reply to all of them."),
+    ("follow-up-email", "Hi Jo,\n\nCould you ask the club to have me removed from the Saturday rota? I'm away until June."),
     # messages between people who know each other, or that answer a request, near a call or a price (PC101, PC103, PC109)
     ("dm", "hey are you free for a call tonight? mum wants to plan the trip"),
     ("dm", "The concert tickets were only $20, want me to grab you one?"),
@@ -105,6 +107,8 @@ def test_every_channel_is_covered() -> None:
         ("PC105", "instagram-post", "The early-bird price goes away at midnight."),
         ("PC105", "facebook-post", "Enrolment closes Friday. Don't wait, grab your seat now!"),
         ("PC105", "x-post", "Our 24-hour sale starts now."),
+        ("PC105", "linkedin-post", "We only work with 4 brands a quarter and two spots are taken."),
+        ("AU107", "cold-email", "Hi Jo,\n\nWe build payroll tools.\n\nTo be removed from our list, reply with the word no."),
         ("PC109", "dm", "Hi Sam, I'm Dana from Brightwave. Are you free for a quick call this week?"),
         ("PC109", "cold-email", "Hi Sam,\n\nWe design logos for bakeries, from $149."),
         ("PC101", "cold-email", "Hi Sam,\n\nCould I get 15 minutes on your calendar next week?"),
