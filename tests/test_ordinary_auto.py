@@ -78,6 +78,10 @@ ORDINARY: list[tuple[str, str]] = [
     ("follow-up-email", "Hi Dana, I left a voicemail about the leak in flat 3; the plumber can come at 9."),
     ("x-dm", "Did you see my message about the Friday ride? The start moved to 8."),
     ("linkedin-dm", "Hi Dana, I know things are hectic with the move, so the keys are with Priya whenever you're ready."),
+    # connection notes that say why (AU103, AU112)
+    ("linkedin-connect", "Hi Tom, we met at the Porto data meetup; I'd like to connect."),
+    ("linkedin-connect", "Hi Ana, your talk on dbt snapshots was great. I'd love to connect."),
+    ("linkedin-connect", "Hi Ravi, Marco from the Leeds office suggested I say hello; he says you run the hiring guild."),
     # people who write about writing tools, or say "here's" and "feel free" to friends (AU320, AU306)
     ("dm", "Sure! Here's the address: 14 Mill Road, ring twice."),
     ("dm", "Feel free to bring the kids, there's cake for everyone."),
@@ -95,7 +99,7 @@ def test_ordinary_text_near_automation_gets_no_judgment_finding(ruleset: RuleSet
 
 def test_every_channel_is_covered() -> None:
     channels = Counter(channel for channel, _ in ORDINARY)
-    for channel in ("linkedin-post", "facebook-post", "instagram-post", "x-post", "dm", "cold-email", "linkedin-dm", "x-dm", "follow-up-email", "linkedin-inmail", "comment"):
+    for channel in ("linkedin-post", "facebook-post", "instagram-post", "x-post", "dm", "cold-email", "linkedin-dm", "x-dm", "follow-up-email", "linkedin-inmail", "comment", "linkedin-connect"):
         assert channels[channel] >= 1, channel
 
 
@@ -119,6 +123,7 @@ def test_every_channel_is_covered() -> None:
         ("AU317", "comment", "A recovery expert got my bitcoin back, contact him on Telegram."),
         ("AU301", "follow-up-email", "Hi Dana,\n\nJust floating this up again in case it got lost."),
         ("AU302", "follow-up-email", "Hi Dana, if you're not the right contact, could you point me to the right person?"),
+        ("AU112", "linkedin-connect", "Hi Sam, I would like to connect with you here on LinkedIn."),
         ("AU320", "linkedin-dm", "Certainly! Here's a personalized message for your prospect: Hi Dana, great profile!"),
         ("AU306", "cold-email", "{Hello|Hi} Dana,\n\nWe build payroll tools."),
         ("AU318", "comment", "Awesome content! Check my profile 🙏"),
