@@ -78,6 +78,10 @@ ORDINARY: list[tuple[str, str]] = [
     ("follow-up-email", "Hi Dana, I left a voicemail about the leak in flat 3; the plumber can come at 9."),
     ("x-dm", "Did you see my message about the Friday ride? The start moved to 8."),
     ("linkedin-dm", "Hi Dana, I know things are hectic with the move, so the keys are with Priya whenever you're ready."),
+    # posts that mention the apps (AU321)
+    ("facebook-post", "I just posted a photo of the lost cat in the village group; please share it there."),
+    ("linkedin-post", "We moved our scheduling from Hootsuite to a plain spreadsheet, and here is why it worked."),
+    ("x-post", "A report by Hootsuite says most brands post too often. Our numbers agree."),
     # connection notes that say why (AU103, AU112)
     ("linkedin-connect", "Hi Tom, we met at the Porto data meetup; I'd like to connect."),
     ("linkedin-connect", "Hi Ana, your talk on dbt snapshots was great. I'd love to connect."),
@@ -123,6 +127,7 @@ def test_every_channel_is_covered() -> None:
         ("AU317", "comment", "A recovery expert got my bitcoin back, contact him on Telegram."),
         ("AU301", "follow-up-email", "Hi Dana,\n\nJust floating this up again in case it got lost."),
         ("AU302", "follow-up-email", "Hi Dana, if you're not the right contact, could you point me to the right person?"),
+        ("AU321", "x-post", "I liked a @YouTube video about sourdough https://example.com/v/1"),
         ("AU112", "linkedin-connect", "Hi Sam, I would like to connect with you here on LinkedIn."),
         ("AU320", "linkedin-dm", "Certainly! Here's a personalized message for your prospect: Hi Dana, great profile!"),
         ("AU306", "cold-email", "{Hello|Hi} Dana,\n\nWe build payroll tools."),
