@@ -55,7 +55,6 @@ ORDINARY: list[tuple[str, str]] = [
     ("cold-email", "Hello,\n\nI'm writing about the desk you listed. Is it still for sale?"),
     ("follow-up-email", "Hi Jordan,\n\nAs you asked, here are the slides; click the second link for the recording.\n\nAmir"),
     ("cold-email", "Hi Ana and Ben,\n\nThanks for hosting the Rust meetup. Could I bring two students next time?"),
-    ("cold-email", "Hi all,\n\nThanks for organising the Rust meetup. Could I bring two students next time?"),
     ("linkedin-inmail", "Hi Priya, your paper on ward rostering is why I'm writing: does the model handle split shifts?"),
     ("cold-email", "Dear Dr Blake,\n\nThank you for the reference letter; I start at the Leeds lab in May."),
     ("cold-email", "Hi Jordan,\n\nWe met at the harbour clean-up. For more information on the tide data, see the sheet I mentioned.\n\nLiz"),
