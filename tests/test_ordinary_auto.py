@@ -139,3 +139,18 @@ def test_every_channel_is_covered() -> None:
 def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
     doc = Document.from_text(text, "<habit>", channel=channel)
     assert code in {c for f in check_document(doc, ruleset) for c in f.codes}
+
+
+@pytest.mark.parametrize(
+    ("code", "channel", "text"),
+    [
+        # another family may read these greetings (NP101); the automation rules must not
+        ("AU315", "cold-email", "Hi all,\n\nThanks for organising the Rust meetup. Could I bring two students next time?"),
+        ("AU316", "cold-email", "Hi there,\n\nI'm a student at Leeds and read your thesis on tidal turbines. How did you measure fatigue?"),
+        ("AU316", "cold-email", "Dear Sir/Madam,\n\nI am applying for the nurse post advertised on your website; my CV is attached."),
+        ("AU314", "cold-email", "Dear XYZ,\n\nThank you for the lovely evening.\n\nABC"),
+    ],
+)
+def test_the_automation_rule_stays_silent(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
+    doc = Document.from_text(text, "<ordinary>", channel=channel)
+    assert code not in {c for f in check_document(doc, ruleset) for c in f.codes}
