@@ -124,6 +124,7 @@ def test_every_channel_is_covered() -> None:
         ("AU314", "follow-up-email", "Hey Samira Khan,\n\nQuick question about your store."),
         ("AU315", "cold-email", "Hi Samira,\n\nOur new widget is live.\n\nCheers,\nThe Slotly Team"),
         ("AU316", "cold-email", "Hello there,\n\nWe supply office chairs in bulk. For more information, visit our website."),
+        ("AU316", "cold-email", "Hi there,\n\nSpring sale: 25% off all desks, and free delivery this week."),
         ("AU317", "comment", "A recovery expert got my bitcoin back, contact him on Telegram."),
         ("AU301", "follow-up-email", "Hi Dana,\n\nJust floating this up again in case it got lost."),
         ("AU302", "follow-up-email", "Hi Dana, if you're not the right contact, could you point me to the right person?"),
@@ -149,6 +150,8 @@ def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, t
         ("AU316", "cold-email", "Hi there,\n\nI'm a student at Leeds and read your thesis on tidal turbines. How did you measure fatigue?"),
         ("AU316", "cold-email", "Dear Sir/Madam,\n\nI am applying for the nurse post advertised on your website; my CV is attached."),
         ("AU314", "cold-email", "Dear XYZ,\n\nThank you for the lovely evening.\n\nABC"),
+        # a customer writing to the company about its offer (SP121 may read the discount words)
+        ("AU316", "cold-email", "Hi Jordan,\n\nI used the free trial of your scheduler for our clinic; the discount code from your newsletter failed at checkout. Is it still valid?"),
     ],
 )
 def test_the_automation_rule_stays_silent(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
