@@ -1,0 +1,159 @@
+"""Ordinary drafts near the automation and pitch-on-connect habits get no judgment finding.
+
+Both families read words every real message uses: deadlines and "limited" in posts, calls and
+prices in messages, "following up", "again" and "last" in replies, greetings with odd names,
+links in comments. These drafts use those words the way people do: a real date, a cause, a
+reply inside a conversation, a friend's call, a comment that answers the post. None may draw a
+finding of any judgment family. All were written for this test; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from sociable.document import Document
+from sociable.engine import check_document
+from sociable.packs.schema import JUDGMENT_CATEGORIES
+from sociable.ruleset import RuleSet
+
+JUDGMENT = set(JUDGMENT_CATEGORIES)
+
+# (channel, text)
+ORDINARY: list[tuple[str, str]] = [
+    # posts with a real date, a cause or a fact near the urgency words (PC105)
+    ("linkedin-post", "It's now or never for our 2030 climate targets, and the report shows why."),
+    ("linkedin-post", "Get your moles checked before it's too late; my dermatologist caught mine early."),
+    ("linkedin-post", "2024 is almost gone. Here are the five books that changed how I manage."),
+    ("linkedin-post", "We have a limited window to cut methane, and the new satellite data shows where."),
+    ("linkedin-post", "The central bank says interest rates will go up on Thursday by a quarter point."),
+    ("facebook-post", "Doors close at 7:30 sharp so the choir can start on time."),
+    ("linkedin-post", "Only two of the original founding team remain, and both are speaking at the reunion."),
+    ("facebook-post", "If your dog eats grapes, don't wait, call the vet straight away."),
+    ("linkedin-post", "Our flash flood warning system went live in three towns this week."),
+    ("instagram-post", "The 24-hour bakery on Mill Road is closing after 40 years. Thank you, Rosa."),
+    ("linkedin-post", "Tickets for the free community talk are gone, but the recording will be online on Monday."),
+    ("x-post", "Few things remain as true as this: write the test first."),
+    ("linkedin-post", "Applications for the fellowship close on 15 March; the form takes ten minutes."),
+    ("linkedin-post", "Registration for the free meetup closes on Friday so we can order enough food."),
+    ("linkedin-post", "Tickets went fast last year, so this time we booked a bigger hall."),
+    ("linkedin-post", "We only take two interns a year, so we read every application slowly and reply to all of them."),
+    ("follow-up-email", "Hi Jo,\n\nCould you ask the club to have me removed from the Saturday rota? I'm away until June."),
+    # messages between people who know each other, or that answer a request, near a call or a price (PC101, PC103, PC109)
+    ("dm", "hey are you free for a call tonight? mum wants to plan the trip"),
+    ("dm", "The concert tickets were only $20, want me to grab you one?"),
+    ("dm", "My name is on the list at the door, so just say you're with me."),
+    ("dm", "Thanks for the follow-up on the flat! Are you free to view it on Saturday?"),
+    ("cold-email", "Hi Sam,\n\nMy name is Lena, Theo's mum from your Tuesday class. Could I send you the $30 for the trip by bank transfer?"),
+    ("linkedin-dm", "Hi Sam, as you suggested at the meetup, here is a 15-minute slot for the call on Thursday."),
+    ("linkedin-dm", "Hi Sam, I'm Ana from the Leeds Rust meetup. Could we put your talk on our March calendar?"),
+    ("cold-email", "Hi Sam,\n\nYour post on heat pumps answered my question about defrost cycles; I put the installer's date in my calendar. Thank you!"),
+    ("x-dm", "Hi Maya, thanks for the follow! Will you be at the Friday climbing session again?"),
+    # greetings, signatures and links of a person writing to one reader (AU314-AU316)
+    ("cold-email", "Hi Jordan,\n\nThanks for the reference letter. The Fernbank team says hello, and the lab photos are attached.\n\nAmir"),
+    ("cold-email", "Hello,\n\nI'm writing about the desk you listed. Is it still for sale?"),
+    ("follow-up-email", "Hi Jordan,\n\nAs you asked, here are the slides; click the second link for the recording.\n\nAmir"),
+    ("cold-email", "Hi Ana and Ben,\n\nThanks for hosting the Rust meetup. Could I bring two students next time?"),
+    ("linkedin-inmail", "Hi Priya, your paper on ward rostering is why I'm writing: does the model handle split shifts?"),
+    ("cold-email", "Dear Dr Blake,\n\nThank you for the reference letter; I start at the Leeds lab in May."),
+    ("cold-email", "Hi Jordan,\n\nWe met at the harbour clean-up. For more information on the tide data, see the sheet I mentioned.\n\nLiz"),
+    # comments that praise, mention money, a DM or the commenter's own work, and answer the post (AU317-AU319)
+    ("comment", "My bank called it a recovery scam: the 'expert' in these comments asked for a fee up front. Don't answer them."),
+    ("comment", "I recovered my files with the tool from step 3, thanks!"),
+    ("comment", "We lost our savings in 2008 too, and the advice here about an emergency fund is spot on."),
+    ("comment", "Great post! I sent you a DM with the log from our cluster, same error on line 40."),
+    ("comment", "DM me if you want the sourdough recipe, it's too long for a comment."),
+    ("comment", "Check the bio of the author at the end, she wrote the original paper too."),
+    ("comment", "Great post! My blog has a longer write-up of the same Kafka bug with the config we used."),
+    ("comment", "Nice article. I run a small bakery and will try the loyalty card idea next week."),
+    ("comment", "Thank you Dr Patel for the clear explanation, my mum finally understands her scan."),
+    ("comment", "As a fund manager I'd add one thing: the fees matter more than last year's returns."),
+    ("comment", "Contact the council via their website, they fixed our streetlight in a week."),
+    # follow-ups inside an exchange, near the bump words (AU301, AU302)
+    ("follow-up-email", "Hi Dana,\n\nThe lease got lost in the post, so here is a scan; page 3 needs your signature."),
+    ("follow-up-email", "Hi Dana, thanks for the call; should I close the ticket now that the fix is live?"),
+    ("follow-up-email", "Hi Dana, is the Thursday review still a priority now that the client moved the launch?"),
+    ("follow-up-email", "Hi Dana, who is the right person to send the signed invoice to in your finance team?"),
+    ("follow-up-email", "Hi Dana, I left a voicemail about the leak in flat 3; the plumber can come at 9."),
+    ("x-dm", "Did you see my message about the Friday ride? The start moved to 8."),
+    ("linkedin-dm", "Hi Dana, I know things are hectic with the move, so the keys are with Priya whenever you're ready."),
+    # posts that mention the apps (AU321)
+    ("facebook-post", "I just posted a photo of the lost cat in the village group; please share it there."),
+    ("linkedin-post", "We moved our scheduling from Hootsuite to a plain spreadsheet, and here is why it worked."),
+    ("x-post", "A report by Hootsuite says most brands post too often. Our numbers agree."),
+    # connection notes that say why (AU103, AU112)
+    ("linkedin-connect", "Hi Tom, we met at the Porto data meetup; I'd like to connect."),
+    ("linkedin-connect", "Hi Ana, your talk on dbt snapshots was great. I'd love to connect."),
+    ("linkedin-connect", "Hi Ravi, Marco from the Leeds office suggested I say hello; he says you run the hiring guild."),
+    # people who write about writing tools, or say "here's" and "feel free" to friends (AU320, AU306)
+    ("dm", "Sure! Here's the address: 14 Mill Road, ring twice."),
+    ("dm", "Feel free to bring the kids, there's cake for everyone."),
+    ("cold-email", "Hi Dana,\n\nYour talk on AI language models in clinics was great; did the triage pilot keep its accuracy?"),
+    ("linkedin-dm", "Hi Dana, the {a|b} syntax in your config talk confused me: does the parser pick one at random?"),
+]
+
+
+@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"auto-ordinary-{i}" for i in range(len(ORDINARY))])
+def test_ordinary_text_near_automation_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
+    doc = Document.from_text(text, "<ordinary>", channel=channel)
+    found = [(f.code, doc.text[f.start : f.end]) for f in check_document(doc, ruleset) if f.category in JUDGMENT]
+    assert found == [], f"ordinary text flagged: {found}"
+
+
+def test_every_channel_is_covered() -> None:
+    channels = Counter(channel for channel, _ in ORDINARY)
+    for channel in ("linkedin-post", "facebook-post", "instagram-post", "x-post", "dm", "cold-email", "linkedin-dm", "x-dm", "follow-up-email", "linkedin-inmail", "comment", "linkedin-connect"):
+        assert channels[channel] >= 1, channel
+
+
+@pytest.mark.parametrize(
+    ("code", "channel", "text"),
+    [
+        # the guards above must not blind the rules: the same words used as the habit still fire
+        ("PC105", "linkedin-post", "Only a handful of seats remain for the spring bootcamp."),
+        ("PC105", "instagram-post", "The early-bird price goes away at midnight."),
+        ("PC105", "facebook-post", "Enrolment closes Friday. Don't wait, grab your seat now!"),
+        ("PC105", "x-post", "Our 24-hour sale starts now."),
+        ("PC105", "linkedin-post", "We only work with 4 brands a quarter and two spots are taken."),
+        ("AU107", "cold-email", "Hi Jo,\n\nWe build payroll tools.\n\nTo be removed from our list, reply with the word no."),
+        ("PC109", "dm", "Hi Sam, I'm Dana from Brightwave. Are you free for a quick call this week?"),
+        ("PC109", "cold-email", "Hi Sam,\n\nWe design logos for bakeries, from $149."),
+        ("PC101", "cold-email", "Hi Sam,\n\nCould I get 15 minutes on your calendar next week?"),
+        ("AU314", "cold-email", "Hi SAMIRA,\n\nWe help clinics fill their calendars."),
+        ("AU314", "follow-up-email", "Hey Samira Khan,\n\nQuick question about your store."),
+        ("AU315", "cold-email", "Hi Samira,\n\nOur new widget is live.\n\nCheers,\nThe Slotly Team"),
+        ("AU316", "cold-email", "Hello there,\n\nWe supply office chairs in bulk. For more information, visit our website."),
+        ("AU316", "cold-email", "Hi there,\n\nSpring sale: 25% off all desks, and free delivery this week."),
+        ("AU317", "comment", "A recovery expert got my bitcoin back, contact him on Telegram."),
+        ("AU301", "follow-up-email", "Hi Dana,\n\nJust floating this up again in case it got lost."),
+        ("AU302", "follow-up-email", "Hi Dana, if you're not the right contact, could you point me to the right person?"),
+        ("AU321", "x-post", "I liked a @YouTube video about sourdough https://example.com/v/1"),
+        ("AU112", "linkedin-connect", "Hi Sam, I would like to connect with you here on LinkedIn."),
+        ("AU320", "linkedin-dm", "Certainly! Here's a personalized message for your prospect: Hi Dana, great profile!"),
+        ("AU306", "cold-email", "{Hello|Hi} Dana,\n\nWe build payroll tools."),
+        ("AU318", "comment", "Awesome content! Check my profile 🙏"),
+        ("AU319", "comment", "Thanks for sharing, well written. I run a roofing business, check out my website."),
+        ("PC103", "linkedin-dm", "Thanks for connecting! Are you open to new opportunities? My client is hiring."),
+    ],
+)
+def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
+    doc = Document.from_text(text, "<habit>", channel=channel)
+    assert code in {c for f in check_document(doc, ruleset) for c in f.codes}
+
+
+@pytest.mark.parametrize(
+    ("code", "channel", "text"),
+    [
+        # another family may read these greetings (NP101); the automation rules must not
+        ("AU315", "cold-email", "Hi all,\n\nThanks for organising the Rust meetup. Could I bring two students next time?"),
+        ("AU316", "cold-email", "Hi there,\n\nI'm a student at Leeds and read your thesis on tidal turbines. How did you measure fatigue?"),
+        ("AU316", "cold-email", "Dear Sir/Madam,\n\nI am applying for the nurse post advertised on your website; my CV is attached."),
+        ("AU314", "cold-email", "Dear XYZ,\n\nThank you for the lovely evening.\n\nABC"),
+        # a customer writing to the company about its offer (SP121 may read the discount words)
+        ("AU316", "cold-email", "Hi Jordan,\n\nI used the free trial of your scheduler for our clinic; the discount code from your newsletter failed at checkout. Is it still valid?"),
+    ],
+)
+def test_the_automation_rule_stays_silent(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
+    doc = Document.from_text(text, "<ordinary>", channel=channel)
+    assert code not in {c for f in check_document(doc, ruleset) for c in f.codes}
