@@ -84,10 +84,10 @@ drafts = st.lists(sentences, min_size=1, max_size=5).map(lambda parts: "\n\n".jo
 
 
 def _reference_match_at(tokens: Sequence[Token], analysis: Analysis, shape: Shape, index: int,
-                        position: int, limit: int) -> int:
+                        position: int, limit: int, across_emoji: bool = True) -> int:
     """The shape language's matching written the plain way: every element lists where its
     occurrences may end, longest first, and the rest is tried from each (backtracking); the
-    end test reads :class:`Token` objects, not the columns."""
+    end test and the emoji skip read :class:`Token` objects, not the columns."""
     elements = shape.elements
     if index == len(elements):
         if shape.at_end:
@@ -97,6 +97,15 @@ def _reference_match_at(tokens: Sequence[Token], analysis: Analysis, shape: Shap
             if rest < limit:
                 return -1
         return position
+    if across_emoji and index and position < limit and tokens[position].kind == "emoji":
+        # Emoji between two elements are decoration: tried as tokens first, then skipped.
+        found = _reference_match_at(tokens, analysis, shape, index, position, limit, False)
+        if found >= 0:
+            return found
+        skipped = position
+        while skipped < limit and tokens[skipped].kind == "emoji":
+            skipped += 1
+        return _reference_match_at(tokens, analysis, shape, index, skipped, limit, False)
     element = elements[index]
     if element.sequences:
         ends = shape_module._group_ends(analysis, element, position, limit)
