@@ -92,6 +92,25 @@ ORDINARY: list[tuple[str, str]] = [
     ("comment", "The docs cover it, check them out at https://docs.example.com if your build fails the same way."),
     ("comment", "A friend lost her savings to a fake recovery service last year; the bank's fraud line was the only thing that helped."),
     ("linkedin-post", "Excited to see the city finally fund the cycle lane on Mill Road; the petition took three years."),
+    # near the own-milestone shapes (SP630): partnerships that give something, family news, lessons
+    ("linkedin-post", "We partnered with the county library to run free CV clinics; the first one is on 4 March at the Elm Road branch."),
+    ("facebook-post", "Our son turns 7 on Saturday and has asked for a volcano cake. Any recipes that actually erupt?"),
+    ("linkedin-post", "We doubled our headcount last year and broke onboarding twice. Here is the checklist we use now."),
+    ("x-post", "The corner cafe was acquired by a chain and the menu halved. Where do the old bakers work now?"),
+    ("instagram-post", "Another rainy Saturday at the allotment, but the first broad beans are up."),
+    ("facebook-post", "Record rainfall again this week; the Mill Lane footpath is flooded, use the bridge."),
+    ("linkedin-post", "Ten years since we founded the allotment society, and the waiting list is forty names long. If you have a spare plot, tell us."),
+    # near the credential and brochure shapes (SP631, SP632): the reader's numbers, a salary, a thank-you
+    ("cold-email", "Hi Lena,\n\nYour 97% retention rate in the trade report stood out; how do you run renewals with a team of three?\n\nOmar"),
+    ("linkedin-post", "A six-figure salary did not make me happier; a shorter commute and a dog did."),
+    ("linkedin-dm", "Hi Lena, thanks for featuring the river clean-up in your newsletter, the volunteers loved seeing their photos."),
+    ("dm", "you'd love the bakery two doors from yours, their rye is the best in town"),
+    ("comment", "We were featured in the same council report, and the question about survey bias came up there too: did you weight by age?"),
+    ("cold-email", "Hi Lena,\n\nI'm a freelance copywriter and I loved your piece on plain-language menus. How did you test them with diners?\n\nOmar"),
+    # near the self-pitch shapes (SP633): a coach who adds to the post, a volunteer asking for a list
+    ("comment", "I'm a sleep coach too, and the tip about dimming the lights an hour early is the one that works for most families I see."),
+    ("comment", "I help run the school library; could someone email me the reading list so we can order the books?"),
+    ("linkedin-post", "We help restaurants cut food waste. Here is the spreadsheet our kitchens use to track it, free to copy."),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
@@ -119,6 +138,11 @@ HABITS: list[tuple[str, str, str]] = [
     ("facebook-post", "I bet you won't share this photo of our town hall.", "EB123"),
     ("x-post", "Ugh, upgraded to first class again and they ran out of oat milk.", "SP623"),
     ("linkedin-post", "Congratulations to our CTO on being shortlisted for Engineering Leader of the Year!", "SP629"),
+    ("linkedin-post", "We just closed our seed round, led by two angels from the food industry.", "SP630"),
+    ("instagram-post", "Another sold-out pottery workshop this weekend 🤍", "SP630"),
+    ("cold-email", "Hi Lena,\n\nWe pride ourselves on friendly service and fast turnaround.\n\nOmar", "SP631"),
+    ("cold-email", "Hi Lena,\n\nOur clients range from corner cafés to national hotel chains.\n\nOmar", "SP632"),
+    ("comment", "So true. I'm a certified sleep coach, DM me if your toddler won't settle.", "SP633"),
 ]
 
 
