@@ -111,6 +111,9 @@ ORDINARY: list[tuple[str, str]] = [
     ("comment", "I'm a sleep coach too, and the tip about dimming the lights an hour early is the one that works for most families I see."),
     ("comment", "I help run the school library; could someone email me the reading list so we can order the books?"),
     ("linkedin-post", "We help restaurants cut food waste. Here is the spreadsheet our kitchens use to track it, free to copy."),
+    # a commenter's own link that answers the post stays clean (SP601, SP606 read the answer, not the word "useful")
+    ("comment", "You asked about proofing times: my notes on rye starters are on my blog, in case it helps."),
+    ("comment", "Same timeout here; I wrote up the exact fix on my blog, it's the keepalive setting."),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
