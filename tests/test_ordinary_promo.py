@@ -114,6 +114,10 @@ ORDINARY: list[tuple[str, str]] = [
     # a commenter's own link that answers the post stays clean (SP601, SP606 read the answer, not the word "useful")
     ("comment", "You asked about proofing times: my notes on rye starters are on my blog, in case it helps."),
     ("comment", "Same timeout here; I wrote up the exact fix on my blog, it's the keepalive setting."),
+    # job posts ask for experience, job seekers say what they do (SP611 and SP633 on every channel)
+    ("linkedin-post", "We're hiring a ward nurse with over 3 years of experience in paediatrics; the salary is £36k and the shifts are fixed."),
+    ("facebook-post", "Looking for a dog walker with more than 2 years of experience for our two spaniels, weekday mornings near the park."),
+    ("cold-email", "Hi Lee,\n\nI'm a marketing specialist looking for a new role in Leeds, and your post on the analyst opening caught my eye. Could we talk?\n\nSam"),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
