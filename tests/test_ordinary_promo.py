@@ -118,6 +118,18 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-post", "We're hiring a ward nurse with over 3 years of experience in paediatrics; the salary is £36k and the shifts are fixed."),
     ("facebook-post", "Looking for a dog walker with more than 2 years of experience for our two spaniels, weekday mornings near the park."),
     ("cold-email", "Hi Lee,\n\nI'm a marketing specialist looking for a new role in Leeds, and your post on the analyst opening caught my eye. Could we talk?\n\nSam"),
+    # near the DM link, brand-launch and vendor-promise shapes (SP634, SP635, SP636)
+    ("linkedin-dm", "Hi Omar, great to meet you at the meetup. As promised, here are the slides: https://example.com/slides"),
+    ("dm", "the petition for the crossing is here https://example.com/petition, the council votes Friday"),
+    ("x-dm", "You asked where I got the starter: https://example.com/starter, the shop ships it frozen."),
+    ("instagram-post", "The wait is over for the Mill Lane footbridge: it reopens Monday, and the ramp is step-free."),
+    ("facebook-post", "Celebrating 40 years of marriage today. Mum and Dad, you are our heroes."),
+    ("linkedin-post", "Our biggest mistake ever was hiring ahead of revenue. Three things I would do differently."),
+    ("linkedin-post", "From one van to 30 depots: here is how we planned routes at each stage, and the spreadsheet we outgrew."),
+    ("linkedin-post", "Coming to the book swap on Saturday? The library opens at ten and the café has soup."),
+    ("cold-email", "Hi Lena,\n\nYou mentioned in your post that deliveries will cut your margin by 10% this winter; we saw the same at two shops in York. Want the numbers?\n\nOmar"),
+    ("linkedin-dm", "Hi Lena, the council is reinventing the way markets are licensed; did your stall get the new form?"),
+    ("x-post", "Stay tuned to the county feed tonight: the flood barrier decision is due at six."),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
@@ -150,6 +162,9 @@ HABITS: list[tuple[str, str, str]] = [
     ("cold-email", "Hi Lena,\n\nWe pride ourselves on friendly service and fast turnaround.\n\nOmar", "SP631"),
     ("cold-email", "Hi Lena,\n\nOur clients range from corner cafés to national hotel chains.\n\nOmar", "SP632"),
     ("comment", "So true. I'm a certified sleep coach, DM me if your toddler won't settle.", "SP633"),
+    ("x-dm", "Thanks for the follow! Visit https://lenabakes.example.com for recipes and my shop.", "SP634"),
+    ("instagram-post", "Coming soon: our boldest knitwear range yet. Stay tuned 👀", "SP635"),
+    ("cold-email", "Hi Lena,\n\nWe can cut your energy bill by 30% in the first year.\n\nOmar", "SP636"),
 ]
 
 
