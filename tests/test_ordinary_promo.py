@@ -130,6 +130,9 @@ ORDINARY: list[tuple[str, str]] = [
     ("cold-email", "Hi Lena,\n\nYou mentioned in your post that deliveries will cut your margin by 10% this winter; we saw the same at two shops in York. Want the numbers?\n\nOmar"),
     ("linkedin-dm", "Hi Lena, the council is reinventing the way markets are licensed; did your stall get the new form?"),
     ("x-post", "Stay tuned to the county feed tonight: the flood barrier decision is due at six."),
+    # near the humblebrag tells (SP604): disbelief and hindsight about other things
+    ("facebook-post", "Still can't believe the bakery on Elm closed; where does everyone buy rye now?"),
+    ("linkedin-post", "I never thought to check the logs first; a junior colleague did, and found the bug in ten minutes."),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
