@@ -133,6 +133,12 @@ ORDINARY: list[tuple[str, str]] = [
     # near the humblebrag tells (SP604): disbelief and hindsight about other things
     ("facebook-post", "Still can't believe the bakery on Elm closed; where does everyone buy rye now?"),
     ("linkedin-post", "I never thought to check the logs first; a junior colleague did, and found the bug in ten minutes."),
+    # "our team ... our members" news from a food bank, a product team, a rail operator (SP625 needs three)
+    ("linkedin-post", "Our team of volunteers packed 400 food boxes on Saturday, and our members drove them to every flat on the estate."),
+    ("linkedin-post", "Our company switched to a four-day week in January. Our people kept the same pay, and sick days fell by a third."),
+    ("x-post", "Our trains are running late this morning because of a signal fault; our staff at Leeds station can advise on connections."),
+    # questions to the reader whose question mark was lost (SP630, SP635 read the question words)
+    ("linkedin-post", "We doubled our headcount last year and broke onboarding. What does week one look like at your company"),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
