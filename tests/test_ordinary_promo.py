@@ -139,6 +139,21 @@ ORDINARY: list[tuple[str, str]] = [
     ("x-post", "Our trains are running late this morning because of a signal fault; our staff at Leeds station can advise on connections."),
     # questions to the reader whose question mark was lost (SP630, SP635 read the question words)
     ("linkedin-post", "We doubled our headcount last year and broke onboarding. What does week one look like at your company"),
+    # community news, charity totals, a small business's hours, a meetup host (SP101, SP630 and neighbours)
+    ('facebook-post', "We raised $2,300 for the children's hospice at Saturday's bake sale. Thank you to everyone who baked!"),
+    ('linkedin-post', 'Our office raised £1,200 for the food bank this month, and the collection box stays in reception until Friday.'),
+    ('instagram-post', 'We hit 10,000 steps every day in May for the cancer charity walk. Sponsor links are on the school page.'),
+    ('linkedin-post', 'Proud of our apprentices: all six passed their final assessments this week.'),
+    ('linkedin-post', 'We launched a free tool for checking alt text on images; it runs in the browser and stores nothing.'),
+    ('linkedin-post', 'We signed the lease on a community garden plot, and anyone on the street can have a bed.'),
+    ('x-post', 'We won the pub quiz! The tiebreaker was the height of the Eiffel Tower.'),
+    ('facebook-post', 'Our café turns 5 on Saturday: free coffee for anyone who brings a mug from home.'),
+    ('linkedin-post', 'I joined the board of the local food bank this year. They need drivers on Thursdays if you can spare two hours.'),
+    ('cold-email', 'Hi Lena,\n\nWe were featured in the same trade report as your shop, and the section on delivery costs matched what we see. Could I ask how you price rural drops?\n\nOmar'),
+    ('comment', "I'm a nurse and this checklist is exactly what we use on the ward, thank you for writing it up."),
+    ('linkedin-dm', "Hi Lena, I host the Leeds bakers' meetup, about 40 of us. Would you talk about rye at the March session?"),
+    ('linkedin-post', 'Our restaurant is closed next week for repairs. We reopen on 14 April with the same menu.'),
+    ('instagram-post', 'New drop of kittens at the shelter: four tabbies, all vaccinated, ready for adoption.'),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
