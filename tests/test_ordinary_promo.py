@@ -92,6 +92,68 @@ ORDINARY: list[tuple[str, str]] = [
     ("comment", "The docs cover it, check them out at https://docs.example.com if your build fails the same way."),
     ("comment", "A friend lost her savings to a fake recovery service last year; the bank's fraud line was the only thing that helped."),
     ("linkedin-post", "Excited to see the city finally fund the cycle lane on Mill Road; the petition took three years."),
+    # near the own-milestone shapes (SP630): partnerships that give something, family news, lessons
+    ("linkedin-post", "We partnered with the county library to run free CV clinics; the first one is on 4 March at the Elm Road branch."),
+    ("facebook-post", "Our son turns 7 on Saturday and has asked for a volcano cake. Any recipes that actually erupt?"),
+    ("linkedin-post", "We doubled our headcount last year and broke onboarding twice. Here is the checklist we use now."),
+    ("x-post", "The corner cafe was acquired by a chain and the menu halved. Where do the old bakers work now?"),
+    ("instagram-post", "Another rainy Saturday at the allotment, but the first broad beans are up."),
+    ("facebook-post", "Record rainfall again this week; the Mill Lane footpath is flooded, use the bridge."),
+    ("linkedin-post", "Ten years since we founded the allotment society, and the waiting list is forty names long. If you have a spare plot, tell us."),
+    # near the credential and brochure shapes (SP631, SP632): the reader's numbers, a salary, a thank-you
+    ("cold-email", "Hi Lena,\n\nYour 97% retention rate in the trade report stood out; how do you run renewals with a team of three?\n\nOmar"),
+    ("linkedin-post", "A six-figure salary did not make me happier; a shorter commute and a dog did."),
+    ("linkedin-dm", "Hi Lena, thanks for featuring the river clean-up in your newsletter, the volunteers loved seeing their photos."),
+    ("dm", "you'd love the bakery two doors from yours, their rye is the best in town"),
+    ("comment", "We were featured in the same council report, and the question about survey bias came up there too: did you weight by age?"),
+    ("cold-email", "Hi Lena,\n\nI'm a freelance copywriter and I loved your piece on plain-language menus. How did you test them with diners?\n\nOmar"),
+    # near the self-pitch shapes (SP633): a coach who adds to the post, a volunteer asking for a list
+    ("comment", "I'm a sleep coach too, and the tip about dimming the lights an hour early is the one that works for most families I see."),
+    ("comment", "I help run the school library; could someone email me the reading list so we can order the books?"),
+    ("linkedin-post", "We help restaurants cut food waste. Here is the spreadsheet our kitchens use to track it, free to copy."),
+    # a commenter's own link that answers the post stays clean (SP601, SP606 read the answer, not the word "useful")
+    ("comment", "You asked about proofing times: my notes on rye starters are on my blog, in case it helps."),
+    ("comment", "Same timeout here; I wrote up the exact fix on my blog, it's the keepalive setting."),
+    # job posts ask for experience, job seekers say what they do (SP611 and SP633 on every channel)
+    ("linkedin-post", "We're hiring a ward nurse with over 3 years of experience in paediatrics; the salary is £36k and the shifts are fixed."),
+    ("facebook-post", "Looking for a dog walker with more than 2 years of experience for our two spaniels, weekday mornings near the park."),
+    ("cold-email", "Hi Lee,\n\nI'm a marketing specialist looking for a new role in Leeds, and your post on the analyst opening caught my eye. Could we talk?\n\nSam"),
+    # near the DM link, brand-launch and vendor-promise shapes (SP634, SP635, SP636)
+    ("linkedin-dm", "Hi Omar, great to meet you at the meetup. As promised, here are the slides: https://example.com/slides"),
+    ("dm", "the petition for the crossing is here https://example.com/petition, the council votes Friday"),
+    ("x-dm", "You asked where I got the starter: https://example.com/starter, the shop ships it frozen."),
+    ("instagram-post", "The wait is over for the Mill Lane footbridge: it reopens Monday, and the ramp is step-free."),
+    ("facebook-post", "Celebrating 40 years of marriage today. Mum and Dad, you are our heroes."),
+    ("linkedin-post", "Our biggest mistake ever was hiring ahead of revenue. Three things I would do differently."),
+    ("linkedin-post", "From one van to 30 depots: here is how we planned routes at each stage, and the spreadsheet we outgrew."),
+    ("linkedin-post", "Coming to the book swap on Saturday? The library opens at ten and the café has soup."),
+    ("cold-email", "Hi Lena,\n\nYou mentioned in your post that deliveries will cut your margin by 10% this winter; we saw the same at two shops in York. Want the numbers?\n\nOmar"),
+    ("linkedin-dm", "Hi Lena, the council is reinventing the way markets are licensed; did your stall get the new form?"),
+    ("x-post", "Stay tuned to the county feed tonight: the flood barrier decision is due at six."),
+    # near the humblebrag tells (SP604): disbelief and hindsight about other things
+    ("facebook-post", "Still can't believe the bakery on Elm closed; where does everyone buy rye now?"),
+    ("linkedin-post", "I never thought to check the logs first; a junior colleague did, and found the bug in ten minutes."),
+    # "our team ... our members" news from a food bank, a product team, a rail operator (SP625 needs three)
+    ("linkedin-post", "Our team of volunteers packed 400 food boxes on Saturday, and our members drove them to every flat on the estate."),
+    ("linkedin-post", "Our company switched to a four-day week in January. Our people kept the same pay, and sick days fell by a third."),
+    ("x-post", "Our trains are running late this morning because of a signal fault; our staff at Leeds station can advise on connections."),
+    # questions to the reader whose question mark was lost (SP630, SP635 read the question words)
+    ("linkedin-post", "We doubled our headcount last year and broke onboarding. What does week one look like at your company"),
+    # community news, charity totals, a small business's hours, a meetup host (SP101, SP630 and neighbours)
+    ('facebook-post', "We raised $2,300 for the children's hospice at Saturday's bake sale. Thank you to everyone who baked!"),
+    ('linkedin-post', 'Our office raised £1,200 for the food bank this month, and the collection box stays in reception until Friday.'),
+    ('instagram-post', 'We hit 10,000 steps every day in May for the cancer charity walk. Sponsor links are on the school page.'),
+    ('linkedin-post', 'Proud of our apprentices: all six passed their final assessments this week.'),
+    ('linkedin-post', 'We launched a free tool for checking alt text on images; it runs in the browser and stores nothing.'),
+    ('linkedin-post', 'We signed the lease on a community garden plot, and anyone on the street can have a bed.'),
+    ('x-post', 'We won the pub quiz! The tiebreaker was the height of the Eiffel Tower.'),
+    ('facebook-post', 'Our café turns 5 on Saturday: free coffee for anyone who brings a mug from home.'),
+    ('linkedin-post', 'I joined the board of the local food bank this year. They need drivers on Thursdays if you can spare two hours.'),
+    ('cold-email', 'Hi Lena,\n\nWe were featured in the same trade report as your shop, and the section on delivery costs matched what we see. Could I ask how you price rural drops?\n\nOmar'),
+    ('comment', "I'm a nurse and this checklist is exactly what we use on the ward, thank you for writing it up."),
+    ('linkedin-dm', "Hi Lena, I host the Leeds bakers' meetup, about 40 of us. Would you talk about rye at the March session?"),
+    ('linkedin-post', 'Our restaurant is closed next week for repairs. We reopen on 14 April with the same menu.'),
+    ('instagram-post', 'New drop of kittens at the shelter: four tabbies, all vaccinated, ready for adoption.'),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
@@ -119,6 +181,14 @@ HABITS: list[tuple[str, str, str]] = [
     ("facebook-post", "I bet you won't share this photo of our town hall.", "EB123"),
     ("x-post", "Ugh, upgraded to first class again and they ran out of oat milk.", "SP623"),
     ("linkedin-post", "Congratulations to our CTO on being shortlisted for Engineering Leader of the Year!", "SP629"),
+    ("linkedin-post", "We just closed our seed round, led by two angels from the food industry.", "SP630"),
+    ("instagram-post", "Another sold-out pottery workshop this weekend 🤍", "SP630"),
+    ("cold-email", "Hi Lena,\n\nWe pride ourselves on friendly service and fast turnaround.\n\nOmar", "SP631"),
+    ("cold-email", "Hi Lena,\n\nOur clients range from corner cafés to national hotel chains.\n\nOmar", "SP632"),
+    ("comment", "So true. I'm a certified sleep coach, DM me if your toddler won't settle.", "SP633"),
+    ("x-dm", "Thanks for the follow! Visit https://lenabakes.example.com for recipes and my shop.", "SP634"),
+    ("instagram-post", "Coming soon: our boldest knitwear range yet. Stay tuned 👀", "SP635"),
+    ("cold-email", "Hi Lena,\n\nWe can cut your energy bill by 30% in the first year.\n\nOmar", "SP636"),
 ]
 
 
