@@ -24,7 +24,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sociable.text import URL_PATTERN, fold
+from sociable.text import URL_PATTERN, Coverage, fold
 
 if TYPE_CHECKING:
     from sociable.text import Analysis, Sentences, Spans, Tokens
@@ -260,6 +260,8 @@ class Document:
         return end, (match.span("v") if match else None)
 
     def _mask(self, body_start: int) -> None:
+        """Masks in order of precedence: a match that starts inside an earlier kind's mask (a
+        link inside code) is not a mask of its own."""
         text = self.text
         found: list[tuple[int, int, str]] = []
         for pattern, kind in (
@@ -272,9 +274,13 @@ class Document:
             (_SPEECH, "speech"),
             (_SINGLE_QUOTED, "speech"),
         ):
+            # One pattern's matches never start inside each other, so each is tested only
+            # against the masks found before this pattern, merged: a search, not a scan of
+            # every mask (which made a draft with a link a paragraph quadratic in its length).
+            covered = Coverage((start, end) for start, end, _kind in found)
             for match in pattern.finditer(text, body_start):
                 start, end = match.span()
-                if not any(s <= start < e for s, e, _ in found):
+                if not covered.holds(start):
                     found.append((start, end, kind))
         self.masks.extend(sorted(found))
 

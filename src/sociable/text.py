@@ -26,7 +26,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar, overload
@@ -62,6 +62,18 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     return _NON_ASCII.sub(lambda match: _fold_char(match.group()), text)
+
+
+_NON_SPACE = regex_cache.lazy(r"\S+")
+
+
+def more_words_than(text: str, limit: int) -> bool:
+    """``len(text.split()) > limit``, without a list of every word of a long text (``\\S``
+    and :meth:`str.split` agree on what whitespace is)."""
+    for count, _word in enumerate(_NON_SPACE.finditer(text), 1):
+        if count > limit:
+            return True
+    return False
 
 
 # --- tokens -----------------------------------------------------------------------------
@@ -447,6 +459,30 @@ class Spans(Sequence[Span]):
 
     def __repr__(self) -> str:
         return f"Spans({list(self)!r})"
+
+
+class Coverage:
+    """The union of some spans as sorted, disjoint runs: whether any of the spans holds an
+    offset, by a search (a scan of every span per question made long drafts quadratic)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(spans):
+            if start >= end:
+                continue  # an empty span holds nothing
+            if self._ends and start <= self._ends[-1]:
+                self._ends[-1] = max(self._ends[-1], end)
+            else:
+                self._starts.append(start)
+                self._ends.append(end)
+
+    def holds(self, offset: int) -> bool:
+        """Whether ``start <= offset < end`` for one of the spans."""
+        run = bisect_right(self._starts, offset) - 1
+        return run >= 0 and offset < self._ends[run]
 
 
 def sentence_around(text: str, start: int, end: int) -> Span:
