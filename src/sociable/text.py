@@ -61,7 +61,10 @@ def fold(text: str) -> str:
     """``text`` with each character replaced by what it reads as; the length never changes."""
     if text.isascii():
         return text
-    return _NON_ASCII.sub(lambda match: _fold_char(match.group()), text)
+    folded = _NON_ASCII.sub(lambda match: _fold_char(match.group()), text)
+    # The text itself when nothing changed (emoji fold to themselves): a view and its reading
+    # are then one string, not two as long as the draft.
+    return text if folded == text else folded
 
 
 _NON_SPACE = regex_cache.lazy(r"\S+")
@@ -70,10 +73,7 @@ _NON_SPACE = regex_cache.lazy(r"\S+")
 def more_words_than(text: str, limit: int) -> bool:
     """``len(text.split()) > limit``, without a list of every word of a long text (``\\S``
     and :meth:`str.split` agree on what whitespace is)."""
-    for count, _word in enumerate(_NON_SPACE.finditer(text), 1):
-        if count > limit:
-            return True
-    return False
+    return any(count > limit for count, _word in enumerate(_NON_SPACE.finditer(text), 1))
 
 
 # --- tokens -----------------------------------------------------------------------------
@@ -499,15 +499,16 @@ def sentence_around(text: str, start: int, end: int) -> Span:
     return left, right
 
 
-def analyse(view: str, spans: Sequence[Span] | None = None) -> Analysis:
-    """Tokens, sentences and the token index of a view (the view is folded first).
+def analyse(view: str, spans: Sequence[Span] | None = None, *, folded: bool = False) -> Analysis:
+    """Tokens, sentences and the token index of a view (the view is folded first, unless
+    ``folded`` says it is already: :func:`fold` of a folded text is the same text).
 
     ``spans``: the view's :func:`sentence_spans`, when the caller has split it already.
     """
-    folded = fold(view)
-    columns = _columns(folded)
+    text = view if folded else fold(view)
+    columns = _columns(text)
     if spans is None:
-        spans = sentence_columns(folded)
+        spans = sentence_columns(text)
     starts, ends = columns.starts, columns.ends
     sentence_starts, sentence_ends = array("i"), array("i")
     firsts, stops = array("i"), array("i")
@@ -521,10 +522,10 @@ def analyse(view: str, spans: Sequence[Span] | None = None) -> Analysis:
         sentence_ends.append(end)
         firsts.append(first)
         stops.append(stop)
-        if folded[start:end].rstrip("\"')]* \t").endswith("?") or _ends_with_question(columns, folded, first, stop):
+        if text[start:end].rstrip("\"')]* \t").endswith("?") or _ends_with_question(columns, text, first, stop):
             questions.add(number)
     index = {norm: positions for norm, positions in columns.vocabulary.values()}
-    return Analysis(folded, starts, ends, columns.kinds, columns.norms, columns.flags,
+    return Analysis(text, starts, ends, columns.kinds, columns.norms, columns.flags,
                     sentence_starts, sentence_ends, firsts, stops, index, frozenset(questions))
 
 

@@ -112,7 +112,7 @@ class Count(Kind):
         view = doc.reading(rule.spec.scope, tuple(rule.spec.unmask) + prepared.unmask)
         if not view or view.isspace():  # (not a stripped copy: a view is as long as the draft)
             return
-        items = (
+        items: Iterator[tuple[int, int]] = (
             m.span() for m in prepared.regex.finditer(view)
             if m.group().lower() not in prepared.ignore
         )

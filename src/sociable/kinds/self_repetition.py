@@ -12,10 +12,10 @@ Keys of ``self-repetition`` (within one draft; not a corpus kind):
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from array import array
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 

@@ -64,8 +64,8 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any, overload
 
 from sociable.kinds.base import Key, Kind, Rule, RuleError
