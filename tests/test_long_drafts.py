@@ -97,3 +97,70 @@ def _codes_and_lines(findings: str) -> list[tuple[str, int, int]]:
     import json
 
     return [(f["code"], f["line"], f["column"]) for f in json.loads(findings)]
+
+
+def test_coverage_answers_as_a_scan_of_every_span_does() -> None:
+    """``text.Coverage`` (masks, self-repetition's skips) replaces a scan of every span per
+    question, which made long drafts quadratic; the answers are the scan's."""
+    import random
+
+    from sociable.text import Coverage
+
+    rng = random.Random(5)
+    for _ in range(300):
+        spans = [(a, a + rng.randint(0, 9)) for a in (rng.randint(0, 60) for _ in range(rng.randint(0, 8)))]
+        inside = Coverage(spans)
+        for offset in range(-2, 75):
+            assert inside.holds(offset) == any(s <= offset < e for s, e in spans), (spans, offset)
+
+
+def test_words_only_is_the_joined_split_in_chunks(monkeypatch) -> None:
+    """The corpus normaliser's last step, cut into chunks where a word ends (small chunks
+    here, so every text is cut), equals the one-piece formula it replaced, Greek final
+    sigma, dotted capitals and every kind of whitespace included."""
+    import random
+
+    from sociable.kinds import corpus
+    from sociable.text import more_words_than
+
+    monkeypatch.setattr(corpus, "_CHUNK", 5)
+    alphabet = list("aAΣσςΟΔ _-.,'’\n\t\u00a0\u2028x1§¤@µ#İẞ\u0301") + [chr(c) for c in range(0x1C, 0x21)]
+    rng = random.Random(1)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        joined = " ".join(corpus.NOT_WORD.sub(" ", text.replace("_", " ")).lower().split())
+        assert corpus.words_only(text) == joined, text
+        limit = rng.randint(0, 6)
+        assert more_words_than(text, limit) == (len(text.split()) > limit), (text, limit)
+
+
+def test_self_repetition_columns_give_the_repeats_of_the_folded_texts() -> None:
+    """Units keep each paragraph's and sentence's first occurrence instead of its folded
+    text: the repeats found are those a comparison of the texts gives, for each min_words."""
+    from sociable.kinds.corpus import words_only
+    from sociable.kinds.self_repetition import repeated_sentences, units
+    from sociable.text import fold, sentence_spans
+
+    paragraphs = [
+        "We cut onboarding time in half for three clinics last year. Happy to share how.",
+        "We cut onboarding time in half for three clinics last year.",
+        "Short one. Short one.",
+        "we cut ONBOARDING time in half, for three clinics last year!",
+    ]
+    view = "\n\n".join(paragraphs * 2) + "\n"
+    spans = sentence_spans(fold(view))
+    for min_words in (2, 5, 6, 9):
+        found = repeated_sentences(view, min_words, units(view, spans))
+        seen: dict[str, int] = {}
+        expected = set()
+        for start, end in spans:
+            key = words_only(view[start:end])
+            if len(key.split()) >= min_words and key in seen:
+                expected.add((start, end, seen[key]))
+            seen.setdefault(key, start)
+        sentences_found = {item for item in found if item in expected}
+        assert found, min_words
+        # Every sentence repeat is found, unless it lies inside a repeated paragraph (reported once).
+        paragraph_repeats = [item for item in found if item not in expected]
+        for start, _end, _first in expected - sentences_found:
+            assert any(a <= start < b for a, b, _ in paragraph_repeats), (min_words, start)

@@ -19,12 +19,13 @@ offsets in the original text, so line and column stay right with frontmatter, CR
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sociable.text import URL_PATTERN, break_markup, fold
+from sociable.text import URL_PATTERN, Coverage, break_markup, fold
 
 if TYPE_CHECKING:
     from sociable.text import Analysis, Sentences, Spans, Tokens
@@ -149,7 +150,8 @@ class Document:
     line_base: int = 0
     scopes: dict[str, list[Span]] = field(default_factory=dict)
     masks: list[tuple[int, int, str]] = field(default_factory=list)
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    #: Where each line starts: 4 bytes a line (a long draft has hundreds of thousands).
+    _line_starts: array[int] = field(default_factory=lambda: array("i"), repr=False)
     _views: dict[Hashable, str] = field(default_factory=dict, repr=False)
     _analyses: dict[Hashable, Analysis] = field(default_factory=dict, repr=False)
     _derived: dict[Hashable, Any] = field(default_factory=dict, repr=False)
@@ -172,7 +174,8 @@ class Document:
         if bom:
             text = text[1:]
         doc = cls(path=path, text=text, bom=bom, line_base=line_base)
-        doc._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        doc._line_starts = array("i", [0])
+        doc._line_starts.extend(m.end() for m in re.finditer("\n", text))
         body_start = doc._parse_frontmatter()
         subject: Span | None = doc._frontmatter_subject()
         if email_headers:
@@ -260,6 +263,8 @@ class Document:
         return end, (match.span("v") if match else None)
 
     def _mask(self, body_start: int) -> None:
+        """Masks in order of precedence: a match that starts inside an earlier kind's mask (a
+        link inside code) is not a mask of its own."""
         text = self.text
         found: list[tuple[int, int, str]] = []
         speech_text = text
@@ -280,9 +285,13 @@ class Document:
             (_SPEECH, "speech"),
             (_SINGLE_QUOTED, "speech"),
         ):
+            # One pattern's matches never start inside each other, so each is tested only
+            # against the masks found before this pattern, merged: a search, not a scan of
+            # every mask (which made a draft with a link a paragraph quadratic in its length).
+            covered = Coverage((start, end) for start, end, _kind in found)
             for match in pattern.finditer(speech_text if kind == "speech" else text, body_start):
                 start, end = match.span()
-                if not any(s <= start < e for s, e, _ in found):
+                if not covered.holds(start):
                     found.append((start, end, kind))
         self.masks.extend(sorted(found))
 
@@ -415,7 +424,8 @@ class Document:
         if cached is None:
             from sociable.text import analyse
 
-            cached = analyse(self.reading(scope, unmask), self.sentence_spans(scope, unmask))
+            # (already folded: a second fold of a non-ASCII view was a copy as long as the text)
+            cached = analyse(self.reading(scope, unmask), self.sentence_spans(scope, unmask), folded=True)
             self._analyses[key] = cached
         return cached
 

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar, overload
@@ -73,7 +73,19 @@ def fold(text: str) -> str:
     text = break_markup(text)
     if text.isascii():
         return text
-    return _NON_ASCII.sub(lambda match: _fold_char(match.group()), text)
+    folded = _NON_ASCII.sub(lambda match: _fold_char(match.group()), text)
+    # The text itself when nothing changed (emoji fold to themselves): a view and its reading
+    # are then one string, not two as long as the draft.
+    return text if folded == text else folded
+
+
+_NON_SPACE = regex_cache.lazy(r"\S+")
+
+
+def more_words_than(text: str, limit: int) -> bool:
+    """``len(text.split()) > limit``, without a list of every word of a long text (``\\S``
+    and :meth:`str.split` agree on what whitespace is)."""
+    return any(count > limit for count, _word in enumerate(_NON_SPACE.finditer(text), 1))
 
 
 # Line and paragraph tags scraped posts keep ("Big news<br>Like if ...", "<p>...</p>"), and
@@ -490,6 +502,30 @@ class Spans(Sequence[Span]):
         return f"Spans({list(self)!r})"
 
 
+class Coverage:
+    """The union of some spans as sorted, disjoint runs: whether any of the spans holds an
+    offset, by a search (a scan of every span per question made long drafts quadratic)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(spans):
+            if start >= end:
+                continue  # an empty span holds nothing
+            if self._ends and start <= self._ends[-1]:
+                self._ends[-1] = max(self._ends[-1], end)
+            else:
+                self._starts.append(start)
+                self._ends.append(end)
+
+    def holds(self, offset: int) -> bool:
+        """Whether ``start <= offset < end`` for one of the spans."""
+        run = bisect_right(self._starts, offset) - 1
+        return run >= 0 and offset < self._ends[run]
+
+
 def sentence_around(text: str, start: int, end: int) -> Span:
     """The sentence of ``text`` that holds ``text[start:end]`` (from its start to its end)."""
     left = 0
@@ -504,15 +540,16 @@ def sentence_around(text: str, start: int, end: int) -> Span:
     return left, right
 
 
-def analyse(view: str, spans: Sequence[Span] | None = None) -> Analysis:
-    """Tokens, sentences and the token index of a view (the view is folded first).
+def analyse(view: str, spans: Sequence[Span] | None = None, *, folded: bool = False) -> Analysis:
+    """Tokens, sentences and the token index of a view (the view is folded first, unless
+    ``folded`` says it is already: :func:`fold` of a folded text is the same text).
 
     ``spans``: the view's :func:`sentence_spans`, when the caller has split it already.
     """
-    folded = fold(view)
-    columns = _columns(folded)
+    text = view if folded else fold(view)
+    columns = _columns(text)
     if spans is None:
-        spans = sentence_columns(folded)
+        spans = sentence_columns(text)
     starts, ends = columns.starts, columns.ends
     sentence_starts, sentence_ends = array("i"), array("i")
     firsts, stops = array("i"), array("i")
@@ -526,10 +563,10 @@ def analyse(view: str, spans: Sequence[Span] | None = None) -> Analysis:
         sentence_ends.append(end)
         firsts.append(first)
         stops.append(stop)
-        if folded[start:end].rstrip("\"')]* \t").endswith("?") or _ends_with_question(columns, folded, first, stop):
+        if text[start:end].rstrip("\"')]* \t").endswith("?") or _ends_with_question(columns, text, first, stop):
             questions.add(number)
     index = {norm: positions for norm, positions in columns.vocabulary.values()}
-    return Analysis(folded, starts, ends, columns.kinds, columns.norms, columns.flags,
+    return Analysis(text, starts, ends, columns.kinds, columns.norms, columns.flags,
                     sentence_starts, sentence_ends, firsts, stops, index, frozenset(questions))
 
 

@@ -79,6 +79,11 @@ class Rule(Record):
     def code(self) -> str:
         return self.spec.code
 
+    @property
+    def shows_match(self) -> bool:
+        """Whether the message quotes the matched text (``{match}``), which is then made."""
+        return "{match" in self.spec.message
+
     def finding(
         self,
         doc: Document,
@@ -98,12 +103,13 @@ class Rule(Record):
         """
         spec = self.spec
         values: dict[str, object] = {
-            "match": _one_line(match if match is not None else doc.text[start:end]),
             "channel": doc.channel or "",
             "first_name": doc.recipient.first_name if doc.recipient else "",
             "recipient": doc.recipient.name if doc.recipient else "",
             "company": doc.recipient.company if doc.recipient else "",
         }
+        if self.shows_match:  # (a finding on a long draft may span most of it)
+            values["match"] = _one_line(match if match is not None else doc.text[start:end])
         values.update(fields)
         # str.format_map reads the mapping as Formatter().vformat does (an unknown field stays
         # "{name}" through __missing__), without building a Formatter and parsing in Python.

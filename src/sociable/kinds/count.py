@@ -19,7 +19,7 @@ first line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from sociable import regex_cache
@@ -118,30 +118,40 @@ class Count(Kind):
         if low is None and high is None:
             return
         view = doc.reading(rule.spec.scope, tuple(rule.spec.unmask) + prepared.unmask)
-        if not view.strip():
+        if not view or view.isspace():  # (not a stripped copy: a view is as long as the draft)
             return
-        items = [
+        items: Iterator[tuple[int, int]] = (
             m.span() for m in prepared.regex.finditer(view)
             if m.group().lower() not in prepared.ignore
-        ]
+        )
         if prepared.skip_leading:
             items = _after_leading(view, items)
-        fields: dict[str, Any] = {"count": len(items), "max": high, "min": low}
-        if high is not None and len(items) > high:
-            start, end = items[high][0], items[-1][1]
-            yield rule.finding(doc, start, end, match=view[start:end], **fields)
-        elif low is not None and len(items) < low:
+        # Counted as they come, keeping only the first item past the limit and the last: a
+        # long draft has tens of thousands of hashtags, and a list of their spans to match.
+        count, first_over, last = 0, 0, 0
+        for start, end in items:
+            if count == high:
+                first_over = start
+            count += 1
+            last = end
+        fields: dict[str, Any] = {"count": count, "max": high, "min": low}
+        if high is not None and count > high:
+            match = view[first_over:last] if rule.shows_match else None
+            yield rule.finding(doc, first_over, last, match=match, **fields)
+        elif low is not None and count < low:
             start = len(view) - len(view.lstrip())
             line_end = view.find("\n", start)
             end = line_end if line_end != -1 else len(view.rstrip())
             yield rule.finding(doc, start, max(start + 1, end), fix=None, **fields)
 
 
-def _after_leading(view: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _after_leading(view: str, items: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """``items`` without the run that opens ``view`` with nothing but spaces or commas between."""
     position = 0
-    for index, (start, end) in enumerate(items):
-        if view[position:start].strip(" \t\n,;:") or start < position:
-            return items[index:]
+    leading = True
+    for start, end in items:
+        if leading and (view[position:start].strip(" \t\n,;:") or start < position):
+            leading = False
+        if not leading:
+            yield start, end
         position = end
-    return []

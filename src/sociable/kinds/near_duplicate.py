@@ -44,6 +44,7 @@ from sociable.kinds.corpus import (
 )
 from sociable.kinds.minhash import VECTOR_FROM, alike_pairs, sign, use_numpy
 from sociable.records import Record, fill
+from sociable.text import more_words_than
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -67,7 +68,7 @@ class DraftSketch(Record):
 
 def draft_sketch(doc: Document, view: str, start: int, end: int, min_words: int) -> DraftSketch | None:
     text = normalise(view[start:end], draft_names(doc))
-    if len(text.split()) < min_words:
+    if not more_words_than(text, min_words - 1):
         return None
     signed, size = sign(text)
     return DraftSketch(place(doc, start, end), signed, size)

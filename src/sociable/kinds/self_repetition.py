@@ -12,6 +12,7 @@ Keys of ``self-repetition`` (within one draft; not a corpus kind):
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -20,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
-from sociable.kinds.corpus import NOT_WORD, trim, view_sentences
+from sociable.kinds.corpus import trim, view_sentences, words_only
+from sociable.text import Coverage, Spans, more_words_than
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -75,7 +77,7 @@ class SelfRepetition(Kind):
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         options: SelfOptions = rule.prepared
         view = doc.view(rule.spec.scope)
-        if options.max_words is not None and len(view.split()) > options.max_words:
+        if options.max_words is not None and more_words_than(view, options.max_words):
             return
         scope = rule.spec.scope
         parts = doc.derived(("self-repetition", scope), lambda: units(view, view_sentences(doc, scope)))
@@ -94,18 +96,31 @@ class SelfRepetition(Kind):
 def _plain(text: str) -> str:
     """Case and punctuation folded away: enough to see one sentence said twice in one draft
     (names and numbers are not masked here, unlike :func:`normalise` across drafts)."""
-    return " ".join(NOT_WORD.sub(" ", text.replace("_", " ")).lower().split())
+    return words_only(text)
 
 
-@dataclass(frozen=True)
 class Units:
-    """A view's paragraphs and sentences with their folded text and word counts: what
-    :func:`repeated_sentences` reads, made once per draft for both self-repetition rules."""
+    """Which paragraphs and sentences of a view repeat an earlier one, as columns: what
+    :func:`repeated_sentences` reads, made once per draft for both self-repetition rules.
 
-    #: ``(start, end, key, words, sentences)``; ``sentences`` is only counted (else 0) for
-    #: paragraphs of 8 words or more, the least a repeated paragraph needs.
-    paragraphs: list[tuple[int, int, str, int, int]]
-    sentences: list[tuple[int, int, str, int]]
+    Only the first occurrence of each folded text is kept, while the view is read; per
+    paragraph and sentence its span, word count and the start of its first occurrence (-1
+    for a first) are four ints. As tuples with the folded text they took about 7 MB per MB of
+    draft. Same text, same word count, so a first occurrence is the same whatever
+    ``min_words`` a rule asks for.
+    """
+
+    __slots__ = ("paragraphs", "sentences")
+
+    def __init__(self) -> None:
+        #: Paragraphs of 8 words or more holding two sentences or more (the least a repeated
+        #: paragraph needs), then sentences: each ``(starts, ends, words, firsts)``.
+        self.paragraphs = _columns()
+        self.sentences = _columns()
+
+
+def _columns() -> tuple[array[int], array[int], array[int], array[int]]:
+    return array("i"), array("i"), array("i"), array("i")
 
 
 def units(view: str, sentences: Sequence[tuple[int, int]] | None = None) -> Units:
@@ -115,22 +130,33 @@ def units(view: str, sentences: Sequence[tuple[int, int]] | None = None) -> Unit
         from sociable.text import fold, sentence_spans
 
         sentences = sentence_spans(fold(view))
-    starts = [start for start, _end in sentences]
-    paragraphs = []
+    starts = [start for start, _end in sentences] if not isinstance(sentences, Spans) else sentences.starts
+    made = Units()
+    seen: dict[str, int] = {}
     for match in _PARAGRAPH.finditer(view):
         start, end = trim(view, *match.span())
         key = _plain(view[start:end])
         words = len(key.split())
-        count = 0
-        if words >= 8:  # sentences never cross a blank line: those starting inside it
-            first = bisect_left(starts, start)
-            count = sum(1 for s, e in sentences[first : bisect_left(starts, end, first)] if e <= end)
-        paragraphs.append((start, end, key, words, count))
-    said = []
+        if words < 8:
+            continue
+        # Sentences never cross a blank line: count those starting inside the paragraph.
+        first = bisect_left(starts, start)
+        count = sum(1 for s, e in sentences[first : bisect_left(starts, end, first)] if e <= end)
+        if count >= 2:
+            _add(made.paragraphs, start, end, words, seen.setdefault(key, start))
+    seen = {}
     for start, end in sentences:
         key = _plain(view[start:end])
-        said.append((start, end, key, len(key.split())))
-    return Units(paragraphs, said)
+        _add(made.sentences, start, end, len(key.split()), seen.setdefault(key, start))
+    return made
+
+
+def _add(columns: tuple[array[int], ...], start: int, end: int, words: int, first: int) -> None:
+    starts, ends, counts, firsts = columns
+    starts.append(start)
+    ends.append(end)
+    counts.append(words)
+    firsts.append(first if first != start else -1)
 
 
 def repeated_sentences(
@@ -143,23 +169,16 @@ def repeated_sentences(
     """
     parts = units(view) if parts is None else parts
     out: list[tuple[int, int, int]] = []
-    seen: dict[str, int] = {}
-    covered: list[tuple[int, int]] = []
-    for start, end, key, words, count in parts.paragraphs:
-        if words < max(min_words, 8) or count < 2:
-            continue
-        if key in seen:
-            out.append((start, end, seen[key]))
+    covered: list[tuple[int, int]] = []  # in order and apart: paragraphs do not overlap
+    least = max(min_words, 8)
+    for start, end, words, first in zip(*parts.paragraphs, strict=True):
+        if words >= least and first >= 0:
+            out.append((start, end, first))
             covered.append((start, end))
-        else:
-            seen[key] = start
-    seen = {}
-    for start, end, key, words in parts.sentences:
-        if words < min_words:
-            continue
-        if key in seen and not any(a <= start < b for a, b in covered):
-            out.append((start, end, seen[key]))
-        seen.setdefault(key, start)
+    inside = Coverage(covered)
+    for start, end, words, first in zip(*parts.sentences, strict=True):
+        if words >= min_words and first >= 0 and not inside.holds(start):
+            out.append((start, end, first))
     return sorted(out)
 
 
@@ -175,7 +194,8 @@ def repeated_phrases(
         view = view.replace("’", "'")
     words = list(_WORD.finditer(view))
     if skip:
-        words = [m for m in words if not any(a <= m.start() < b for a, b in skip)]
+        inside = Coverage(skip)
+        words = [m for m in words if not inside.holds(m.start())]
     lowered = [m.group().lower() for m in words]
     n = min_words
     grams = list(zip(*(lowered[k:] for k in range(n)), strict=False))  # the last n-1 start none

@@ -65,8 +65,9 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any, overload
 
 from sociable import regex_cache
@@ -660,16 +661,23 @@ class ShapeKind(Kind):
         if prepared.max_words and analysis.kinds.count(WORD) > prepared.max_words:
             return
         coverage = prepared.max_other_words >= 0  # coverage needs every match, not the first few
-        hits: list[tuple[int, int]] = []
+        hits: list[tuple[int, int]] = []  # sorted and disjoint
         covered: list[tuple[int, int]] = []  # every unguarded match, overlapping ones too
         for shape in shapes:
+            # A shape's own matches never overlap (one per start, left to right), so each is
+            # tested against the earlier shapes' hits only: a search in their sorted starts,
+            # not a scan of every hit (quadratic on a long draft with a hit a paragraph).
+            earlier = _Disjoint(hits)
+            found: list[tuple[int, int]] = []
             for first, stop in _positions(analysis, shape, prepared):
-                overlaps = any(a < stop and first < b for a, b in hits)
+                overlaps = earlier.overlaps(first, stop)
                 if (overlaps and not coverage) or _guarded(analysis, first, stop, prepared):
                     continue
                 covered.append((first, stop))
                 if not overlaps:
-                    hits.append((first, stop))
+                    found.append((first, stop))
+            if found:
+                hits = sorted(hits + found)
             if not coverage and len(hits) >= max(prepared.max_findings, prepared.min_matches):
                 break
         if len(hits) < prepared.min_matches:
@@ -685,6 +693,22 @@ class ShapeKind(Kind):
         starts, ends = analysis.starts, analysis.ends
         for first, stop in sorted(hits)[: prepared.max_findings]:
             yield rule.finding(doc, starts[first], ends[stop - 1])
+
+
+class _Disjoint:
+    """Sorted, disjoint, non-empty token ranges: does a range overlap one of them?"""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        self.starts = [first for first, _stop in ranges]
+        self.ends = [stop for _first, stop in ranges]
+
+    def overlaps(self, first: int, stop: int) -> bool:
+        """Whether ``a < stop and first < b`` for one ``(a, b)``: only the last range that
+        starts before ``stop`` can, since the ranges' ends rise with their starts."""
+        last = bisect_left(self.starts, stop) - 1
+        return last >= 0 and first < self.ends[last]
 
 
 def _reads(spec: RuleSpec) -> tuple[str, ...]:
@@ -832,10 +856,15 @@ def _positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator
                     yield start, end
                     break
         return
-    if present is not None:
-        starts = sorted({i for word in present for i in analysis.index[word]})
+    # Each token has one normal form, so the words' positions never repeat: no set needed;
+    # and every token as a list of ints was 36 bytes a token of a long draft.
+    starts: Iterable[int]
+    if present is None:
+        starts = range(len(norms))
+    elif len(present) == 1:
+        starts = analysis.index[next(iter(present))]  # sorted already
     else:
-        starts = list(range(len(norms)))
+        starts = sorted(chain.from_iterable(analysis.index[word] for word in present))
     firsts = analysis.sentence_firsts
     last_stop = -1
     for start in starts:
