@@ -31,6 +31,23 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-dm", "Following up on my earlier note: the venue cancelled, so the dinner is at Rosa's now."),
     ("x-dm", "Sorry to bug you, the vet confirmed the cat is fine to fly on Monday."),
     ("follow-up-email", "Hi Lee,\n\nA friendly reminder that the office is closed on Monday for the bank holiday.\n\nJo"),
+    # a thanks for connecting that names them and goes on an exchange (NP105)
+    ("linkedin-dm", "Thanks for connecting, Sam! As you suggested at the meetup, here is the deck we talked about."),
+    ("x-dm", "Thanks for connecting, Ines! The print shop you asked about at the zine fair is Inkwell on Park Street."),
+    # a student who found no name, asking about what the reader did (NP101)
+    ("dm", "Hi there, I'm a student at Leeds writing about heat pumps. How did you measure the drop in your March bills?"),
+    ("cold-email", "Hi there,\n\nI'm a student at Leeds writing about heat pumps. How did you measure the drop in your March bills?"),
+    ("cold-email", "Hello,\n\nI read the survey on your allotment site. Which seed potatoes did you plant in your clay beds?"),
+    # a commenter's own job, said to add a point (SP602)
+    ("comment", "As an investment manager I'd add one thing: the fees compound too."),
+    ("comment", "As a retired mortgage broker, I've seen this clause trip up first-time buyers."),
+    # a customer asking about the reader's own offer (SP121)
+    ("dm", "Hi! The discount code from your newsletter failed at checkout, can you check?"),
+    ("comment", "the discount code from your newsletter failed at checkout, can you check?"),
+    ("comment", "Is your student discount code still valid for the spring workshop?"),
+    # praise with the commenter's own family tie to what is shown (GP306)
+    ("comment", "Such a lovely photo, thank you for posting it. That bakery was my grandad's."),
+    ("comment", "Beautiful picture, thanks for sharing. My mum worked in that mill."),
 ]
 
 
@@ -43,7 +60,7 @@ def test_ordinary_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str, 
 
 def test_every_channel_is_covered() -> None:
     channels = Counter(channel for channel, _ in ORDINARY)
-    for channel in ("dm", "linkedin-dm", "x-dm", "follow-up-email"):
+    for channel in ("dm", "linkedin-dm", "x-dm", "follow-up-email", "cold-email", "comment"):
         assert channels[channel] >= 1, channel
 
 
@@ -57,6 +74,11 @@ def test_every_channel_is_covered() -> None:
         ("AU301", "follow-up-email", "Sorry to bother you again, did you get a chance to read my note?"),
         ("AU301", "follow-up-email", "Hi Dana,\n\nThis is my last email. If you're not interested, I won't contact you again."),
         ("GP201", "follow-up-email", "Sorry to bother you again. Any update?"),
+        ("NP105", "linkedin-dm", "Thanks for connecting! Let me know if you need a web designer."),
+        ("NP101", "cold-email", "Hi there,\n\nWe help dentists get more patients. Are you free for a call?"),
+        ("SP602", "comment", "My investment manager Mrs Grant doubled my savings, contact her on WhatsApp."),
+        ("SP121", "comment", "Use code SPRING20 at checkout for our new candles."),
+        ("GP306", "comment", "Such a lovely photo, thank you for posting it."),
     ],
 )
 def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
