@@ -48,6 +48,13 @@ ORDINARY: list[tuple[str, str]] = [
     # praise with the commenter's own family tie to what is shown (GP306)
     ("comment", "Such a lovely photo, thank you for posting it. That bakery was my grandad's."),
     ("comment", "Beautiful picture, thanks for sharing. My mum worked in that mill."),
+    # a title before the surname is how people greet a coach or a director, not a merged full name (AU314)
+    ("cold-email", "Hi Director Okafor,\n\nThe budget table you asked for on Monday is attached."),
+    ("cold-email", "Hi Coach Miller,\n\nTheo can't make Saturday's match; he has a fever."),
+    # the same near misses typed the way people type: no question mark, a filler word (AU101, AU316, SP602)
+    ("x-dm", "Thanks for the follow! Your photos from the Lisbon trip are lovely, which lens was that"),
+    ("cold-email", "Hi Jordan,\n\nI really used the free trial of your scheduler; the discount code from your newsletter failed at checkout. Is it still valid?"),
+    ("comment", "Why do people still buy followers Does it ever help a small shop"),
 ]
 
 
@@ -79,6 +86,9 @@ def test_every_channel_is_covered() -> None:
         ("SP602", "comment", "My investment manager Mrs Grant doubled my savings, contact her on WhatsApp."),
         ("SP121", "comment", "Use code SPRING20 at checkout for our new candles."),
         ("GP306", "comment", "Such a lovely photo, thank you for posting it."),
+        ("AU314", "cold-email", "Hey Jordan Blake,\n\nQuick question about your store."),
+        ("AU101", "x-dm", "Thanks for the follow! Grab my free guide here."),
+        ("SP602", "comment", "Buy real followers cheap, message me."),
     ],
 )
 def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
