@@ -1,0 +1,110 @@
+"""Ordinary drafts that other engineers found drawing a judgment finding get none.
+
+Each is a draft a person writes: a follow-up that carries news, a reminder of a fact, an
+opt-out about this one message, a thank-you inside an exchange, a student's specific
+question, a commenter's own role or family tie, a customer asking about the reader's own
+offer. Each near miss is paired with the habit in the same words, which must still fire, so
+the guards stay narrow. All were written for this test; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from sociable.document import Document
+from sociable.engine import check_document
+from sociable.packs.schema import JUDGMENT_CATEGORIES
+from sociable.ruleset import RuleSet
+
+JUDGMENT = set(JUDGMENT_CATEGORIES)
+
+# (channel, text)
+ORDINARY: list[tuple[str, str]] = [
+    # follow-ups that say something new: a change, a decision, a need (AU104, AU120, AU301, GP201, GP202)
+    ("follow-up-email", "Following up on my last email, the printer moved our slot to Tuesday morning."),
+    ("follow-up-email", "Quick reminder that the car park is closed on Friday, so use the side gate."),
+    ("follow-up-email", "circling back on the intern question: Priya says yes, she starts in June."),
+    ("dm", "circling back on the intern question: Priya says yes, she starts in June."),
+    ("follow-up-email", "Sorry to bother you again, my landlord needs the reference letter by Thursday."),
+    ("linkedin-dm", "Following up on my earlier note: the venue cancelled, so the dinner is at Rosa's now."),
+    ("x-dm", "Sorry to bug you, the vet confirmed the cat is fine to fly on Monday."),
+    ("follow-up-email", "Hi Lee,\n\nA friendly reminder that the office is closed on Monday for the bank holiday.\n\nJo"),
+    # a thanks for connecting that names them and goes on an exchange (NP105)
+    ("linkedin-dm", "Thanks for connecting, Sam! As you suggested at the meetup, here is the deck we talked about."),
+    ("x-dm", "Thanks for connecting, Ines! The print shop you asked about at the zine fair is Inkwell on Park Street."),
+    # a student who found no name, asking about what the reader did (NP101)
+    ("dm", "Hi there, I'm a student at Leeds writing about heat pumps. How did you measure the drop in your March bills?"),
+    ("cold-email", "Hi there,\n\nI'm a student at Leeds writing about heat pumps. How did you measure the drop in your March bills?"),
+    ("cold-email", "Hello,\n\nI read the survey on your allotment site. Which seed potatoes did you plant in your clay beds?"),
+    # a commenter's own job, said to add a point (SP602)
+    ("comment", "As an investment manager I'd add one thing: the fees compound too."),
+    ("comment", "As a retired mortgage broker, I've seen this clause trip up first-time buyers."),
+    # a customer asking about the reader's own offer (SP121)
+    ("dm", "Hi! The discount code from your newsletter failed at checkout, can you check?"),
+    ("comment", "the discount code from your newsletter failed at checkout, can you check?"),
+    ("comment", "Is your student discount code still valid for the spring workshop?"),
+    # praise with the commenter's own family tie to what is shown (GP306)
+    ("comment", "Such a lovely photo, thank you for posting it. That bakery was my grandad's."),
+    ("comment", "Beautiful picture, thanks for sharing. My mum worked in that mill."),
+    # a title before the surname is how people greet a coach or a director, not a merged full name (AU314)
+    ("cold-email", "Hi Director Okafor,\n\nThe budget table you asked for on Monday is attached."),
+    ("cold-email", "Hi Coach Miller,\n\nTheo can't make Saturday's match; he has a fever."),
+    # the same near misses typed the way people type: no question mark, a filler word (AU101, AU316, SP602)
+    ("x-dm", "Thanks for the follow! Your photos from the Lisbon trip are lovely, which lens was that"),
+    ("cold-email", "Hi Jordan,\n\nI really used the free trial of your scheduler; the discount code from your newsletter failed at checkout. Is it still valid?"),
+    ("comment", "Why do people still buy followers Does it ever help a small shop"),
+]
+
+
+@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"fp-ordinary-{i}" for i in range(len(ORDINARY))])
+def test_ordinary_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
+    doc = Document.from_text(text, "<ordinary>", channel=channel)
+    found = [(c, doc.text[f.start : f.end]) for f in check_document(doc, ruleset) for c in f.codes if ruleset.specs[c].category in JUDGMENT]
+    assert found == [], f"ordinary text flagged: {found}"
+
+
+def test_every_channel_is_covered() -> None:
+    channels = Counter(channel for channel, _ in ORDINARY)
+    for channel in ("dm", "linkedin-dm", "x-dm", "follow-up-email", "cold-email", "comment"):
+        assert channels[channel] >= 1, channel
+
+
+@pytest.mark.parametrize(
+    ("code", "channel", "text"),
+    [
+        # the same openers with nothing new still fire
+        ("AU104", "follow-up-email", "Following up on my last email, are you free this week?"),
+        ("AU120", "follow-up-email", "circling back on the intern question."),
+        ("AU301", "follow-up-email", "Quick reminder about my proposal below."),
+        ("AU301", "follow-up-email", "Sorry to bother you again, did you get a chance to read my note?"),
+        ("AU301", "follow-up-email", "Hi Dana,\n\nThis is my last email. If you're not interested, I won't contact you again."),
+        ("GP201", "follow-up-email", "Sorry to bother you again. Any update?"),
+        ("NP105", "linkedin-dm", "Thanks for connecting! Let me know if you need a web designer."),
+        ("NP101", "cold-email", "Hi there,\n\nWe help dentists get more patients. Are you free for a call?"),
+        ("SP602", "comment", "My investment manager Mrs Grant doubled my savings, contact her on WhatsApp."),
+        ("SP121", "comment", "Use code SPRING20 at checkout for our new candles."),
+        ("GP306", "comment", "Such a lovely photo, thank you for posting it."),
+        ("AU314", "cold-email", "Hey Jordan Blake,\n\nQuick question about your store."),
+        ("AU101", "x-dm", "Thanks for the follow! Grab my free guide here."),
+        ("SP602", "comment", "Buy real followers cheap, message me."),
+    ],
+)
+def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
+    doc = Document.from_text(text, "<habit>", channel=channel)
+    assert code in {c for f in check_document(doc, ruleset) for c in f.codes}
+
+
+@pytest.mark.parametrize(
+    ("code", "channel", "text"),
+    [
+        # an opt-out about this one message in a first email: not a bump of an earlier one
+        ("AU301", "cold-email", "Hi Dana,\n\nWe make payroll software. If it's not for you, just delete this email and I won't contact you again."),
+        # a lost-and-found note no longer needs the help-request words to stay quiet
+        ("AU301", "comment", "Found a black dog by the canal, in case you missed my post: he is at the vet on Mill Road."),
+    ],
+)
+def test_the_rule_stays_silent(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
+    doc = Document.from_text(text, "<ordinary>", channel=channel)
+    assert code not in {c for f in check_document(doc, ruleset) for c in f.codes}
