@@ -28,6 +28,9 @@ ORDINARY: list[tuple[str, str]] = [
     ("x-dm", "Loved the Leeds talk on tram maps! Is the deck online anywhere?"),
     ("x-dm", "hey, the link in your bio to the Friday ride route is broken, thought you'd want to know"),
     ("x-dm", "Saw you're moving to Lisbon in May. Marta says the flat above hers is free if you still need one."),
+    ("x-dm", "thanks for the bike shop tip, they trued the wheel in ten minutes"),
+    ("x-dm", "You asked about the Tuesday ride: we leave the bridge at 6:30 and stop at the cafe."),
+    ("x-dm", "Here is the recipe you wanted, the one with brown butter and a pinch of salt."),
     ("x-dm", "Priya, your pottery glaze videos are the reason I bought a kiln. Which clay body do you use?"),
     # replies inside a conversation and messages between people who know each other
     ("dm", "are you still bringing the tent on Saturday? I can pick it up after work"),
