@@ -12,12 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from sociable.document import Document
-from sociable.engine import check_document
-from sociable.packs.schema import JUDGMENT_CATEGORIES
+from ordinary import judgment_findings
 from sociable.ruleset import RuleSet
-
-JUDGMENT = set(JUDGMENT_CATEGORIES)
 
 ORDINARY: list[tuple[str, str]] = [
     # a whole post in quotes, as a scrape exports it
@@ -62,8 +58,7 @@ ORDINARY: list[tuple[str, str]] = [
 
 @pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"ordinary-form-{i}" for i in range(len(ORDINARY))])
 def test_ordinary_text_in_scraped_forms_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
-    doc = Document.from_text(text, "<ordinary>", channel=channel)
-    found = [(f.code, doc.text[f.start:f.end]) for f in check_document(doc, ruleset) if f.category in JUDGMENT]
+    found = judgment_findings(ruleset, channel, text)
     assert found == [], f"ordinary text flagged: {found}"
 
 

@@ -14,12 +14,8 @@ from collections import Counter
 
 import pytest
 
-from sociable.document import Document
-from sociable.engine import check_document
-from sociable.packs.schema import JUDGMENT_CATEGORIES
+from ordinary import judgment_findings
 from sociable.ruleset import RuleSet
-
-JUDGMENT = set(JUDGMENT_CATEGORIES)
 
 # (channel, text)
 ORDINARY: list[tuple[str, str]] = [
@@ -56,8 +52,7 @@ ORDINARY: list[tuple[str, str]] = [
 
 @pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"np-ordinary-{i}" for i in range(len(ORDINARY))])
 def test_ordinary_one_to_one_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
-    doc = Document.from_text(text, "<ordinary>", channel=channel)
-    found = [(f.code, doc.text[f.start : f.end]) for f in check_document(doc, ruleset) if f.category in JUDGMENT]
+    found = judgment_findings(ruleset, channel, text)
     assert found == [], f"ordinary text flagged: {found}"
 
 

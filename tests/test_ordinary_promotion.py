@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import pytest
 
+from ordinary import judgment_findings
 from sociable.document import Document
 from sociable.engine import check_document
-from sociable.packs.schema import JUDGMENT_CATEGORIES
 from sociable.ruleset import RuleSet
-
-JUDGMENT = set(JUDGMENT_CATEGORIES)
 
 ORDINARY: list[tuple[str, str]] = [
     # comments: relevant links and replies that answer the post
@@ -61,9 +59,7 @@ EXPECTED: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"ordinary-{i}" for i in range(len(ORDINARY))])
 def test_ordinary_text_near_promotion_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
-    doc = Document.from_text(text, "<ordinary>", channel=channel)
-    found = [(c, text[f.start:f.end]) for f in check_document(doc, ruleset) for c in f.codes
-             if ruleset.specs[c].category in JUDGMENT]
+    found = judgment_findings(ruleset, channel, text)
     assert found == [], f"ordinary text flagged: {found}"
 
 

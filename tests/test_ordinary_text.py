@@ -11,12 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from sociable.document import Document
-from sociable.engine import check_document
-from sociable.packs.schema import JUDGMENT_CATEGORIES
+from ordinary import judgment_findings
 from sociable.ruleset import RuleSet
-
-JUDGMENT = set(JUDGMENT_CATEGORIES)
 
 # (channel, text). Written for this test; none is copied from the evaluation corpus.
 ORDINARY: list[tuple[str | None, str]] = [
@@ -85,9 +81,7 @@ ORDINARY: list[tuple[str | None, str]] = [
 
 @pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"ordinary-{i}" for i in range(len(ORDINARY))])
 def test_ordinary_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str | None, text: str) -> None:
-    doc = Document.from_text(text, "<ordinary>", channel=channel)
-    found = [(c, doc.text[f.start:f.end]) for f in check_document(doc, ruleset) for c in f.codes
-             if ruleset.specs[c].category in JUDGMENT]
+    found = judgment_findings(ruleset, channel, text)
     assert found == [], f"ordinary text flagged: {found}"
 
 

@@ -1,0 +1,26 @@
+"""What the ordinary-text tests (``tests/test_ordinary_*.py``) share.
+
+Each of those modules lists real-looking drafts near one family's habits and asserts that no
+judgment family flags them. They ask the same question, so they ask it here: which judgment
+codes a draft draws, code by code (a finding that merges several rules' codes counts each).
+"""
+
+from __future__ import annotations
+
+from sociable.document import Document
+from sociable.engine import check_document
+from sociable.packs.schema import JUDGMENT_CATEGORIES
+from sociable.ruleset import RuleSet
+
+JUDGMENT = frozenset(JUDGMENT_CATEGORIES)
+
+
+def judgment_findings(ruleset: RuleSet, channel: str | None, text: str) -> list[tuple[str, str]]:
+    """(code, flagged text) for every judgment-family code the draft draws on ``channel``."""
+    doc = Document.from_text(text, "<ordinary>", channel=channel)
+    return [
+        (code, doc.text[finding.start : finding.end])
+        for finding in check_document(doc, ruleset)
+        for code in finding.codes
+        if ruleset.specs[code].category in JUDGMENT
+    ]
