@@ -7,6 +7,7 @@ codes a draft draws, code by code (a finding that merges several rules' codes co
 
 from __future__ import annotations
 
+from sociable.config import CHANNELS
 from sociable.document import Document
 from sociable.engine import check_document
 from sociable.packs.schema import JUDGMENT_CATEGORIES
@@ -24,3 +25,13 @@ def judgment_findings(ruleset: RuleSet, channel: str | None, text: str) -> list[
         for code in finding.codes
         if ruleset.specs[code].category in JUDGMENT
     ]
+
+
+#: Every channel a draft may name.
+EVERY_CHANNEL = tuple(sorted(CHANNELS))
+
+
+def uncovered(drafts: list[tuple[str, str]], channels: tuple[str, ...] = EVERY_CHANNEL) -> list[str]:
+    """The channels of ``channels`` that no (channel, text) pair of ``drafts`` is written for."""
+    present = {channel for channel, _text in drafts}
+    return [channel for channel in channels if channel not in present]
