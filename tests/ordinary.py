@@ -35,3 +35,10 @@ def uncovered(drafts: list[tuple[str, str]], channels: tuple[str, ...] = EVERY_C
     """The channels of ``channels`` that no (channel, text) pair of ``drafts`` is written for."""
     present = {channel for channel, _text in drafts}
     return [channel for channel in channels if channel not in present]
+
+
+def codes_drawn(ruleset: RuleSet, channel: str | None, text: str) -> set[str]:
+    """Every code the draft draws on ``channel``, of any family (merged findings' codes too):
+    for the near habits that must still fire and the near misses one rule must leave alone."""
+    doc = Document.from_text(text, "<draft>", channel=channel)
+    return {code for finding in check_document(doc, ruleset) for code in finding.codes}

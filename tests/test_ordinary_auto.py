@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from ordinary import judgment_findings, uncovered
-from sociable.document import Document
-from sociable.engine import check_document
+from ordinary import codes_drawn, judgment_findings, uncovered
 from sociable.ruleset import RuleSet
 
 # (channel, text)
@@ -131,8 +129,7 @@ def test_every_channel_is_covered() -> None:
     ],
 )
 def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
-    doc = Document.from_text(text, "<habit>", channel=channel)
-    assert code in {c for f in check_document(doc, ruleset) for c in f.codes}
+    assert code in codes_drawn(ruleset, channel, text)
 
 
 @pytest.mark.parametrize(
@@ -148,5 +145,4 @@ def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, t
     ],
 )
 def test_the_automation_rule_stays_silent(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
-    doc = Document.from_text(text, "<ordinary>", channel=channel)
-    assert code not in {c for f in check_document(doc, ruleset) for c in f.codes}
+    assert code not in codes_drawn(ruleset, channel, text)

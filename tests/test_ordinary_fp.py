@@ -13,9 +13,7 @@ from collections import Counter
 
 import pytest
 
-from ordinary import judgment_findings
-from sociable.document import Document
-from sociable.engine import check_document
+from ordinary import codes_drawn, judgment_findings
 from sociable.ruleset import RuleSet
 
 # (channel, text)
@@ -89,8 +87,7 @@ def test_every_channel_is_covered() -> None:
     ],
 )
 def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
-    doc = Document.from_text(text, "<habit>", channel=channel)
-    assert code in {c for f in check_document(doc, ruleset) for c in f.codes}
+    assert code in codes_drawn(ruleset, channel, text)
 
 
 @pytest.mark.parametrize(
@@ -103,5 +100,4 @@ def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, t
     ],
 )
 def test_the_rule_stays_silent(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
-    doc = Document.from_text(text, "<ordinary>", channel=channel)
-    assert code not in {c for f in check_document(doc, ruleset) for c in f.codes}
+    assert code not in codes_drawn(ruleset, channel, text)

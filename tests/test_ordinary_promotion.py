@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from ordinary import judgment_findings
-from sociable.document import Document
-from sociable.engine import check_document
+from ordinary import codes_drawn, judgment_findings
 from sociable.ruleset import RuleSet
 
 ORDINARY: list[tuple[str, str]] = [
@@ -65,5 +63,4 @@ def test_ordinary_text_near_promotion_gets_no_judgment_finding(ruleset: RuleSet,
 
 @pytest.mark.parametrize(("channel", "text", "code"), EXPECTED, ids=[code for _c, _t, code in EXPECTED])
 def test_plain_habit_is_flagged(ruleset: RuleSet, channel: str, text: str, code: str) -> None:
-    doc = Document.from_text(text, "<habit>", channel=channel)
-    assert code in {c for f in check_document(doc, ruleset) for c in f.codes}
+    assert code in codes_drawn(ruleset, channel, text)
