@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from sociable.records import Record
+from sociable.records import Record, fill
 
 
 class Severity(str, Enum):
@@ -49,9 +49,7 @@ class Edit(Record):
     replacement: str
 
     def __init__(self, start: int, end: int, replacement: str) -> None:
-        object.__setattr__(self, "start", start)
-        object.__setattr__(self, "end", end)
-        object.__setattr__(self, "replacement", replacement)
+        fill(self, start=start, end=end, replacement=replacement)
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "replacement": self.replacement}
@@ -72,9 +70,7 @@ class Fix(Record):
         applicability: Applicability = Applicability.SAFE,
         description: str = "",
     ) -> None:
-        object.__setattr__(self, "edits", edits)
-        object.__setattr__(self, "applicability", applicability)
-        object.__setattr__(self, "description", description)
+        fill(self, edits=edits, applicability=applicability, description=description)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from sociable.records import Record
+from sociable.records import Record, fill
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -48,10 +48,7 @@ class WordScreen(Record):
         alternatives: tuple[tuple[tuple[str, ...], ...], ...],
         void_with: tuple[str, ...] = (),
     ) -> None:
-        object.__setattr__(self, "scope", scope)
-        object.__setattr__(self, "unmask", unmask)
-        object.__setattr__(self, "alternatives", alternatives)
-        object.__setattr__(self, "void_with", void_with)
+        fill(self, scope=scope, unmask=unmask, alternatives=alternatives, void_with=void_with)
 
     def passes(self, doc: Document, settings: Mapping[str, Any]) -> bool:
         """False only when no alternative can be met by this draft's words."""

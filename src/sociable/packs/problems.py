@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sociable.records import Record
+from sociable.records import Record, fill
 
 if TYPE_CHECKING:
     from sociable.packs.schema import RuleSpec
@@ -31,9 +31,7 @@ class PackProblem(Record):
     message: str
 
     def __init__(self, path: str, line: int, message: str) -> None:
-        object.__setattr__(self, "path", path)
-        object.__setattr__(self, "line", line)
-        object.__setattr__(self, "message", message)
+        fill(self, path=path, line=line, message=message)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"

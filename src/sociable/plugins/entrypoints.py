@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 
-from sociable.records import Record
+from sociable.records import Record, fill
 
 
 class EntryPoint(Record):
@@ -27,9 +27,7 @@ class EntryPoint(Record):
     distribution: str
 
     def __init__(self, name: str, value: str, distribution: str) -> None:
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "value", value)
-        object.__setattr__(self, "distribution", distribution)
+        fill(self, name=name, value=value, distribution=distribution)
 
     def load(self) -> object:
         import importlib

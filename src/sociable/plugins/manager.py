@@ -17,7 +17,7 @@ import pluggy
 
 from sociable.plugins import hookspecs
 from sociable.plugins.markers import PROJECT
-from sociable.records import Record
+from sociable.records import Record, fill
 
 BUILTIN = "builtin"
 
@@ -33,9 +33,7 @@ class PluginInfo(Record):
     version: str
 
     def __init__(self, name: str, distribution: str, version: str) -> None:
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "distribution", distribution)
-        object.__setattr__(self, "version", version)
+        fill(self, name=name, distribution=distribution, version=version)
 
 
 #: What pluggy can take a hook implementation from (its ``_static_hook_attr``).
