@@ -44,6 +44,14 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-dm", "Hi Sam, I'm Ana from the Leeds Rust meetup. Could we put your talk on our March calendar?"),
     ("cold-email", "Hi Sam,\n\nYour post on heat pumps answered my question about defrost cycles; I put the installer's date in my calendar. Thank you!"),
     ("x-dm", "Hi Maya, thanks for the follow! Will you be at the Friday climbing session again?"),
+    # questions about someone's day, a second call after a first, a thank-you for a referral (PC101, PC102, PC109)
+    ("cold-email", "Hi Wen,\n\nWhat does your morning routine look like on release days? I'm collecting on-call habits for a blog post."),
+    ("follow-up-email", "Hi Wen,\n\nThanks for meeting yesterday. Could we schedule a second call with your CTO next week?"),
+    ("dm", "Can we talk tonight? Dad's test results came back."),
+    ("linkedin-dm", "Hi Wen, thank you so much for referring me to the data team; the interview is on Monday."),
+    ("cold-email", "Hi Wen,\n\nWe met at the Leeds meetup. Can we talk more about your cache tests when you're back?"),
+    ("dm", "Hi Sam, I'm a baker too! Would you have a few minutes to compare sourdough starters?"),
+    ("linkedin-connect", "Hi Wen, your talk on release trains at DevConf was the clearest I've heard. Would love to follow your work."),
     # greetings, signatures and links of a person writing to one reader (AU314-AU316)
     ("cold-email", "Hi Jordan,\n\nThanks for the reference letter. The Fernbank team says hello, and the lab photos are attached.\n\nAmir"),
     ("cold-email", "Hello,\n\nI'm writing about the desk you listed. Is it still for sale?"),
@@ -126,6 +134,9 @@ def test_every_channel_is_covered() -> None:
         ("AU318", "comment", "Awesome content! Check my profile 🙏"),
         ("AU319", "comment", "Thanks for sharing, well written. I run a roofing business, check out my website."),
         ("PC103", "linkedin-dm", "Thanks for connecting! Are you open to new opportunities? My client is hiring."),
+        ("PC101", "cold-email", "Hi Sam,\n\nWould it make sense to connect for 20 minutes on Thursday?"),
+        ("PC109", "dm", "Hi Sam, love your salon's page! Can we talk this week about your Instagram ads?"),
+        ("PC102", "cold-email", "Hi Sam,\n\nCould you put in a word for me with your hiring manager?"),
     ],
 )
 def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
