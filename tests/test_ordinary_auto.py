@@ -60,6 +60,13 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-inmail", "Hi Priya, your paper on ward rostering is why I'm writing: does the model handle split shifts?"),
     ("cold-email", "Dear Dr Blake,\n\nThank you for the reference letter; I start at the Leeds lab in May."),
     ("cold-email", "Hi Jordan,\n\nWe met at the harbour clean-up. For more information on the tide data, see the sheet I mentioned.\n\nLiz"),
+    # a company's own words to one customer, an old client, a neighbour (AU316, AU301, AU107)
+    ("cold-email", "Hi Jordan,\n\nWe are pleased to share the survey results you helped with; your clinic's numbers are on page 4.\n\nBest,\nAmir"),
+    ("follow-up-email", "Hi Jordan,\n\nThanks for the order. Our new range of oak desks arrives in May; I'll send photos when it does."),
+    ("cold-email", "Hi Dr Okafor,\n\nI'm a student at Leeds. Does the lab's open day need registration, and is there any requirement for safety shoes?"),
+    ("x-dm", "Sam, should I stop by the shop later or try again tomorrow? The bike still makes that noise."),
+    ("follow-up-email", "Hi Jordan,\n\nI moved your ticket to the top of my list; the part arrives Friday and I'll fit it that afternoon."),
+    ("dm", "If you want to be taken off the carpool rota in July, tell me by Sunday."),
     # comments that praise, mention money, a DM or the commenter's own work, and answer the post (AU317-AU319)
     ("comment", "My bank called it a recovery scam: the 'expert' in these comments asked for a fee up front. Don't answer them."),
     ("comment", "I recovered my files with the tool from step 3, thanks!"),
@@ -124,6 +131,9 @@ def test_every_channel_is_covered() -> None:
         ("AU315", "cold-email", "Hi Samira,\n\nOur new widget is live.\n\nCheers,\nThe Slotly Team"),
         ("AU316", "cold-email", "Hello there,\n\nWe supply office chairs in bulk. For more information, visit our website."),
         ("AU316", "cold-email", "Hi there,\n\nSpring sale: 25% off all desks, and free delivery this week."),
+        ("AU316", "cold-email", "Dear Partner,\n\nGreetings from Oakline Furniture! Please find attached our catalogue and let us know your requirements."),
+        ("AU301", "follow-up-email", "Hi Dana,\n\nPushing this back to the top of your inbox."),
+        ("AU108", "cold-email", "Hello FirstName,\n\nWe build payroll tools for clinics."),
         ("AU317", "comment", "A recovery expert got my bitcoin back, contact him on Telegram."),
         ("AU301", "follow-up-email", "Hi Dana,\n\nJust floating this up again in case it got lost."),
         ("AU302", "follow-up-email", "Hi Dana, if you're not the right contact, could you point me to the right person?"),
