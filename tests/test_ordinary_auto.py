@@ -67,6 +67,10 @@ ORDINARY: list[tuple[str, str]] = [
     ("x-dm", "Sam, should I stop by the shop later or try again tomorrow? The bike still makes that noise."),
     ("follow-up-email", "Hi Jordan,\n\nI moved your ticket to the top of my list; the part arrives Friday and I'll fit it that afternoon."),
     ("dm", "If you want to be taken off the carpool rota in July, tell me by Sunday."),
+    # nameless letters from a group that is not selling, and a reply to a request (AU323)
+    ("cold-email", "We are the parents of the Year 4 class. We are raising money for the zoo trip. Our bake sale is on Friday. Could your shop donate a prize?\n\nPriya"),
+    ("cold-email", "We run the Leeds Rust meetup. We meet monthly at the library. Our next talk is on async traits; would you speak at one in spring?\n\nAna"),
+    ("cold-email", "Hello,\n\nYou asked about delivery to Harrogate. We deliver there on Tuesdays. Our van has room for the sofa. We can take the old one away too."),
     # comments that praise, mention money, a DM or the commenter's own work, and answer the post (AU317-AU319)
     ("comment", "My bank called it a recovery scam: the 'expert' in these comments asked for a fee up front. Don't answer them."),
     ("comment", "I recovered my files with the tool from step 3, thanks!"),
@@ -140,6 +144,7 @@ def test_every_channel_is_covered() -> None:
         ("AU301", "follow-up-email", "Hi Dana,\n\nPushing this back to the top of your inbox."),
         ("AU108", "cold-email", "Hello FirstName,\n\nWe build payroll tools for clinics."),
         ("AU319", "comment", "Great content, keep it up! Have a look at my channel too."),
+        ("AU323", "cold-email", "Greetings,\n\nWe are a leading supplier of LED panels. Our products ship worldwide. We offer a five-year warranty."),
         ("AU304", "comment", "Stunning! Want more followers? DM us."),
         ("AU317", "comment", "A recovery expert got my bitcoin back, contact him on Telegram."),
         ("AU301", "follow-up-email", "Hi Dana,\n\nJust floating this up again in case it got lost."),
