@@ -95,6 +95,7 @@ ORDINARY: list[tuple[str, str]] = [
     ("follow-up-email", "Hi Dana, who is the right person to send the signed invoice to in your finance team?"),
     ("follow-up-email", "Hi Dana, I left a voicemail about the leak in flat 3; the plumber can come at 9."),
     ("x-dm", "Did you see my message about the Friday ride? The start moved to 8."),
+    ("follow-up-email", "Hi Dana,\n\nJust checking in: did the boiler engineer come on Tuesday?\n\nKim"),
     ("linkedin-dm", "Hi Dana, I know things are hectic with the move, so the keys are with Priya whenever you're ready."),
     # posts that mention the apps (AU321)
     ("facebook-post", "I just posted a photo of the lost cat in the village group; please share it there."),
@@ -144,6 +145,7 @@ def test_every_channel_is_covered() -> None:
         ("AU301", "follow-up-email", "Hi Dana,\n\nPushing this back to the top of your inbox."),
         ("AU108", "cold-email", "Hello FirstName,\n\nWe build payroll tools for clinics."),
         ("AU319", "comment", "Great content, keep it up! Have a look at my channel too."),
+        ("AU324", "follow-up-email", "Hi Sam,\n\nJust following up on my previous email. Would love to hear your thoughts when you get a chance.\n\nThanks,\nKim"),
         ("AU323", "cold-email", "Greetings,\n\nWe are a leading supplier of LED panels. Our products ship worldwide. We offer a five-year warranty."),
         ("AU304", "comment", "Stunning! Want more followers? DM us."),
         ("AU317", "comment", "A recovery expert got my bitcoin back, contact him on Telegram."),
