@@ -76,6 +76,8 @@ ORDINARY: list[tuple[str, str]] = [
     ("cold-email", "We are the parents of the Year 4 class. We are raising money for the zoo trip. Our bake sale is on Friday. Could your shop donate a prize?\n\nPriya"),
     ("cold-email", "We run the Leeds Rust meetup. We meet monthly at the library. Our next talk is on async traits; would you speak at one in spring?\n\nAna"),
     ("cold-email", "Hello,\n\nYou asked about delivery to Harrogate. We deliver there on Tuesdays. Our van has room for the sofa. We can take the old one away too."),
+    ("cold-email", "Hi Jordan,\n\nI read the March issue of your newsletter; the piece on tide gauges matched our data. Could I send you our readings?\n\nAmir"),
+    ("linkedin-inmail", "Hi Priya, in this issue of the ward rota debate I side with you: split shifts need their own model. Which dataset did you use?"),
     # comments that praise, mention money, a DM or the commenter's own work, and answer the post (AU317-AU319)
     ("comment", "My bank called it a recovery scam: the 'expert' in these comments asked for a fee up front. Don't answer them."),
     ("comment", "I recovered my files with the tool from step 3, thanks!"),
@@ -153,6 +155,7 @@ def test_every_channel_is_covered() -> None:
         ("AU324", "follow-up-email", "Hi Sam,\n\nJust following up on my previous email. Would love to hear your thoughts when you get a chance.\n\nThanks,\nKim"),
         ("PC105", "follow-up-email", "Hi Sam, I can only hold this price until Friday."),
         ("PC105", "cold-email", "Hi Sam,\n\nWe're only taking three new clients this spring."),
+        ("AU315", "cold-email", "Hi Sam,\n\nWelcome to the spring edition of our newsletter! In this issue: three new features.\n\nThe team at Ledgerly"),
         ("AU323", "cold-email", "Greetings,\n\nWe are a leading supplier of LED panels. Our products ship worldwide. We offer a five-year warranty."),
         ("AU304", "comment", "Stunning! Want more followers? DM us."),
         ("AU317", "comment", "A recovery expert got my bitcoin back, contact him on Telegram."),
