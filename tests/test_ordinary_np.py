@@ -29,6 +29,10 @@ ORDINARY: list[tuple[str, str]] = [
     # replies inside a conversation and messages between people who know each other
     ("dm", "are you still bringing the tent on Saturday? I can pick it up after work"),
     ("dm", "Hi there! Mum says the train gets in at six, so dinner at seven?"),
+    # a chat's greeting before what the group is doing is not a seller's pitch (NP122)
+    ("dm", "Hi there! Our prices for the bake sale are on the poster, a pound a slice."),
+    ("dm", "Hi there, we offer free lifts to the station for the fundraiser, just reply with a time."),
+    ("dm", "Hey friend! Our company picnic moved to the park by the river, bring a blanket."),
     ("linkedin-dm", "Thanks for connecting, Sam! As you suggested at the meetup, here is the repo with the retry fix."),
     ("linkedin-dm", "Hi, following on from our chat at the Porto meetup: the slides are in the shared folder."),
     ("follow-up-email", "Hi,\n\nAs discussed on Tuesday, the signed lease is attached. The keys are with Marta at reception."),

@@ -73,6 +73,9 @@ BAD = [
     ("NP103", "cold-email", "Dear Business Owner,\n\nYour website is not ranking on Google."),
     ("NP102", "cold-email", "Hi (Name),\n\nWe build pallet racks."),
     ("GP402", "linkedin-dm", "Hi Sam, I think you'd be a great fit for our team."),
+    ("NP122", "dm", "Hi there!\n\nWe are a web studio in Hull and our packages start at $300."),
+    ("NP102", "cold-email", "Hi Name,\n\nYour loft quote is attached."),
+    ("NP103", "cold-email", "Dear Northwind Ltd,\n\nWe supply shelving."),
 ]
 
 GOOD = [
