@@ -29,6 +29,10 @@ ORDINARY: list[tuple[str, str]] = [
     # replies inside a conversation and messages between people who know each other
     ("dm", "are you still bringing the tent on Saturday? I can pick it up after work"),
     ("dm", "Hi there! Mum says the train gets in at six, so dinner at seven?"),
+    # a chat's greeting before what the group is doing is not a seller's pitch (NP122)
+    ("dm", "Hi there! Our prices for the bake sale are on the poster, a pound a slice."),
+    ("dm", "Hi there, we offer free lifts to the station for the fundraiser, just reply with a time."),
+    ("dm", "Hey friend! Our company picnic moved to the park by the river, bring a blanket."),
     ("linkedin-dm", "Thanks for connecting, Sam! As you suggested at the meetup, here is the repo with the retry fix."),
     ("linkedin-dm", "Hi, following on from our chat at the Porto meetup: the slides are in the shared folder."),
     ("follow-up-email", "Hi,\n\nAs discussed on Tuesday, the signed lease is attached. The keys are with Marta at reception."),
@@ -39,6 +43,18 @@ ORDINARY: list[tuple[str, str]] = [
     ("cold-email", "Dear Dr Okafor,\n\nYour 2021 paper on sleep spindles is why I applied to the Bristol programme. Do you take summer students?"),
     ("linkedin-connect", "Hi Ana, your talk on dbt snapshots at Coalesce was great. I'd love to connect."),
     ("linkedin-inmail", "Hi Priya, your paper on ward rostering is why I'm writing: does the model handle split shifts?"),
+    # what names the reader is specific: their named thing, which one of their things, a reply
+    ("cold-email", "Hello,\n\nI loved your recent post on night-shift rosters at St Mary's. Did the four-on, four-off pattern cut sick days?"),
+    ("follow-up-email", "Hi,\n\nHere is the floor plan you wanted, with the fire exits marked in red."),
+    ("cold-email", "Hello,\n\nAs per your request, the signed NDA is attached."),
+    ("cold-email", "Hi Dana,\n\nYour team's retro notes from the Leeds launch were the clearest I have read. Could I borrow the format?"),
+    ("cold-email", "Dear Dr Hale,\n\nI'm Dana from Rackly; your paper on pick-path heuristics is why I'm writing. Did you test it with two-deep racking?"),
+    ("linkedin-connect", "I liked your article, Ten Rules for Small Kitchens, and would like to connect."),
+    ("x-dm", "Your harbour photos from the Whitby trip made my week. Which lens was that?"),
+    # near the new merge-field and salutation forms: a price, a hashtag, a name that starts "Inc"
+    ("cold-email", "Dear Ms Incledon,\n\nThe invoice for the Harrogate fitting is attached; it came in $40 under the quote."),
+    ("linkedin-dm", "Hi Sam, the #firstaid session moved to the Friday slot and the $15 fee covers lunch."),
+    ("follow-up-email", "Hi Jo,\n\nThe board asked for the minutes from Tuesday; they are in the shared folder now."),
     # broadcast posts and comments have no single recipient: never no-personalization
     ("linkedin-post", "Hi all, our Leeds office moves to Park Row on Monday; the new door code is on the wiki."),
     ("x-post", "Hello everyone! The Friday ride starts at the bridge at 7am, lights on please."),

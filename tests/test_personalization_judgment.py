@@ -73,6 +73,9 @@ BAD = [
     ("NP103", "cold-email", "Dear Business Owner,\n\nYour website is not ranking on Google."),
     ("NP102", "cold-email", "Hi (Name),\n\nWe build pallet racks."),
     ("GP402", "linkedin-dm", "Hi Sam, I think you'd be a great fit for our team."),
+    ("NP122", "dm", "Hi there!\n\nWe are a web studio in Hull and our packages start at $300."),
+    ("NP102", "cold-email", "Hi Name,\n\nYour loft quote is attached."),
+    ("NP103", "cold-email", "Dear Northwind Ltd,\n\nWe supply shelving."),
 ]
 
 GOOD = [
@@ -168,3 +171,34 @@ def test_a_draft_that_opens_with_thanks_keeps_its_body() -> None:
     doc = Document.from_text("Thanks,\nCan you tell me your notice period?\nThe role is remote.\n", "d.md")
     assert doc.scopes["signature"] == []
     assert "notice period" in doc.view("body")
+
+
+# What counts as naming the reader, and what does not: the evidence must itself be specific.
+# (channel, text, fires): each pair differs only in that evidence.
+EVIDENCE = [
+    # "your post", "your recent article", "your LinkedIn" alone: any sender writes them
+    ("cold-email", "Hi,\n\nI saw your post. We build picking apps; can we talk?", True),
+    ("cold-email", "Hi,\n\nI saw your post on slotting fast movers. Did the ABC split hold?", False),
+    ("cold-email", "Hi,\n\nYour LinkedIn caught my eye. We build picking apps; can we talk?", True),
+    ("cold-email", "Hi,\n\nYour PyCon talk caught my eye. Did the timeout fix ship?", False),
+    # the sender's own name and company as they introduce it
+    ("cold-email", "I'm Dana from Rackly. We cut picking time by a third; free for a chat?", True),
+    ("cold-email", "I met you at ProMat last week; your demo of the pallet scanner cut our picking time.", False),
+    ("cold-email", "We are Rackly, a warehouse software company. Want a demo?", True),
+    # a reply names what they asked for; "if you ever wanted" is a pitch
+    ("follow-up-email", "Hello,\n\nIf you ever wanted to cut picking time, our app is free for a month.", True),
+    ("follow-up-email", "Hello,\n\nHere is the rota template you wanted, with Saturday split in two.", False),
+    ("cold-email", "As per your request, here is my portfolio with the three packaging projects.", False),
+    # a part of their own thing, not "your company's growth"
+    ("cold-email", "Your website's booking form rejects UK postcodes; I hit it twice.", False),
+    ("cold-email", "Your company's growth is our goal. Want a demo?", True),
+    # an X welcome that praises "your photos" is what every welcome says
+    ("x-dm", "Thanks for the follow! I love your photos. My shop is open all week.", True),
+    ("x-dm", "Thanks for the follow! Your Lisbon photos from the tram ride are lovely.", False),
+]
+
+
+@pytest.mark.parametrize(("channel", "text", "fires"), EVIDENCE, ids=[f"evidence-{i}" for i in range(len(EVIDENCE))])
+def test_what_counts_as_naming_the_reader(ruleset: RuleSet, channel: str, text: str, fires: bool) -> None:
+    found = {c for c in codes(ruleset, channel, text) if c.startswith("NP")}
+    assert bool(found) is fires, found
