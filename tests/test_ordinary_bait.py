@@ -163,6 +163,19 @@ ORDINARY: list[tuple[str | None, str]] = [
     ("follow-up-email", "Hi Marco,\n\nAs promised, the two floor plans from Tuesday are attached. Sharing is easier this way than through the portal, which strips the measurements.\n\nBest,\nAna"),
     ("x-dm", "Hey, you can follow the repo's release notes instead of the blog; the blog lags a week."),
     ("linkedin-connect", "Hi Noor, I saw your talk on warehouse robots in Leeds; the part on pick errors matched what we see. Would be glad to stay in touch."),
+    # near the news-pun shapes (TH104): mourning, news and a product named in passing, with no plug
+    ("x-post", "RIP to the best teacher I ever had. She brought cake for every birthday in our class."),
+    ("x-post", "Rest in peace, Grandad. Sunday roast won't be the same without your jokes."),
+    ("instagram-post", "Our thoughts are with everyone affected by the floods. The café is closed today; staff are helping at the shelter."),
+    ("facebook-post", "The storm took our roof but not our spirit. We reopen Monday with the same menu, thank you neighbours."),
+    ("x-post", "The verdict is in: the jury found him not guilty. Full coverage on our site tonight."),
+    ("linkedin-post", "The war in our region has displaced two of our suppliers; we are paying their invoices early this month."),
+    ("x-post", "Gun control debate tonight at the town hall, 7pm. Free entry."),
+    ("instagram-post", "Remembering my dad today. He loved a cold beer on the porch after work."),
+    ("x-post", "He passed away last night. I'll miss our Friday pizza nights more than I can say."),
+    ("instagram-post", "New sneakers for the marathon! Training starts Monday 👟 #running"),
+    ("facebook-post", "Memorial service for Jim on Saturday at 2pm at St Mary's. Tea and cake afterwards in the hall."),
+    ("linkedin-post", "Tribute to our founder, who died last week: she built the first bakery with a loan and a borrowed oven."),
 ]
 
 
