@@ -176,6 +176,13 @@ ORDINARY: list[tuple[str | None, str]] = [
     ("instagram-post", "New sneakers for the marathon! Training starts Monday 👟 #running"),
     ("facebook-post", "Memorial service for Jim on Saturday at 2pm at St Mary's. Tea and cake afterwards in the hall."),
     ("linkedin-post", "Tribute to our founder, who died last week: she built the first bakery with a loan and a borrowed oven."),
+    # a negation that governs the engagement verb itself: an instruction not to share, tag or follow
+    ("linkedin-post", "Please don't share the draft outside the team until Friday; legal is still reading it."),
+    ("instagram-post", "Never follow a bread recipe blindly at altitude; add the water slowly."),
+    ("linkedin-post", "Don't like the new logo? Tell us why in the survey, the design team reads every answer."),
+    ("facebook-post", "Do not tag the school in photos of the children; the policy is on the parents' page."),
+    ("x-post", "Stop retweeting the old timetable, the ferry times changed on Monday."),
+    ("instagram-post", "No need to follow the pattern exactly, the stitch count matters more than the yarn."),
 ]
 
 
