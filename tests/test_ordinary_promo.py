@@ -154,6 +154,16 @@ ORDINARY: list[tuple[str, str]] = [
     ('linkedin-dm', "Hi Lena, I host the Leeds bakers' meetup, about 40 of us. Would you talk about rye at the March session?"),
     ('linkedin-post', 'Our restaurant is closed next week for repairs. We reopen on 14 April with the same menu.'),
     ('instagram-post', 'New drop of kittens at the shelter: four tabbies, all vaccinated, ready for adoption.'),
+    # near the round-three shapes (SP101 'proud that', SP612 numbers, SP630 subjectless wins, SP641)
+    ("facebook-post", "So proud that my sister won her first fell race on Saturday, in the rain too."),
+    ("linkedin-post", "Our food bank's users are up 40% this winter, so we need more volunteers on Friday evenings."),
+    ("x-post", "Just reached the top of Ben Nevis. Legs are jelly, views are worth it."),
+    ("linkedin-post", "Priya just closed the ticket queue for the night; if you are on the morning shift, the handover notes are in the wiki."),
+    ("comment", "This is exactly what my grandmother did with her rye: a cold night in the fridge and a hot oven."),
+    ("comment", "I teach year 4 and we use this exact fraction chart in class; the colour coding is what makes it click."),
+    ("comment", "You asked which book covers this: the council's own guide on page 12 has the exact steps."),
+    ("linkedin-post", "The library was voted best in the county by its readers, and the Saturday story hour is why; it runs at ten."),
+    ("x-dm", "thanks for the tip about the ferry, we made the 6 o'clock one"),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
@@ -189,6 +199,9 @@ HABITS: list[tuple[str, str, str]] = [
     ("x-dm", "Thanks for the follow! Visit https://lenabakes.example.com for recipes and my shop.", "SP634"),
     ("instagram-post", "Coming soon: our boldest knitwear range yet. Stay tuned 👀", "SP635"),
     ("cold-email", "Hi Lena,\n\nWe can cut your energy bill by 30% in the first year.\n\nOmar", "SP636"),
+    ("linkedin-post", "So proud that our studio took gold at the regional design awards.", "SP101"),
+    ("x-post", "Just crossed $1M in ARR, fourteen months in.", "SP630"),
+    ("comment", "Great point! This is exactly what I teach in my leadership programme.", "SP641"),
 ]
 
 
