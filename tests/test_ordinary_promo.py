@@ -164,6 +164,21 @@ ORDINARY: list[tuple[str, str]] = [
     ("comment", "You asked which book covers this: the council's own guide on page 12 has the exact steps."),
     ("linkedin-post", "The library was voted best in the county by its readers, and the Saturday story hour is why; it runs at ten."),
     ("x-dm", "thanks for the tip about the ferry, we made the 6 o'clock one"),
+    # near the us-broadcast marks (SP642): thanks that name what people did, release notes,
+    # a job post with its pay, a charity run, a community fridge, civic news
+    ("linkedin-post", "Thank you to Priya and Tom, who stayed late all month to rebuild the ward rota. Because of them, nobody on nights worked more than three shifts in a row. I am proud to work alongside them."),
+    ("facebook-post", "We moved! The new flat is tiny but the light is lovely, and we are grateful to everyone who carried boxes up four floors. Housewarming soon."),
+    ("linkedin-post", "Version 2.4 is out. Exports now keep your column order, the search box finds partial names, and the sync bug on Android is fixed. Thanks to the 40 users who reported it."),
+    ("instagram-post", "Proud of this one: my first quilt, 120 squares, three months of evenings. The border is wonky and I love it."),
+    ("linkedin-post", "I have been named chair of the parents' association. Huge thanks to the outgoing committee for three years of bake sales and one new playground."),
+    ("x-post", "Grateful to the 300 runners who turned out in the rain for the park run anniversary. The volunteers deserve all the cake."),
+    ("linkedin-post", "We're hiring a junior data analyst in Leeds, £31k, hybrid, four days a week. You would own our weekly sales report and work with two friendly analysts."),
+    ("linkedin-post", "Excited to be running the Leeds half marathon for the children's hospice this year. I have raised £400 so far, and every pound goes to night care."),
+    ("facebook-post", "Our village shop has been named community business of the year! Thank you to Mrs Patel, who has opened it at 6am every day for 20 years."),
+    ("linkedin-post", "I was promoted to team lead last week. The best advice I got from my own lead: protect your team's focus time before anything else."),
+    ("x-post", "The future of our high street depends on the council vote tonight. Grateful to the 2,000 people who signed the petition."),
+    ("linkedin-post", "Proud to have completed my first year as a volunteer mentor with the youth charity. My mentee just got into college."),
+    ("linkedin-post", "We opened the community fridge on Elm Street this week. Over 150 people have used it so far; drop off food any time."),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
@@ -201,6 +216,7 @@ HABITS: list[tuple[str, str, str]] = [
     ("cold-email", "Hi Lena,\n\nWe can cut your energy bill by 30% in the first year.\n\nOmar", "SP636"),
     ("linkedin-post", "So proud that our studio took gold at the regional design awards.", "SP101"),
     ("x-post", "Just crossed $1M in ARR, fourteen months in.", "SP630"),
+    ("linkedin-post", "What a year for Larkspur. We opened two depots and welcomed 300 new customers, and none of this would be possible without our incredible team.", "SP642"),
     ("comment", "Great point! This is exactly what I teach in my leadership programme.", "SP641"),
 ]
 
