@@ -179,6 +179,15 @@ ORDINARY: list[tuple[str, str]] = [
     ("x-post", "The future of our high street depends on the council vote tonight. Grateful to the 2,000 people who signed the petition."),
     ("linkedin-post", "Proud to have completed my first year as a volunteer mentor with the youth charity. My mentee just got into college."),
     ("linkedin-post", "We opened the community fridge on Elm Street this week. Over 150 people have used it so far; drop off food any time."),
+    # near the giveaway, canned-comment, follow-thanks and sender-portrait rules (SP643-SP646)
+    ("linkedin-dm", "Thanks for connecting, Sam. I post about ward staffing too and would love your view on night handovers: how long do yours take?"),
+    ("linkedin-connect", "Thanks for accepting! I'm the one who asked about sourdough at your talk on Tuesday."),
+    ("instagram-post", "We're giving away our old pram, free to a good home, collect from Elm Road this weekend."),
+    ("facebook-post", "The school raffle is on Friday: tickets are £1 at the gate and all money goes to the new library."),
+    ("x-post", "We won the pub quiz by one point. The tiebreaker was the length of the Thames."),
+    ("linkedin-post", "Our team needs two more players to win the charity five-a-side on Sunday; anyone free at 10?"),
+    ("cold-email", "Hi Lena,\n\nI'm a final-year student with two years of experience as a lab assistant and a poster award, and I'd love to apply for your summer internship.\n\nOmar"),
+    ("follow-up-email", "Hi Lena,\n\nThanks for your reply. As discussed, we have worked with over 40 bakeries and the case study from the one in York is attached.\n\nOmar"),
 ]
 
 HABITS: list[tuple[str, str, str]] = [
@@ -216,6 +225,10 @@ HABITS: list[tuple[str, str, str]] = [
     ("cold-email", "Hi Lena,\n\nWe can cut your energy bill by 30% in the first year.\n\nOmar", "SP636"),
     ("linkedin-post", "So proud that our studio took gold at the regional design awards.", "SP101"),
     ("x-post", "Just crossed $1M in ARR, fourteen months in.", "SP630"),
+    ("instagram-post", "We're giving away two of our new linen throws! Follow us and share this post to win.", "SP644"),
+    ("comment", "Very informative post, keep up the good work! Please visit my site for more garden ideas.", "SP645"),
+    ("x-dm", "Thanks for the follow! I tweet about budgeting every day, and my podcast is on Spotify.", "SP646"),
+    ("cold-email", "Hi Lena,\n\nFernway is an award-winning studio with over 300 happy clients, including brands like Lush and Ocado.\n\nOmar", "SP643"),
     ("linkedin-post", "What a year for Larkspur. We opened two depots and welcomed 300 new customers, and none of this would be possible without our incredible team.", "SP642"),
     ("comment", "Great point! This is exactly what I teach in my leadership programme.", "SP641"),
 ]
