@@ -187,6 +187,8 @@ ORDINARY: list[tuple[str, str]] = [
     ("x-post", "We won the pub quiz by one point. The tiebreaker was the length of the Thames."),
     ("linkedin-post", "Our team needs two more players to win the charity five-a-side on Sunday; anyone free at 10?"),
     ("cold-email", "Hi Lena,\n\nI'm a final-year student with two years of experience as a lab assistant and a poster award, and I'd love to apply for your summer internship.\n\nOmar"),
+    ("instagram-post", "Tried the new noodle bar by the station. Not sponsored, just hungry, and the broth was worth the queue."),
+    ("linkedin-post", "Our ads team wrote up why the spring campaign flopped: the targeting was fine, the offer was not. #ads #marketing"),
     ("follow-up-email", "Hi Lena,\n\nThanks for your reply. As discussed, we have worked with over 40 bakeries and the case study from the one in York is attached.\n\nOmar"),
 ]
 
