@@ -210,6 +210,11 @@ ORDINARY: list[tuple[str, str]] = [
     ("follow-up-email", "Hi Sam,\n\nHope the move went well! Let me know if you need a hand with boxes.\n\nLee"),
     ("follow-up-email", "Hi Sam, any news on the flat?"),
     ("follow-up-email", "Hi Sam, just checking you're okay after the storm."),
+    # the sender's own news, a named referrer, a trigger with a reason (GP340, GP342, GP343)
+    ("cold-email", "Hi Ana,\n\nI noticed Harbour Bakery is hiring a weekend baker. I've baked sourdough for six years at Crumb & Co. Could I bring a loaf by on Saturday?"),
+    ("linkedin-dm", "Hi Ana, my company is growing and we need a bookkeeper; Marta Ruiz said you're the best in Leeds. Could we talk about your rates?"),
+    ("cold-email", "Hi Ana,\n\nWe are a small charity in Bristol. We run a free repair cafe. I would love to invite your students to volunteer. I can share the dates."),
+    ("linkedin-dm", "Hi Ana, congrats on the new funding! Saw the announcement in the Sifted piece, well deserved."),
     # posts: broadcasts have no recipient, and an update that gives something is not a pitch
     ("linkedin-post", "Hello everyone! The slides and recording from Tuesday's accessibility workshop are now free to download, no sign-up."),
     ("x-post", "Hope everyone in the valley is safe. Shelter at the Eastside gym has cots, water and phone chargers."),
@@ -318,6 +323,8 @@ def test_every_channel_is_covered() -> None:
         ("NP121", "dm", "Dear Sir/Madam, we are a digital agency offering web design."),
         ("NP106", "cold-email", "We offer payroll outsourcing at a flat fee for firms of any size. Interested?"),
         ("GP317", "linkedin-dm", "Hi Noor, I'd love to connect and learn more about your journey."),
+        ("GP342", "cold-email", "Hi Noor,\n\nI saw that Tessel is expanding quickly. Our agency helps growing startups hire engineers. Worth a quick call?"),
+        ("GP343", "cold-email", "Hi Noor,\n\nWe are a web agency in Pune. Our developers build fast Shopify stores. We offer a free audit. I can share our rates."),
         ("GP204", "follow-up-email", "Hi Noor,\n\nHope you are doing well! Would love to hear your thoughts when you get a chance."),
         ("GP204", "follow-up-email", "Hi Noor, any update? Let me know, thanks!"),
         ("GP317", "linkedin-connect", "Hello Jo, I noticed we're both in the renewable energy space. Let's connect!"),
