@@ -215,6 +215,10 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-dm", "Hi Ana, my company is growing and we need a bookkeeper; Marta Ruiz said you're the best in Leeds. Could we talk about your rates?"),
     ("cold-email", "Hi Ana,\n\nWe are a small charity in Bristol. We run a free repair cafe. I would love to invite your students to volunteer. I can share the dates."),
     ("linkedin-dm", "Hi Ana, congrats on the new funding! Saw the announcement in the Sifted piece, well deserved."),
+    # helping someone that is not a sales line, and a referral by name (GP331, GP341, GP343)
+    ("cold-email", "Hi Jo,\n\nI help run the Saturday parkrun; could your cafe lend us a table for the finish line?"),
+    ("cold-email", "Hi Jo,\n\nI help my dad fix bikes on weekends, and your shop sold him the wrong chain size. Can we swap it?"),
+    ("linkedin-dm", "Hi Jo, I help new nurses navigate night shifts through a volunteer mentoring scheme at St Mary's; your ward was mentioned by Priya. Could we talk?"),
     # posts: broadcasts have no recipient, and an update that gives something is not a pitch
     ("linkedin-post", "Hello everyone! The slides and recording from Tuesday's accessibility workshop are now free to download, no sign-up."),
     ("x-post", "Hope everyone in the valley is safe. Shelter at the Eastside gym has cots, water and phone chargers."),
@@ -323,6 +327,8 @@ def test_every_channel_is_covered() -> None:
         ("NP121", "dm", "Dear Sir/Madam, we are a digital agency offering web design."),
         ("NP106", "cold-email", "We offer payroll outsourcing at a flat fee for firms of any size. Interested?"),
         ("GP317", "linkedin-dm", "Hi Noor, I'd love to connect and learn more about your journey."),
+        ("GP331", "cold-email", "Hi Noor,\n\nI help busy parents plan meals for the whole week. Would you like a sample plan?"),
+        ("GP331", "linkedin-dm", "Hi Noor, we specialise in payroll for dental clinics."),
         ("GP342", "cold-email", "Hi Noor,\n\nI saw that Tessel is expanding quickly. Our agency helps growing startups hire engineers. Worth a quick call?"),
         ("GP343", "cold-email", "Hi Noor,\n\nWe are a web agency in Pune. Our developers build fast Shopify stores. We offer a free audit. I can share our rates."),
         ("GP204", "follow-up-email", "Hi Noor,\n\nHope you are doing well! Would love to hear your thoughts when you get a chance."),
