@@ -90,6 +90,14 @@ def test_duplicate_keys_and_invalid_yaml(tmp_path: Path) -> None:
     assert "invalid YAML" in problems(tmp_path, "pack: x\nrules: [\n")[0]
 
 
+def test_words_yaml_reads_as_booleans_or_numbers_are_explained(tmp_path: Path) -> None:
+    """An unquoted ``on`` in a word list is YAML's true: the message says so and how to fix it."""
+    text = RULE.replace("pack: test\n", "pack: test\nlexicons:\n  place-word: [at, on, 10]\n")
+    found = problems(tmp_path, text)
+    assert any(p.startswith("3: ") and "read an unquoted word as true" in p and "quote" in p for p in found), found
+    assert any(p.startswith("3: ") and "read 10 as a number" in p for p in found), found
+
+
 def test_duplicate_code_across_packs(tmp_path: Path) -> None:
     first = pack(tmp_path, RULE, "a.yaml")
     second = pack(tmp_path, RULE.replace("name: zz-rule", "name: other"), "b.yaml")

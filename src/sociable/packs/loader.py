@@ -99,6 +99,16 @@ def _parse(path: Path, text: str) -> _Node:
     return result
 
 
+def _yaml_hint(value: object) -> str:
+    """Why a word the author typed is not text: YAML 1.1 reads ``on``, ``no``, ``yes`` as booleans
+    and ``1e3`` or ``10`` as numbers, which a "must be text" message alone does not explain."""
+    if isinstance(value, bool):
+        return f" (YAML read an unquoted word as {str(value).lower()}: quote words such as on, off, yes, no)"
+    if isinstance(value, (int, float)):
+        return f" (YAML read {value!r} as a number: quote it)"
+    return ""
+
+
 def plain(node: _Node) -> Any:
     """Strip line information: the Python value a normal YAML load would give."""
     if isinstance(node.value, dict):
@@ -314,7 +324,7 @@ class _Checker:
             for item in words_node.value:
                 word = item.value
                 if not isinstance(word, str) or not word.strip():
-                    self.problem(item.line, f"every word of class {name!r} must be non-empty text")
+                    self.problem(item.line, f"every word of class {name!r} must be non-empty text{_yaml_hint(word)}")
                 elif any(c.isspace() for c in word.strip()):
                     # A phrase ("lost dog") is matched as a word sequence, without inflections.
                     words.append(" ".join(word.casefold().replace("’", "'").split()))
@@ -333,7 +343,7 @@ class _Checker:
                 self.problem(rule.line, f"rule is missing {key!r}")
             return ""
         if not isinstance(node.value, str) or not node.value.strip():
-            self.problem(node.line, f"{key!r} must be non-empty text")
+            self.problem(node.line, f"{key!r} must be non-empty text{_yaml_hint(node.value)}")
             return ""
         return node.value
 
@@ -350,7 +360,7 @@ class _Checker:
         allowed = tuple(choices) if choices is not None else None
         for item in values:
             if not isinstance(item.value, str) or not item.value.strip():
-                self.problem(item.line, f"every item of {what} must be non-empty text")
+                self.problem(item.line, f"every item of {what} must be non-empty text{_yaml_hint(item.value)}")
             elif allowed is not None and item.value not in allowed:
                 self.problem(item.line, f"{item.value!r} in {what} is not one of: {', '.join(allowed)}")
             else:
