@@ -55,6 +55,7 @@ ORDINARY: list[tuple[str, str]] = [
     # named trip, their talk at a named meetup (AU101, AU121)
     ("x-dm", "Thanks for the follow! Your harbour photos from the Whitby trip made my week."),
     ("dm", "Thanks for the follow. Your Whitby photos are stunning."),
+    ("x-dm", "thanks for the follow! your harbour photos from the whitby trip made my week"),
     ("linkedin-dm", "Thanks for connecting! Your talk at LeedsJS on service workers was the best of the night."),
     ("x-dm", "Thanks for following! Your recipe for the Bakewell tart worked first time for me."),
     # a follow-up whose news is a plain statement of when or where (AU104, AU120, AU301, GP201, GP202)
