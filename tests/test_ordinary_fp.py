@@ -1,7 +1,9 @@
 """Ordinary drafts that other engineers found drawing a judgment finding get none.
 
-Each is a draft a person writes: a follow-up that carries news, a reminder of a fact, an
-opt-out about this one message, a thank-you inside an exchange, a student's specific
+Each is a draft a person writes: a follow-up that carries news (a change, or a plain
+statement of when or where), a reminder of a fact, an opt-out about this one message, a
+thank-you inside an exchange, a thanks for the follow that names a thing of the reader's
+(their photos from a named trip, their talk at a named meetup), a student's specific
 question, a commenter's own role or family tie, a customer asking about the reader's own
 offer. Each near miss is paired with the habit in the same words, which must still fire, so
 the guards stay narrow. All were written for this test; none comes from a corpus.
@@ -49,6 +51,18 @@ ORDINARY: list[tuple[str, str]] = [
     ("cold-email", "Hi Coach Miller,\n\nTheo can't make Saturday's match; he has a fever."),
     # the same near misses typed the way people type: no question mark, a filler word (AU101, AU316, SP602)
     ("x-dm", "Thanks for the follow! Your photos from the Lisbon trip are lovely, which lens was that"),
+    # a thanks for the follow, then a thing only this reader's profile gives: their photos from a
+    # named trip, their talk at a named meetup (AU101, AU121)
+    ("x-dm", "Thanks for the follow! Your harbour photos from the Whitby trip made my week."),
+    ("dm", "Thanks for the follow. Your Whitby photos are stunning."),
+    ("x-dm", "thanks for the follow! your harbour photos from the whitby trip made my week"),
+    ("linkedin-dm", "Thanks for connecting! Your talk at LeedsJS on service workers was the best of the night."),
+    ("x-dm", "Thanks for following! Your recipe for the Bakewell tart worked first time for me."),
+    # a follow-up whose news is a plain statement of when or where (AU104, AU120, AU301, GP201, GP202)
+    ("follow-up-email", "Hi Dana, following up on my note: the reading group is now on Wednesdays, same room."),
+    ("follow-up-email", "Following up on my last email, the workshop will be in Room 4 this time."),
+    ("follow-up-email", "Circling back on the rota: practice starts at 6pm on Thursdays now."),
+    ("linkedin-dm", "Following up on my message: the meetup is now at the Crown, upstairs."),
     ("cold-email", "Hi Jordan,\n\nI really used the free trial of your scheduler; the discount code from your newsletter failed at checkout. Is it still valid?"),
     ("comment", "Why do people still buy followers Does it ever help a small shop"),
 ]
@@ -83,6 +97,17 @@ def test_every_channel_is_covered() -> None:
         ("GP306", "comment", "Such a lovely photo, thank you for posting it."),
         ("AU314", "cold-email", "Hey Jordan Blake,\n\nQuick question about your store."),
         ("AU101", "x-dm", "Thanks for the follow! Grab my free guide here."),
+        # template auto-DMs: 'your tweets' and a platform name say nothing only this reader gives
+        ("AU101", "x-dm", "Thanks for the follow! Check out my free ebook at example.com"),
+        ("AU121", "x-dm", "Thanks for following, looking forward to your tweets"),
+        ("AU101", "x-dm", "Thanks for the follow! Loved your posts on LinkedIn, connect with me there too."),
+        ("AU102", "x-dm", "Thanks for the follow! Loved your Instagram posts, follow me there too."),
+        # bumps with no fact in them, a date of the earlier mail included
+        ("AU301", "follow-up-email", "Just following up on my last email."),
+        ("GP201", "follow-up-email", "Following up: any thoughts?"),
+        ("AU120", "follow-up-email", "Circling back on this, did you get a chance to look?"),
+        ("AU104", "follow-up-email", "Just following up on my email from Tuesday."),
+        ("GP202", "follow-up-email", "Hi Dana, following up on my note. Any thoughts?"),
         ("SP602", "comment", "Buy real followers cheap, message me."),
     ],
 )
