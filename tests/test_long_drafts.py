@@ -164,3 +164,26 @@ def test_self_repetition_columns_give_the_repeats_of_the_folded_texts() -> None:
         paragraph_repeats = [item for item in found if item not in expected]
         for start, _end, _first in expected - sentences_found:
             assert any(a <= start < b for a, b, _ in paragraph_repeats), (min_words, start)
+
+
+def test_normalise_in_pieces_is_normalise_of_the_whole(monkeypatch) -> None:
+    """The near-duplicate normaliser cuts a long body where no pattern reaches across (small
+    pieces here, so every text is cut wherever it may be) and gives what one pass over the
+    whole gives: greetings before a line break, names, links, merge fields, mentions, numbers
+    and emoji on either side of a cut included."""
+    import random
+
+    from sociable.kinds import corpus
+
+    monkeypatch.setattr(corpus, "_NORMALISE_CHUNK", 2)
+    pieces = ["hi ", "Hi", "Dear", "Ana", "Smith", "Acme", "ana", "\n", "\n\n", " ", "\t", "@dana_k",
+              "{{first_name}}", "[Company]", "<NAME>", "www.a.com/x", "https://b.io/p?q=1", "x@y.com",
+              "3", "12.5k", "$40", "Σ", "ΟΔΟΣ", "🎉", ",", ".", "I ", "a", "B", "_", "Thanks,", "-", "’"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        names = rng.choice([[], ["Ana"], ["Ana Smith", "Acme", "Smith"]])
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert corpus.normalise_span(text, start, end, names) == corpus.normalise(text[start:end], names), (
+            text, start, end, names)

@@ -36,7 +36,7 @@ from sociable.kinds.corpus import (
     Place,
     corpus_finding,
     draft_names,
-    normalise,
+    normalise_span,
     number_option,
     place,
     trim,
@@ -67,7 +67,7 @@ class DraftSketch(Record):
 
 
 def draft_sketch(doc: Document, view: str, start: int, end: int, min_words: int) -> DraftSketch | None:
-    text = normalise(view[start:end], draft_names(doc))
+    text = normalise_span(view, start, end, draft_names(doc))
     if not more_words_than(text, min_words - 1):
         return None
     signed, size = sign(text)
