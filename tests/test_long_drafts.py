@@ -187,3 +187,22 @@ def test_normalise_in_pieces_is_normalise_of_the_whole(monkeypatch) -> None:
         end = rng.randint(start, len(text))
         assert corpus.normalise_span(text, start, end, names) == corpus.normalise(text[start:end], names), (
             text, start, end, names)
+
+
+def test_shingles_encoded_in_chunks_are_the_shingles_of_the_whole(monkeypatch) -> None:
+    """Near-duplicate signing encodes a long text a chunk at a time (three characters here,
+    so windows cross every edge, multi-byte characters included): every 5-byte window of
+    the whole text's UTF-8 is hashed, and nothing else."""
+    import random
+    import zlib
+
+    from sociable.kinds import minhash
+
+    monkeypatch.setattr(minhash, "_SHINGLE_CHUNK", 3)
+    rng = random.Random(3)
+    for _ in range(500):
+        text = "".join(rng.choice("ab ΣΟ🎉\n¤") for _ in range(rng.randint(0, 30)))
+        data = text.encode("utf-8")
+        expected = {zlib.crc32(data[i : i + 5]) for i in range(len(data) - 4)} or (
+            {zlib.crc32(data)} if data else set())
+        assert minhash.shingle_hashes(text) == expected, text

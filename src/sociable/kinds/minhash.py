@@ -35,16 +35,21 @@ _BUCKET_CAP = 24  # compare a draft with at most this many earlier drafts of one
 
 def shingle_hashes(text: str) -> set[int]:
     """CRC-32 of every character 5-gram (over UTF-8 bytes) of ``text``."""
-    data = text.encode("utf-8")
-    if len(data) < SHINGLE:
-        return {zlib.crc32(data)} if data else set()
+    if len(text) < SHINGLE:
+        data = text.encode("utf-8")
+        if len(data) < SHINGLE:
+            return {zlib.crc32(data)} if data else set()
     crc = zlib.crc32
     hashes: set[int] = set()
-    # A slice object per 5-gram lives only within one chunk: a list of every slice of a
-    # 20 MB draft took about a gigabyte before the set was made.
-    last = len(data) - SHINGLE + 1
-    for chunk in range(0, last, _SHINGLE_CHUNK):
-        hashes.update(map(crc, [data[i : i + SHINGLE] for i in range(chunk, min(last, chunk + _SHINGLE_CHUNK))]))
+    # Encoded a chunk at a time, each after the last SHINGLE - 1 bytes of the one before, so
+    # every window of the whole is hashed once without the whole text's bytes (20 MB at
+    # 20 MB); a slice object per 5-gram lives only within one chunk (a list of every slice
+    # of a 20 MB draft took about a gigabyte before the set was made).
+    tail = b""
+    for chunk in range(0, len(text), _SHINGLE_CHUNK):
+        data = tail + text[chunk : chunk + _SHINGLE_CHUNK].encode("utf-8")
+        hashes.update(map(crc, [data[i : i + SHINGLE] for i in range(len(data) - SHINGLE + 1)]))
+        tail = data[-(SHINGLE - 1):]
     return hashes
 
 
