@@ -206,3 +206,79 @@ def test_shingles_encoded_in_chunks_are_the_shingles_of_the_whole(monkeypatch) -
         expected = {zlib.crc32(data[i : i + 5]) for i in range(len(data) - 4)} or (
             {zlib.crc32(data)} if data else set())
         assert minhash.shingle_hashes(text) == expected, text
+
+
+class _TypoBackend:
+    """A grammar backend that flags every "teh" and keeps the texts it was given: grammar's
+    character limit without Harper."""
+
+    name = "harper"
+    label = "Fake"
+
+    def __init__(self) -> None:
+        self.given: list[str] = []
+
+    def usable(self, settings) -> bool:
+        return True
+
+    def check(self, text: str, settings):
+        import re
+
+        from sociable.grammar.base import GrammarMatch
+
+        self.given.append(text)
+        return [GrammarMatch(m.start(), m.end(), "a typo", "Teh", "Grammar", ("the",))
+                for m in re.finditer(r"\bteh\b", text)]
+
+
+def _grammar_run(monkeypatch, ruleset, text: str, limit: int):
+    from sociable.engine import lint_document
+    from sociable.grammar import base
+
+    backend = _TypoBackend()
+    monkeypatch.setattr(base, "_BACKENDS", {"harper": backend})
+    monkeypatch.setitem(ruleset.settings, "grammar_backend", "harper")
+    monkeypatch.setitem(ruleset.settings, "grammar_max_characters", limit)
+    result = lint_document(Document.from_text(text, "long.md"), ruleset)
+    # Every rule runs (the session's rule set): GR101's findings and problems are the test.
+    findings = [f for f in result.findings if f.code == "GR101"]
+    problems = [p for p in result.problems if "GR101" in p]
+    return findings, problems, set(backend.given)
+
+
+def test_grammar_reads_whole_paragraphs_up_to_its_limit_and_says_what_it_skipped(
+    monkeypatch, ruleset
+) -> None:
+    """Issue 15, item 4: grammar on a long draft is bounded by characters, not by time. The
+    backend is given the paragraphs that end within ``grammar-max-characters``, findings come
+    from those only, and the run says, as a skipped rule (exit 2), that the rest was not read;
+    the same draft gives the same result every time."""
+    from sociable.engine import SKIPPED
+
+    paragraphs = [f"Paragraph {n} has teh slip in it." for n in range(6)]
+    text = "\n\n".join(paragraphs) + "\n"
+    limit = len("\n\n".join(paragraphs[:3])) + 5  # three paragraphs and part of the fourth
+    findings, problems, given = _grammar_run(monkeypatch, ruleset, text, limit)
+    assert given == {"\n\n".join(paragraphs[:3])}
+    assert [f.line for f in findings] == [1, 3, 5]
+    assert len(problems) == 1 and problems[0].endswith(SKIPPED)
+    assert f"grammar-max-characters = {limit}" in problems[0]
+    assert _grammar_run(monkeypatch, ruleset, text, limit)[:2] == (findings, problems)
+    # No limit, or a draft within it (blank lines after the limit do not count): all of it.
+    for whole, bound in ((text, 0), (text, len(text) - 1), ("\n\n".join(paragraphs[:2]) + "\n" * 90, 80)):
+        findings, problems, given = _grammar_run(monkeypatch, ruleset, whole, bound)
+        assert given == {Document.from_text(whole, "long.md").view("text")}
+        assert not problems and len(findings) == whole.count("teh")
+    # A first paragraph longer than the limit leaves nothing to read, and says so.
+    findings, problems, given = _grammar_run(monkeypatch, ruleset, text, 10)
+    assert given == set() and not findings and problems
+
+
+def test_grammar_max_characters_is_a_whole_number(tmp_path: Path) -> None:
+    from sociable.config import ConfigError, parse_config
+
+    assert parse_config({"grammar-max-characters": 5000}, tmp_path / "sociable.toml").grammar_max_characters == 5000
+    assert parse_config({}, tmp_path / "sociable.toml").grammar_max_characters is None
+    for bad in (-1, "5000", 2.5, True):
+        with pytest.raises(ConfigError, match="grammar-max-characters"):
+            parse_config({"grammar-max-characters": bad}, tmp_path / "sociable.toml")
