@@ -282,3 +282,28 @@ def test_grammar_max_characters_is_a_whole_number(tmp_path: Path) -> None:
     for bad in (-1, "5000", 2.5, True):
         with pytest.raises(ConfigError, match="grammar-max-characters"):
             parse_config({"grammar-max-characters": bad}, tmp_path / "sociable.toml")
+
+
+def test_a_long_drafts_sketch_read_in_pieces_is_the_sketch_of_its_whole_text(monkeypatch) -> None:
+    """Near-duplicate signing of a long draft reads its normalised text piece by piece
+    (pieces of two characters and hashing chunks of three here): the sketch, its size and
+    whether the draft has enough words to take part are those of the whole text."""
+    import random
+
+    from sociable.kinds import corpus, minhash, near_duplicate
+    from sociable.text import more_words_than
+
+    monkeypatch.setattr(corpus, "_NORMALISE_CHUNK", 2)
+    monkeypatch.setattr(minhash, "_SHINGLE_CHUNK", 3)
+    words = ["ship", "the", "Dock", "Hi", "Ana", "\n", "\n\n", " ", "12", "www.a.com/x", "🎉", "ΟΔΟΣ", ",", "@dana"]
+    rng = random.Random(11)
+    for _ in range(150):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+        doc = Document.from_text(text, "long.md")
+        min_words = rng.randint(1, 12)
+        expected = None
+        whole = corpus.normalise(text, corpus.draft_names(doc))
+        if more_words_than(whole, min_words - 1):
+            expected = minhash.sign(whole)
+        found = near_duplicate._long_sketch(doc, text, 0, len(text), min_words)
+        assert (found and (found.sketch, found.size)) == (expected or None), (text, min_words)

@@ -96,20 +96,28 @@ _NORMALISE_CHUNK = 1 << 16
 
 
 def normalise_span(text: str, start: int, end: int, names: Sequence[str] = ()) -> str:
-    """``normalise(text[start:end], names)``, in pieces of about 64k characters: on a 20 MB
-    draft the slice and each pass's new string and list of pieces were each as long as the
-    draft (about 150 MB at once, the largest transient of a run)."""
+    """``normalise(text[start:end], names)``, made in pieces (:func:`normalised_pieces`)."""
+    return " ".join(normalised_pieces(text, start, end, names))
+
+
+def normalised_pieces(text: str, start: int, end: int, names: Sequence[str] = ()) -> Iterator[str]:
+    """Non-empty pieces whose ``" ".join`` is ``normalise(text[start:end], names)``, each of
+    about 64k characters of the text: on a 20 MB draft the slice and each pass's new string
+    and list of pieces were each as long as the draft (about 150 MB at once), and a caller
+    that reads the pieces one by one (near-duplicate signing) never holds the whole."""
     if end - start <= _NORMALISE_CHUNK or any("\n" in name for name in names):
-        return normalise(text[start:end], names)
-    parts, position = [], start
+        whole = normalise(text[start:end], names)
+        if whole:
+            yield whole
+        return
+    position = start
     while position < end:
         cut = _SAFE_CUT.search(text, min(end, position + _NORMALISE_CHUNK), end)
         stop = cut.start() + 1 if cut else end
         part = normalise(text[position:stop], names)
         if part:
-            parts.append(part)
+            yield part
         position = stop
-    return " ".join(parts)
 
 
 _WORD_END = regex_cache.lazy(r"[\w§¤@µ#][^\w§¤@µ#]")
