@@ -307,3 +307,20 @@ def test_a_long_drafts_sketch_read_in_pieces_is_the_sketch_of_its_whole_text(mon
             expected = minhash.sign(whole)
         found = near_duplicate._long_sketch(doc, text, 0, len(text), min_words)
         assert (found and (found.sketch, found.size)) == (expected or None), (text, min_words)
+
+
+def test_last_nonblank_lines_found_from_the_end_are_those_of_every_line() -> None:
+    """The sign-off search reads a draft's last lines from its end instead of a list of
+    every line (a tuple a line on a long draft); the lines are the list's last ones."""
+    import random
+
+    from sociable.document import _last_nonblank_lines, _lines
+
+    rng = random.Random(2)
+    for _ in range(1500):
+        text = "".join(rng.choice(["a", " ", "\n", "\r\n", "\r", "\t", "bc"]) for _ in range(rng.randint(0, 25)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        every = [span for span in _lines(text, start, end) if text[span[0] : span[1]].strip()]
+        for count in (1, 3, 8):
+            assert _last_nonblank_lines(text, start, end, count) == every[-count:], (text, start, end)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -299,11 +299,13 @@ class Document:
         # Lines as a reader sees them: a scraped "<br>" or "</p>" ends one (same length).
         text = break_markup(self.text)
         end = len(text)
-        content = [(start, stop) for start, stop in _lines(text, body_start, end)]
-        nonblank = [(s, e) for s, e in content if text[s:e].strip()]
+        # The first non-blank line and the last eight: a list of every line (and of every
+        # paragraph, below) held a tuple each, about 70 MB at once on a 20 MB draft.
+        first_line = next((span for span in _lines(text, body_start, end) if text[span[0]:span[1]].strip()), None)
+        tail = _last_nonblank_lines(text, body_start, end, 8)
         greeting: Span | None = None
-        if nonblank:
-            first_start, first_end = nonblank[0]
+        if first_line:
+            first_start, first_end = first_line
             # Read folded, so a salutation in bold letters ("𝗛𝗶 𝘁𝗵𝗲𝗿𝗲,") is one; folding
             # keeps the length, so offsets in the line are the text's.
             line = fold(text[first_start:first_end])
@@ -316,13 +318,12 @@ class Document:
                 elif len(line.split()) <= 6:
                     greeting = (first_start, first_end)
         signature: Span | None = None
-        tail = nonblank[-8:]
         for index, (start, stop) in enumerate(tail):
             if len(tail) - index > 6:
                 continue
             if greeting and start < greeting[1]:
                 continue
-            if start == nonblank[0][0]:
+            if first_line and start == first_line[0]:
                 continue  # a draft that opens with "Thanks," is thanking, not signing off
             if _SIGN_OFF.match(text, start, stop):
                 signature = (start, end)
@@ -330,15 +331,19 @@ class Document:
         body_from = greeting[1] if greeting else body_start
         body_to = signature[0] if signature else end
         body = (body_from, max(body_from, body_to))
-        paragraphs = _paragraphs(text, *body)
+        opening: list[Span] = []
+        closing: list[Span] = []
+        for paragraph in _paragraphs(text, *body):
+            opening = opening or [paragraph]
+            closing = [paragraph]
         self.scopes = {
             "all": [(0, end)],
             "text": [(body_start, end)],
             "subject": [subject] if subject else [],
             "greeting": [greeting] if greeting else [],
             "body": [body],
-            "opening": paragraphs[:1],
-            "closing": paragraphs[-1:],
+            "opening": opening,
+            "closing": closing,
             "signature": [signature] if signature else [],
         }
         if subject:
@@ -533,28 +538,42 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\r\n]", " ", text)
 
 
-def _lines(text: str, start: int, end: int) -> list[Span]:
-    spans = []
+def _lines(text: str, start: int, end: int) -> Iterator[Span]:
+    """Each line of ``text[start:end]``, without its line break (``\r\n`` included)."""
     position = start
     while position < end:
         newline = text.find("\n", position, end)
         stop = end if newline == -1 else newline
         line_end = stop - 1 if stop > position and text[stop - 1] == "\r" else stop
-        spans.append((position, line_end))
+        yield position, line_end
         position = stop + 1
-    return spans
 
 
-def _paragraphs(text: str, start: int, end: int) -> list[Span]:
-    spans = []
+def _last_nonblank_lines(text: str, start: int, end: int, count: int) -> list[Span]:
+    """The last ``count`` lines of :func:`_lines` that are not blank, in order, found from
+    the end (a draft's sign-off is in its last lines)."""
+    found: list[Span] = []
+    position = end
+    while position > start and len(found) < count:
+        newline = text.rfind("\n", start, position)
+        line_start = start if newline == -1 else newline + 1
+        line_end = position - 1 if position > line_start and text[position - 1] == "\r" else position
+        if text[line_start:line_end].strip():
+            found.append((line_start, line_end))
+        if newline == -1:
+            break
+        position = newline
+    return found[::-1]
+
+
+def _paragraphs(text: str, start: int, end: int) -> Iterator[Span]:
     position = start
     for match in _PARAGRAPH_BREAK.finditer(text, start, end):
         if text[position : match.start()].strip():
-            spans.append(_strip_span(text, position, match.start()))
+            yield _strip_span(text, position, match.start())
         position = match.end()
     if text[position:end].strip():
-        spans.append(_strip_span(text, position, end))
-    return spans
+        yield _strip_span(text, position, end)
 
 
 def _strip_span(text: str, start: int, end: int) -> Span:
