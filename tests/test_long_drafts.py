@@ -164,3 +164,201 @@ def test_self_repetition_columns_give_the_repeats_of_the_folded_texts() -> None:
         paragraph_repeats = [item for item in found if item not in expected]
         for start, _end, _first in expected - sentences_found:
             assert any(a <= start < b for a, b, _ in paragraph_repeats), (min_words, start)
+
+
+def test_normalise_in_pieces_is_normalise_of_the_whole(monkeypatch) -> None:
+    """The near-duplicate normaliser cuts a long body where no pattern reaches across (small
+    pieces here, so every text is cut wherever it may be) and gives what one pass over the
+    whole gives: greetings before a line break, names, links, merge fields, mentions, numbers
+    and emoji on either side of a cut included."""
+    import random
+
+    from sociable.kinds import corpus
+
+    monkeypatch.setattr(corpus, "_NORMALISE_CHUNK", 2)
+    pieces = ["hi ", "Hi", "Dear", "Ana", "Smith", "Acme", "ana", "\n", "\n\n", " ", "\t", "@dana_k",
+              "{{first_name}}", "[Company]", "<NAME>", "www.a.com/x", "https://b.io/p?q=1", "x@y.com",
+              "3", "12.5k", "$40", "Σ", "ΟΔΟΣ", "🎉", ",", ".", "I ", "a", "B", "_", "Thanks,", "-", "’"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        names = rng.choice([[], ["Ana"], ["Ana Smith", "Acme", "Smith"]])
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert corpus.normalise_span(text, start, end, names) == corpus.normalise(text[start:end], names), (
+            text, start, end, names)
+
+
+def test_shingles_encoded_in_chunks_are_the_shingles_of_the_whole(monkeypatch) -> None:
+    """Near-duplicate signing encodes a long text a chunk at a time (three characters here,
+    so windows cross every edge, multi-byte characters included): every 5-byte window of
+    the whole text's UTF-8 is hashed, and nothing else."""
+    import random
+    import zlib
+
+    from sociable.kinds import minhash
+
+    monkeypatch.setattr(minhash, "_SHINGLE_CHUNK", 3)
+    rng = random.Random(3)
+    for _ in range(500):
+        text = "".join(rng.choice("ab ΣΟ🎉\n¤") for _ in range(rng.randint(0, 30)))
+        data = text.encode("utf-8")
+        expected = {zlib.crc32(data[i : i + 5]) for i in range(len(data) - 4)} or (
+            {zlib.crc32(data)} if data else set())
+        assert minhash.shingle_hashes(text) == expected, text
+
+
+class _TypoBackend:
+    """A grammar backend that flags every "teh" and keeps the texts it was given: grammar's
+    character limit without Harper."""
+
+    name = "harper"
+    label = "Fake"
+
+    def __init__(self) -> None:
+        self.given: list[str] = []
+
+    def usable(self, settings) -> bool:
+        return True
+
+    def check(self, text: str, settings):
+        import re
+
+        from sociable.grammar.base import GrammarMatch
+
+        self.given.append(text)
+        return [GrammarMatch(m.start(), m.end(), "a typo", "Teh", "Grammar", ("the",))
+                for m in re.finditer(r"\bteh\b", text)]
+
+
+def _grammar_run(monkeypatch, ruleset, text: str, limit: int):
+    from sociable.engine import lint_document
+    from sociable.grammar import base
+
+    backend = _TypoBackend()
+    monkeypatch.setattr(base, "_BACKENDS", {"harper": backend})
+    monkeypatch.setitem(ruleset.settings, "grammar_backend", "harper")
+    monkeypatch.setitem(ruleset.settings, "grammar_max_characters", limit)
+    result = lint_document(Document.from_text(text, "long.md"), ruleset)
+    # Every rule runs (the session's rule set): GR101's findings and problems are the test.
+    findings = [f for f in result.findings if f.code == "GR101"]
+    problems = [p for p in result.problems if "GR101" in p]
+    return findings, problems, set(backend.given)
+
+
+def test_grammar_reads_whole_paragraphs_up_to_its_limit_and_says_what_it_skipped(
+    monkeypatch, ruleset
+) -> None:
+    """Issue 15, item 4: grammar on a long draft is bounded by characters, not by time. The
+    backend is given the paragraphs that end within ``grammar-max-characters``, findings come
+    from those only, and the run says, as a skipped rule (exit 2), that the rest was not read;
+    the same draft gives the same result every time."""
+    from sociable.engine import SKIPPED
+
+    paragraphs = [f"Paragraph {n} has teh slip in it." for n in range(6)]
+    text = "\n\n".join(paragraphs) + "\n"
+    limit = len("\n\n".join(paragraphs[:3])) + 5  # three paragraphs and part of the fourth
+    findings, problems, given = _grammar_run(monkeypatch, ruleset, text, limit)
+    assert given == {"\n\n".join(paragraphs[:3])}
+    assert [f.line for f in findings] == [1, 3, 5]
+    assert len(problems) == 1 and problems[0].endswith(SKIPPED)
+    assert f"grammar-max-characters = {limit}" in problems[0]
+    assert _grammar_run(monkeypatch, ruleset, text, limit)[:2] == (findings, problems)
+    # No limit, or a draft within it (blank lines after the limit do not count): all of it.
+    for whole, bound in ((text, 0), (text, len(text) - 1), ("\n\n".join(paragraphs[:2]) + "\n" * 90, 80)):
+        findings, problems, given = _grammar_run(monkeypatch, ruleset, whole, bound)
+        assert given == {Document.from_text(whole, "long.md").view("text")}
+        assert not problems and len(findings) == whole.count("teh")
+    # A first paragraph longer than the limit leaves nothing to read, and says so.
+    findings, problems, given = _grammar_run(monkeypatch, ruleset, text, 10)
+    assert given == set() and not findings and problems
+
+
+def test_grammar_max_characters_is_a_whole_number(tmp_path: Path) -> None:
+    from sociable.config import ConfigError, parse_config
+
+    assert parse_config({"grammar-max-characters": 5000}, tmp_path / "sociable.toml").grammar_max_characters == 5000
+    assert parse_config({}, tmp_path / "sociable.toml").grammar_max_characters is None
+    for bad in (-1, "5000", 2.5, True):
+        with pytest.raises(ConfigError, match="grammar-max-characters"):
+            parse_config({"grammar-max-characters": bad}, tmp_path / "sociable.toml")
+
+
+def test_a_long_drafts_sketch_read_in_pieces_is_the_sketch_of_its_whole_text(monkeypatch) -> None:
+    """Near-duplicate signing of a long draft reads its normalised text piece by piece
+    (pieces of two characters and hashing chunks of three here): the sketch, its size and
+    whether the draft has enough words to take part are those of the whole text."""
+    import random
+
+    from sociable.kinds import corpus, minhash, near_duplicate
+    from sociable.text import more_words_than
+
+    monkeypatch.setattr(corpus, "_NORMALISE_CHUNK", 2)
+    monkeypatch.setattr(minhash, "_SHINGLE_CHUNK", 3)
+    words = ["ship", "the", "Dock", "Hi", "Ana", "\n", "\n\n", " ", "12", "www.a.com/x", "🎉", "ΟΔΟΣ", ",", "@dana"]
+    rng = random.Random(11)
+    for _ in range(150):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+        doc = Document.from_text(text, "long.md")
+        min_words = rng.randint(1, 12)
+        expected = None
+        whole = corpus.normalise(text, corpus.draft_names(doc))
+        if more_words_than(whole, min_words - 1):
+            expected = minhash.sign(whole)
+        found = near_duplicate._long_sketch(doc, text, 0, len(text), min_words)
+        assert (found and (found.sketch, found.size)) == (expected or None), (text, min_words)
+
+
+def test_last_nonblank_lines_found_from_the_end_are_those_of_every_line() -> None:
+    """The sign-off search reads a draft's last lines from its end instead of a list of
+    every line (a tuple a line on a long draft); the lines are the list's last ones."""
+    import random
+
+    from sociable.document import _last_nonblank_lines, _lines
+
+    rng = random.Random(2)
+    for _ in range(1500):
+        text = "".join(rng.choice(["a", " ", "\n", "\r\n", "\r", "\t", "bc"]) for _ in range(rng.randint(0, 25)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        every = [span for span in _lines(text, start, end) if text[span[0] : span[1]].strip()]
+        for count in (1, 3, 8):
+            assert _last_nonblank_lines(text, start, end, count) == every[-count:], (text, start, end)
+
+
+def _painted_view(doc: Document, scope: str, unmask: frozenset[str]) -> str:
+    """A view as the document model made it before: a byte a character, painted."""
+    text = doc.text
+    keep = bytearray(len(text))
+    for start, stop in doc.scopes[scope]:
+        keep[start:stop] = b"\x01" * (stop - start)
+    for start, stop, kind in doc.masks:
+        if kind not in unmask and not (kind == "frontmatter" and scope in ("subject", "all")):
+            keep[start:stop] = bytes(stop - start)
+    if scope in ("subject", "all"):
+        for start, stop in doc.scopes.get("subject", []):
+            keep[start:stop] = b"\x01" * (stop - start)
+    return "".join(c if keep[i] or c in "\r\n" else " " for i, c in enumerate(text))
+
+
+def test_views_made_from_runs_are_the_painted_views(monkeypatch) -> None:
+    """Views are made from the runs a scope keeps (a megabyte joined at a time: three
+    characters here), not a byte a character: every scope and unmasking of drafts with
+    frontmatter, a subject, a greeting, links, code, quotes and a sign-off gives the view the
+    painting gave."""
+    import random
+
+    from sociable import document
+    from sociable.document import MASK_KINDS, SCOPES
+
+    monkeypatch.setattr(document, "_VIEW_CHUNK", 3)
+    parts = ["Hi Ana,\n\n", "see https://a.io/x ", "`code` ", "> quoted\n", '"two words" ', "plain text. ",
+             "\n\n", "\r\n", "mail x@y.com ", "<!-- note --> ", "Thanks,\nBen\n", "Subject: Hello\n"]
+    rng = random.Random(4)
+    for _ in range(100):
+        body = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        text = rng.choice(["", "---\nsubject: Quick one\n---\n"]) + body
+        doc = Document.from_text(text, "draft.md")
+        for scope in SCOPES:
+            unmask = frozenset(rng.sample(MASK_KINDS, rng.randint(0, 2)))
+            assert doc.view(scope, unmask) == _painted_view(doc, scope, unmask), (text, scope, unmask)

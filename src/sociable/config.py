@@ -43,6 +43,7 @@ KEYS = {
     "languagetool": "URL of a LanguageTool server for grammar rules, or \"local\"",
     "grammar-backend": "harper, languagetool or off (default: languagetool when a server is named, else harper)",
     "language": "language code for grammar checks (default en-US)",
+    "grammar-max-characters": "grammar reads whole paragraphs up to this many characters of a draft (default 20000; 0: no limit)",
     "cache-dir": "where cached results live (default .sociable_cache)",
     "vale-config": "a .vale.ini whose styles run alongside sociable's rules",
     "extend-lexicons": "word class -> extra words for the shape rules' classes",
@@ -76,6 +77,7 @@ class Config(Record):
         "extend_packs",
         "extend_select",
         "grammar_backend",
+        "grammar_max_characters",
         "history",
         "ignore",
         "key_lines",
@@ -107,6 +109,8 @@ class Config(Record):
     compare_with: tuple[Path, ...]
     languagetool: str | None
     grammar_backend: str | None
+    #: How much of a draft grammar reads (``grammar.base.checked_end``); None: the default.
+    grammar_max_characters: int | None
     language: str
     cache_dir: Path | None
     vale_config: Path | None
@@ -134,6 +138,7 @@ class Config(Record):
         compare_with: tuple[Path, ...] = (),
         languagetool: str | None = None,
         grammar_backend: str | None = None,
+        grammar_max_characters: int | None = None,
         language: str = "en-US",
         cache_dir: Path | None = None,
         vale_config: Path | None = None,
@@ -157,6 +162,7 @@ class Config(Record):
         put(self, "compare_with", compare_with)
         put(self, "languagetool", languagetool)
         put(self, "grammar_backend", grammar_backend)
+        put(self, "grammar_max_characters", grammar_max_characters)
         put(self, "language", language)
         put(self, "cache_dir", cache_dir)
         put(self, "vale_config", vale_config)
@@ -361,6 +367,14 @@ def parse_config(data: dict[str, Any], path: Path, source: str | None = None) ->
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise ConfigError(f"{where_of('extend-lexicons', name)}: extend-lexicons {name!r} must list words")
         lexicons[name] = tuple(w.strip().casefold() for w in words)
+    max_characters = data.get("grammar-max-characters")
+    if max_characters is not None and (
+        isinstance(max_characters, bool) or not isinstance(max_characters, int) or max_characters < 0
+    ):
+        raise ConfigError(
+            f"{where_of('grammar-max-characters')}: 'grammar-max-characters' must be a whole "
+            "number of characters, 0 or more (0: no limit)"
+        )
     output_format = text("output-format") or "text"
     cache_dir = text("cache-dir")
     vale_config = text("vale-config")
@@ -381,6 +395,7 @@ def parse_config(data: dict[str, Any], path: Path, source: str | None = None) ->
         compare_with=tuple(root / p for p in strings("compare-with") or ()),
         languagetool=languagetool,
         grammar_backend=text("grammar-backend"),
+        grammar_max_characters=max_characters,
         language=text("language") or "en-US",
         cache_dir=(root / cache_dir) if cache_dir else None,
         vale_config=(root / vale_config) if vale_config else None,

@@ -102,6 +102,7 @@ def load_context(
     ruleset.settings.update(
         languagetool=config.languagetool or os.environ.get("SOCIABLE_LANGUAGETOOL_URL") or None,
         grammar_backend=config.grammar_backend,
+        grammar_max_characters=config.grammar_max_characters,
         language=config.language,
         history=list(config.history),
         root=str(config.root),

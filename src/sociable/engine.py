@@ -20,7 +20,7 @@ from sociable.decisions import UNUSED_CODE, Suppressions
 from sociable.digest import blake2b
 from sociable.document import Document
 from sociable.findings import Finding
-from sociable.kinds.base import Unavailable
+from sociable.kinds.base import Incomplete, Unavailable
 from sociable.overlaps import one_per_problem
 from sociable.regex_guard import RegexTimeout, time_limit
 from sociable.ruleset import RuleSet
@@ -139,6 +139,10 @@ def lint_document(
                             signatures[rule.code] = signature
                     if doc.scopes.get(rule.spec.scope):
                         findings.extend(kind.check(doc, rule))
+                except Incomplete as exc:  # its findings so far are kept (extend keeps them)
+                    problems.append(
+                        f"{doc.path}: rule {rule.code} ({rule.spec.name}) {exc}; the rest was {SKIPPED}"
+                    )
                 except RegexTimeout:
                     problems.append(
                         f"{doc.path}: rule {rule.code} ({rule.spec.name}) ran longer than "

@@ -42,6 +42,14 @@ class Unavailable(RuntimeError):
     """
 
 
+class Incomplete(Exception):
+    """A kind read only part of a draft, by a documented limit (the grammar kind's
+    ``grammar-max-characters``), after yielding what it found there. The message says what was
+    read; the engine adds that the rest was skipped, so the run exits 2: the same input always
+    gives the same findings, and an incomplete check is never a silent pass.
+    """
+
+
 class Key(Record):
     """One kind-specific YAML key: its Python type(s), whether it is required, its meaning
     (frozen; a plain record, as :class:`Rule`: a dataclass costs start-up time,

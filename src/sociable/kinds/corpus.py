@@ -86,6 +86,40 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     return words_only(text)
 
 
+# Where a long text may be cut and each piece normalised alone, giving the whole text's
+# result: after a line break and before a character that is neither whitespace nor a capital.
+# No pattern above matches across a line break except the greeting's name (``\s+``, then a
+# capital), no replacement ends in a word character, and every look-behind at such a cut sees
+# a non-word character either way (see ``tests/test_long_drafts.py``).
+_SAFE_CUT = regex_cache.lazy(r"\n(?=[^\sA-Z])")
+_NORMALISE_CHUNK = 1 << 16
+
+
+def normalise_span(text: str, start: int, end: int, names: Sequence[str] = ()) -> str:
+    """``normalise(text[start:end], names)``, made in pieces (:func:`normalised_pieces`)."""
+    return " ".join(normalised_pieces(text, start, end, names))
+
+
+def normalised_pieces(text: str, start: int, end: int, names: Sequence[str] = ()) -> Iterator[str]:
+    """Non-empty pieces whose ``" ".join`` is ``normalise(text[start:end], names)``, each of
+    about 64k characters of the text: on a 20 MB draft the slice and each pass's new string
+    and list of pieces were each as long as the draft (about 150 MB at once), and a caller
+    that reads the pieces one by one (near-duplicate signing) never holds the whole."""
+    if end - start <= _NORMALISE_CHUNK or any("\n" in name for name in names):
+        whole = normalise(text[start:end], names)
+        if whole:
+            yield whole
+        return
+    position = start
+    while position < end:
+        cut = _SAFE_CUT.search(text, min(end, position + _NORMALISE_CHUNK), end)
+        stop = cut.start() + 1 if cut else end
+        part = normalise(text[position:stop], names)
+        if part:
+            yield part
+        position = stop
+
+
 _WORD_END = regex_cache.lazy(r"[\w§¤@µ#][^\w§¤@µ#]")
 _CHUNK = 1 << 16
 

@@ -13,6 +13,12 @@ How it works, and why:
   keeps the answer. Blanking keeps offsets aligned with the file; matches that touch a
   blanked region (code, links, quotes, frontmatter) or a ``#hashtag`` / ``@mention`` are
   dropped, so what sociable masks is never checked and, for a server, never sent.
+* A draft is read up to ``grammar-max-characters`` (default 20,000): whole paragraphs, in
+  order, while they end within that many characters of the view. Grammar costs tens of
+  microseconds a character, so on a huge draft a time budget decided how much was read and
+  the findings changed with the machine's speed; a limit in characters gives the same
+  findings everywhere. When text is left unread the kind raises
+  :class:`~sociable.kinds.base.Incomplete` after its findings, and the run exits 2.
 * A backend that cannot run (a server down, Harper missing) raises
   :class:`~sociable.kinds.base.Unavailable` with one line; the engine reports it once.
 
@@ -49,7 +55,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sociable.findings import Applicability, Edit, Fix
-from sociable.kinds.base import Key, Kind, Rule, RuleError, Unavailable
+from sociable.kinds.base import Incomplete, Key, Kind, Rule, RuleError, Unavailable
 
 if TYPE_CHECKING:
     from sociable.document import Document
@@ -147,24 +153,37 @@ class Grammar(Kind):
         )
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
-        from sociable.grammar.base import choose
+        from sociable.grammar.base import character_limit, checked_end, choose
 
         backend = choose(rule.settings)
-        prepared: Prepared = rule.prepared
-        if backend is None:
-            return
-        selection = prepared.selections.get(backend.name)
-        if selection is None:
+        if backend is None or backend.name not in rule.prepared.selections:
             return
         if not backend.usable(rule.settings):
             raise Unavailable(
                 f"grammar rules are skipped for this run: {backend.setup_hint(rule.settings)}"
             )
         view = doc.view(rule.spec.scope, rule.spec.unmask)
-        if not view.strip():
+        if not view or view.isspace():  # (not view.strip(): a copy of a 20 MB view)
             return
+        limit = character_limit(rule.settings)
+        end = checked_end(view, limit)
+        read = view if end == len(view) else view[:end]
+        if read and not read.isspace():
+            yield from self._findings(doc, rule, backend, view, read)
+        if end < len(view):  # (checked_end: then text follows that was not read)
+            raise Incomplete(
+                f"read the first {end:,} characters of this draft, the paragraphs that end within "
+                f"grammar-max-characters = {limit}"
+            )
+
+    def _findings(
+        self, doc: Document, rule: Rule, backend: GrammarBackend, view: str, read: str
+    ) -> Iterator[Finding]:
+        """The rule's findings in ``read``, the part of ``view`` the backend is given."""
+        prepared: Prepared = rule.prepared
+        selection = prepared.selections[backend.name]
         count = 0
-        for match in backend.check(view, rule.settings):
+        for match in backend.check(read, rule.settings):
             if not selection.wants(match) or _hidden(doc, view, match):
                 continue
             if prepared.skip_names and _looks_like_name(doc, match):

@@ -19,7 +19,7 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 BINS = 128  # one-permutation MinHash bins (7 top bits of a 32-bit hash)
@@ -35,16 +35,31 @@ _BUCKET_CAP = 24  # compare a draft with at most this many earlier drafts of one
 
 def shingle_hashes(text: str) -> set[int]:
     """CRC-32 of every character 5-gram (over UTF-8 bytes) of ``text``."""
-    data = text.encode("utf-8")
-    if len(data) < SHINGLE:
-        return {zlib.crc32(data)} if data else set()
+    if len(text) < SHINGLE:
+        data = text.encode("utf-8")
+        if len(data) < SHINGLE:
+            return {zlib.crc32(data)} if data else set()
+    return shingle_hashes_of_parts((text,))
+
+
+def shingle_hashes_of_parts(parts: Iterable[str]) -> set[int]:
+    """``shingle_hashes("".join(parts))``, without the joined text or its bytes.
+
+    Each part is encoded a chunk at a time, after the last ``SHINGLE - 1`` bytes before it,
+    so every window of the whole is hashed once (20 MB of bytes at 20 MB before); a slice
+    object per 5-gram lives only within one chunk (a list of every slice of a 20 MB draft
+    took about a gigabyte before the set was made).
+    """
     crc = zlib.crc32
     hashes: set[int] = set()
-    # A slice object per 5-gram lives only within one chunk: a list of every slice of a
-    # 20 MB draft took about a gigabyte before the set was made.
-    last = len(data) - SHINGLE + 1
-    for chunk in range(0, last, _SHINGLE_CHUNK):
-        hashes.update(map(crc, [data[i : i + SHINGLE] for i in range(chunk, min(last, chunk + _SHINGLE_CHUNK))]))
+    tail = b""
+    for part in parts:
+        for chunk in range(0, len(part), _SHINGLE_CHUNK):
+            data = tail + part[chunk : chunk + _SHINGLE_CHUNK].encode("utf-8")
+            hashes.update(map(crc, [data[i : i + SHINGLE] for i in range(len(data) - SHINGLE + 1)]))
+            tail = data[-(SHINGLE - 1):]
+    if not hashes and tail:
+        hashes.add(crc(tail))  # fewer than SHINGLE bytes in all: the whole is the one shingle
     return hashes
 
 

@@ -36,13 +36,21 @@ from sociable.kinds.corpus import (
     Place,
     corpus_finding,
     draft_names,
-    normalise,
+    normalise_span,
+    normalised_pieces,
     number_option,
     place,
     trim,
     view_sections,
 )
-from sociable.kinds.minhash import VECTOR_FROM, alike_pairs, sign, use_numpy
+from sociable.kinds.minhash import (
+    VECTOR_FROM,
+    alike_pairs,
+    shingle_hashes_of_parts,
+    sign,
+    sketch,
+    use_numpy,
+)
 from sociable.records import Record, fill
 from sociable.text import more_words_than
 
@@ -67,11 +75,36 @@ class DraftSketch(Record):
 
 
 def draft_sketch(doc: Document, view: str, start: int, end: int, min_words: int) -> DraftSketch | None:
-    text = normalise(view[start:end], draft_names(doc))
+    if end - start > LONG:
+        return _long_sketch(doc, view, start, end, min_words)
+    text = normalise_span(view, start, end, draft_names(doc))
     if not more_words_than(text, min_words - 1):
         return None
     signed, size = sign(text)
     return DraftSketch(place(doc, start, end), signed, size)
+
+
+#: Characters from which a draft is normalised and hashed piece by piece.
+LONG = 1 << 17
+
+
+def _long_sketch(doc: Document, view: str, start: int, end: int, min_words: int) -> DraftSketch | None:
+    """:func:`draft_sketch` of a long draft, its normalised text read one piece at a time
+    (no copy as long as the draft): the same sketch and size, as :func:`sign` promises for
+    its two ways."""
+    words = 0
+
+    def spaced(pieces: Iterator[str]) -> Iterator[str]:
+        nonlocal words
+        for number, piece in enumerate(pieces):
+            if words < min_words:
+                words += len(piece.split(" ", min_words))  # pieces hold single spaces only
+            yield piece if number == 0 else " " + piece
+
+    hashes = shingle_hashes_of_parts(spaced(normalised_pieces(view, start, end, draft_names(doc))))
+    if words < min_words:
+        return None
+    return DraftSketch(place(doc, start, end), sketch(hashes), len(hashes))
 
 
 class DupOptions(Record):
