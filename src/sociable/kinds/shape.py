@@ -222,6 +222,7 @@ class Shape(Record):
     """One shape of a rule, parsed (frozen)."""
 
     _frozen = True
+    _hidden = frozenset({"second"})  # made from ``elements``
 
     source: str
     elements: tuple[Element, ...]
@@ -236,6 +237,11 @@ class Shape(Record):
     #: For every required element made only of words, its words: a draft lacking any one set
     #: cannot hold a match, decided with a few set operations before any token is tried.
     requirements: tuple[frozenset[str], ...]
+    #: When the first element is always one token and the second is required and opens
+    #: with known words: those words. A start whose next token (after any emoji) is not one
+    #: of them cannot match, which most starts at a common first word ("the", "we") show at
+    #: once; None when the shape's start says nothing so simple about the next token.
+    second: frozenset[str] | None
 
     def __init__(
         self,
@@ -246,9 +252,39 @@ class Shape(Record):
         first_words: frozenset[str] | None,
         required_words: frozenset[str] | None = None,
         requirements: tuple[frozenset[str], ...] = (),
+        second: frozenset[str] | None = None,
     ) -> None:
         fill(self, source=source, elements=elements, at_start=at_start, at_end=at_end,
-             first_words=first_words, required_words=required_words, requirements=requirements)
+             first_words=first_words, required_words=required_words, requirements=requirements,
+             second=_second_words(elements) if second is None else second)
+
+
+def _one_token(element: Element) -> bool:
+    """Whether every occurrence of ``element`` takes exactly one token."""
+    if element.low != 1 or element.high != 1:
+        return False
+    return all(len(sequence) == 1 for sequence in element.sequences)
+
+
+def _opening_words(element: Element) -> frozenset[str] | None:
+    """The words a required element's first token must be, or None when a token test, a
+    prefix or an optional element leaves it open (what :meth:`Element.fits` and the group
+    heads accept, so never narrower than the matcher)."""
+    if element.low < 1:
+        return None
+    if element.sequences:
+        if any(head is None for head in element.heads):
+            return None
+        return frozenset().union(*(head for head in element.heads if head is not None))
+    if element.attributes or element.prefixes or element.suffixes:
+        return None
+    return element.names
+
+
+def _second_words(elements: Sequence[Element]) -> frozenset[str] | None:
+    if len(elements) < 2 or not _one_token(elements[0]):
+        return None
+    return _opening_words(elements[1])
 
 
 class Prepared(Record):
@@ -878,10 +914,13 @@ def _positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator
         if not present:
             return
     if shape.at_start:
+        second, kinds, count = shape.second, analysis.kinds, len(norms)
         for number, clause_starts in enumerate(_all_clause_starts(analysis, prepared.preamble)):
             stop_limit = stops[number]
             for start in clause_starts:
                 if first is not None and norms[start] not in first:
+                    continue
+                if second is not None and not _second_fits(norms, kinds, count, start + 1, second):
                     continue
                 end = _match_at(analysis, shape, 0, start, stop_limit)
                 if end > start:
@@ -899,14 +938,29 @@ def _positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator
         starts = sorted(chain.from_iterable(index[word] for word in present))
     firsts = analysis.sentence_firsts
     last_stop = -1
+    second, kinds, count = shape.second, analysis.kinds, len(norms)
     for start in starts:
         if start < last_stop:
+            continue
+        if second is not None and not _second_fits(norms, kinds, count, start + 1, second):
             continue
         limit = stops[max(0, bisect_right(firsts, start) - 1)]  # Analysis.sentence_at, inline
         end = _match_at(analysis, shape, 0, start, limit)
         if end > start:
             yield start, end
             last_stop = end
+
+
+def _second_fits(norms: Sequence[str], kinds: bytearray, count: int, position: int,
+                 words: frozenset[str]) -> bool:
+    """Whether the token at ``position``, or the first after the emoji there, is one of
+    ``words`` (:attr:`Shape.second`): a match must go on there (:func:`_match_at` skips emoji
+    between two elements), so a start failing this cannot match."""
+    if position < count and norms[position] in words:
+        return True
+    while position < count and kinds[position] == EMOJI:
+        position += 1
+    return position < count and norms[position] in words
 
 
 class NeedIndex:
