@@ -9,6 +9,7 @@ import pytest
 
 from sociable.document import Document
 from sociable.engine import check_document
+from sociable.kinds.screens import ScreenIndex
 from sociable.kinds.shape import NeedIndex
 from sociable.plugins.builtin import PACKS_DIR
 from sociable.ruleset import RuleSet, load_packs
@@ -37,6 +38,8 @@ def test_a_shape_screen_rules_out_exactly_the_drafts_the_need_index_does(ruleset
     docs: dict[str, Document] = {}
     sample = _texts(ruleset)[::12]
     needs = NeedIndex()
+    # The engine asks them all at once, through one index of every screen (bits of words).
+    index = ScreenIndex(screen for screen in screens.values() if screen is not None)
     passed = failed = 0
     for rule in rules:
         screen = screens[rule.code]
@@ -46,14 +49,18 @@ def test_a_shape_screen_rules_out_exactly_the_drafts_the_need_index_does(ruleset
             doc = docs.get(text) or docs.setdefault(text, Document.from_text(text, "draft.md"))
             if not doc.scopes.get(rule.spec.scope):
                 continue
-            possible = bool(needs.possible(rule.prepared, doc.analysis(rule.spec.scope, rule.prepared.unmask)))
+            analysis = doc.analysis(rule.spec.scope, rule.prepared.unmask)
+            possible = bool(needs.possible(rule.prepared, analysis))
             assert screen.passes(doc, {}) is possible, (rule.code, text)
+            assert index.passes(screen, index.present(analysis.index.keys())) is possible, (rule.code, text)
             passed += possible
             failed += not possible
     assert passed and failed > passed  # most rules find nothing to look at in most drafts
     some = next(screen for screen in screens.values() if screen is not None)
     doc = Document.from_text("Nothing here.", "draft.md")
     assert not some.passes(doc, {})
+    assert not index.passes(some, index.present(doc.analysis(some.scope, some.unmask).index.keys()))
+    assert ScreenIndex([]).passes(some, 0)  # a screen the index was not made with: checked
     assert some.passes(doc, {"extend_lexicons": {"engage-verb": ["boost"]}})  # new words: not screened
 
 

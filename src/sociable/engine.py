@@ -26,7 +26,8 @@ from sociable.regex_guard import RegexTimeout, time_limit
 from sociable.ruleset import RuleSet
 
 if TYPE_CHECKING:
-    from sociable.kinds.screens import WordScreen
+    from sociable.kinds.screens import ScreenIndex, WordScreen
+    from sociable.ruleset import Planned
 
 RULE_TIME_LIMIT = 2.0  # CPU seconds a rule may run on a short draft before it is skipped
 #: A long draft gets the limit once per this many characters: a linear-time rule needs time in
@@ -118,12 +119,17 @@ def lint_document(
     if suppressions.skip_file:
         return DraftResult(doc.path, [], suppressions)
     rules = []
-    for spec, corpus, screen in ruleset.plan(doc.channel):
+    plan = ruleset.plan(doc.channel)
+    screens: _Screening | None = None
+    for spec, corpus, screen in plan:
         if not corpus:
             if not doc.scopes.get(spec.scope):
                 continue  # nothing to read: do not even prepare the rule
-            if screen is not None and not _passes(screen, doc, ruleset):
-                continue  # none of the words it needs: neither prepared nor its kind imported
+            if screen is not None:
+                if screens is None:
+                    screens = _Screening(doc, ruleset, plan)
+                if not screens.passes(screen):
+                    continue  # none of the words it needs: neither prepared nor its kind imported
         rules.append((ruleset.kinds[spec.kind], ruleset.rule(spec.code)))  # prepared outside the time limit
     # One timer for the draft's rules together (two system calls a draft, not two a rule):
     # the rule running when it expires is skipped and the rest get a fresh limit.
@@ -162,13 +168,65 @@ def lint_document(
     return DraftResult(doc.path, located, suppressions, signatures, problems)
 
 
-def _passes(screen: WordScreen, doc: Document, ruleset: RuleSet) -> bool:
-    """The rule's screen (:mod:`sociable.kinds.screens`); one that fails lets the rule run,
-    so its check meets the same error and it is reported as before."""
-    try:
-        return screen.passes(doc, ruleset.settings)
-    except Exception:
-        return True
+#: Per plan (by identity, kept alive here): the index of its screens, made once a process,
+#: or how many drafts have used the plan while it has none yet.
+_SCREEN_INDEXES: dict[int, tuple[tuple[Planned, ...], ScreenIndex | int]] = {}
+#: Drafts a plan screens one screen at a time before its index is made: the index costs
+#: 1-3 ms to make, which a one-draft run (the cold start) would pay for nothing.
+INDEX_SCREENS_FROM = 4
+
+
+class _Screening:
+    """One draft's screens (:mod:`sociable.kinds.screens`) through the plan's
+    :class:`~sociable.kinds.screens.ScreenIndex`: each view's words are looked up once a
+    draft, not once a rule, and each rule's screen is then a few integer tests. The same
+    answers as ``screen.passes(doc, ruleset.settings)``; a screen that fails (an unknown
+    scope) lets the rule run, so its check meets the same error and it is reported as before.
+    """
+
+    __slots__ = ("doc", "index", "present", "settings", "voided")
+
+    def __init__(self, doc: Document, ruleset: RuleSet, plan: tuple[Planned, ...]) -> None:
+        entry = _SCREEN_INDEXES.get(id(plan))
+        if entry is None or entry[0] is not plan:
+            if len(_SCREEN_INDEXES) >= 16:  # a long editor session's old configurations
+                _SCREEN_INDEXES.clear()
+            entry = (plan, 0)
+        made = entry[1]
+        self.index: ScreenIndex | None = None
+        if not isinstance(made, int):
+            self.index = made
+        elif made + 1 >= INDEX_SCREENS_FROM:
+            from sociable.kinds.screens import ScreenIndex
+
+            self.index = ScreenIndex(screen for _spec, _corpus, screen in plan if screen is not None)
+            _SCREEN_INDEXES[id(plan)] = (plan, self.index)
+        else:
+            _SCREEN_INDEXES[id(plan)] = (plan, made + 1)
+        self.doc = doc
+        self.settings = ruleset.settings
+        #: The settings that are set: a screen naming one in ``void_with`` lets its rule run.
+        self.voided = frozenset(name for name, value in ruleset.settings.items() if value)
+        #: Each view's bits, by the screen's (scope, unmask).
+        self.present: dict[tuple[str, tuple[str, ...]], int] = {}
+
+    def passes(self, screen: WordScreen) -> bool:
+        if self.index is None:  # one of a plan's first drafts: each screen on its own
+            try:
+                return screen.passes(self.doc, self.settings)
+            except Exception:
+                return True
+        try:
+            if self.voided and not self.voided.isdisjoint(screen.void_with):
+                return True
+            key = (screen.scope, screen.unmask)
+            present = self.present.get(key)
+            if present is None:
+                words = self.doc.analysis(screen.scope, screen.unmask).index.keys()
+                present = self.present[key] = self.index.present(words)
+            return self.index.passes(screen, present)
+        except Exception:
+            return True
 
 
 def finish(

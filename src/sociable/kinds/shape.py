@@ -112,6 +112,7 @@ class Element(Record):
     plain record, not a dataclass: making a dataclass at import costs start-up time)."""
 
     _frozen = True  # no __slots__: unpickled by the thousand from the pack cache
+    _hidden = frozenset({"by_head"})  # made from ``sequences`` and ``heads``
 
     words: frozenset[str]
     classes: tuple[str, ...]
@@ -128,6 +129,10 @@ class Element(Record):
     heads: tuple[frozenset[str] | None, ...]
     #: ``#word`` literals: hashtags whose word is one of these (the plain word does not fit).
     hashtags: frozenset[str]
+    #: For a group, which sequences a first token may open, by its normal form, in order
+    #: (``None`` for the sequences any word may open): a phrase class holds hundreds of
+    #: sequences, and testing each head a token was most of the kind's matching time.
+    by_head: dict[str | None, tuple[int, ...]]
 
     def __init__(
         self,
@@ -142,10 +147,11 @@ class Element(Record):
         sequences: tuple[tuple[Element, ...], ...] = (),
         heads: tuple[frozenset[str] | None, ...] = (),
         hashtags: frozenset[str] = frozenset(),
+        by_head: dict[str | None, tuple[int, ...]] | None = None,
     ) -> None:
         fill(self, words=words, classes=classes, attributes=attributes, low=low, high=high,
              source=source, prefixes=prefixes, suffixes=suffixes, sequences=sequences, heads=heads,
-             hashtags=hashtags)
+             hashtags=hashtags, by_head=_heads_index(heads) if by_head is None else by_head)
 
     @property
     def names(self) -> frozenset[str]:
@@ -161,9 +167,11 @@ class Element(Record):
             return []
         norm = analysis.norms[position]
         found: list[int] = []
-        for sequence, head in zip(self.sequences, self.heads, strict=True):
+        by_head, sequences = self.by_head, self.sequences
+        for number in by_head.get(norm, by_head[None]):  # the sequences whose head fits, in order
+            sequence = sequences[number]
             size = len(sequence)
-            if (head is not None and norm not in head) or position + size > limit or size in found:
+            if position + size > limit or size in found:
                 continue
             for n, part in enumerate(sequence):
                 if not part.fits(analysis, position + n):
@@ -190,10 +198,31 @@ class Element(Record):
         return False
 
 
+_NO_HEADS: dict[str | None, tuple[int, ...]] = {None: ()}
+
+
+def _heads_index(heads: Sequence[frozenset[str] | None]) -> dict[str | None, tuple[int, ...]]:
+    """For each word some head names, the sequences it may open (those naming it and those
+    with no head words), in order; under ``None`` the sequences any other word may open."""
+    if not heads:
+        return _NO_HEADS  # a token, not a group: one shared (and pickled once) empty index
+    anyone = tuple(number for number, head in enumerate(heads) if head is None)
+    named: dict[str, list[int]] = {}
+    for number, head in enumerate(heads):
+        for word in head or ():
+            named.setdefault(word, []).append(number)
+    index: dict[str | None, tuple[int, ...]] = {
+        word: tuple(sorted((*numbers, *anyone))) for word, numbers in named.items()
+    }
+    index[None] = anyone
+    return index
+
+
 class Shape(Record):
     """One shape of a rule, parsed (frozen)."""
 
     _frozen = True
+    _hidden = frozenset({"second"})  # made from ``elements``
 
     source: str
     elements: tuple[Element, ...]
@@ -208,6 +237,11 @@ class Shape(Record):
     #: For every required element made only of words, its words: a draft lacking any one set
     #: cannot hold a match, decided with a few set operations before any token is tried.
     requirements: tuple[frozenset[str], ...]
+    #: When the first element is always one token and the second is required and opens
+    #: with known words: those words. A start whose next token (after any emoji) is not one
+    #: of them cannot match, which most starts at a common first word ("the", "we") show at
+    #: once; None when the shape's start says nothing so simple about the next token.
+    second: frozenset[str] | None
 
     def __init__(
         self,
@@ -218,9 +252,39 @@ class Shape(Record):
         first_words: frozenset[str] | None,
         required_words: frozenset[str] | None = None,
         requirements: tuple[frozenset[str], ...] = (),
+        second: frozenset[str] | None = None,
     ) -> None:
         fill(self, source=source, elements=elements, at_start=at_start, at_end=at_end,
-             first_words=first_words, required_words=required_words, requirements=requirements)
+             first_words=first_words, required_words=required_words, requirements=requirements,
+             second=_second_words(elements) if second is None else second)
+
+
+def _one_token(element: Element) -> bool:
+    """Whether every occurrence of ``element`` takes exactly one token."""
+    if element.low != 1 or element.high != 1:
+        return False
+    return all(len(sequence) == 1 for sequence in element.sequences)
+
+
+def _opening_words(element: Element) -> frozenset[str] | None:
+    """The words a required element's first token must be, or None when a token test, a
+    prefix or an optional element leaves it open (what :meth:`Element.fits` and the group
+    heads accept, so never narrower than the matcher)."""
+    if element.low < 1:
+        return None
+    if element.sequences:
+        if any(head is None for head in element.heads):
+            return None
+        return frozenset().union(*(head for head in element.heads if head is not None))
+    if element.attributes or element.prefixes or element.suffixes:
+        return None
+    return element.names
+
+
+def _second_words(elements: Sequence[Element]) -> frozenset[str] | None:
+    if len(elements) < 2 or not _one_token(elements[0]):
+        return None
+    return _opening_words(elements[1])
 
 
 class Prepared(Record):
@@ -667,10 +731,10 @@ class ShapeKind(Kind):
             # A shape's own matches never overlap (one per start, left to right), so each is
             # tested against the earlier shapes' hits only: a search in their sorted starts,
             # not a scan of every hit (quadratic on a long draft with a hit a paragraph).
-            earlier = _Disjoint(hits)
+            earlier = _Disjoint(hits) if hits else None
             found: list[tuple[int, int]] = []
             for first, stop in _positions(analysis, shape, prepared):
-                overlaps = earlier.overlaps(first, stop)
+                overlaps = earlier is not None and earlier.overlaps(first, stop)
                 if (overlaps and not coverage) or _guarded(analysis, first, stop, prepared):
                     continue
                 covered.append((first, stop))
@@ -840,16 +904,23 @@ def _positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator
     """:func:`_matches` for a shape whose required words are known to be in the view."""
     if not analysis.sentence_starts:
         return  # tokens but no sentence (a view of only "!" or emoji): a match needs one
-    norms, stops = analysis.norms, analysis.sentence_stops
+    norms, stops, index = analysis.norms, analysis.sentence_stops, analysis.index
     first = shape.first_words
-    present = None if first is None else first.intersection(analysis.index.keys())
-    if present is not None and not present:
-        return
+    present: Collection[str] | None = None
+    if first is not None:
+        # The shape's first words the view has: from the smaller side (a class of hundreds of
+        # words against a draft's few dozen, or three words against a long draft's thousands).
+        present = [word for word in first if word in index] if len(first) < len(index) else first.intersection(index)
+        if not present:
+            return
     if shape.at_start:
+        second, kinds, count = shape.second, analysis.kinds, len(norms)
         for number, clause_starts in enumerate(_all_clause_starts(analysis, prepared.preamble)):
             stop_limit = stops[number]
             for start in clause_starts:
                 if first is not None and norms[start] not in first:
+                    continue
+                if second is not None and not _second_fits(norms, kinds, count, start + 1, second):
                     continue
                 end = _match_at(analysis, shape, 0, start, stop_limit)
                 if end > start:
@@ -862,19 +933,34 @@ def _positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator
     if present is None:
         starts = range(len(norms))
     elif len(present) == 1:
-        starts = analysis.index[next(iter(present))]  # sorted already
+        starts = index[next(iter(present))]  # sorted already
     else:
-        starts = sorted(chain.from_iterable(analysis.index[word] for word in present))
+        starts = sorted(chain.from_iterable(index[word] for word in present))
     firsts = analysis.sentence_firsts
     last_stop = -1
+    second, kinds, count = shape.second, analysis.kinds, len(norms)
     for start in starts:
         if start < last_stop:
+            continue
+        if second is not None and not _second_fits(norms, kinds, count, start + 1, second):
             continue
         limit = stops[max(0, bisect_right(firsts, start) - 1)]  # Analysis.sentence_at, inline
         end = _match_at(analysis, shape, 0, start, limit)
         if end > start:
             yield start, end
             last_stop = end
+
+
+def _second_fits(norms: Sequence[str], kinds: bytearray, count: int, position: int,
+                 words: frozenset[str]) -> bool:
+    """Whether the token at ``position``, or the first after the emoji there, is one of
+    ``words`` (:attr:`Shape.second`): a match must go on there (:func:`_match_at` skips emoji
+    between two elements), so a start failing this cannot match."""
+    if position < count and norms[position] in words:
+        return True
+    while position < count and kinds[position] == EMOJI:
+        position += 1
+    return position < count and norms[position] in words
 
 
 class NeedIndex:
