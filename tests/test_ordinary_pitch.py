@@ -218,7 +218,7 @@ ORDINARY: list[tuple[str, str]] = [
     # helping someone that is not a sales line, and a referral by name (GP331, GP341, GP343)
     ("cold-email", "Hi Jo,\n\nI help run the Saturday parkrun; could your cafe lend us a table for the finish line?"),
     ("cold-email", "Hi Jo,\n\nI help my dad fix bikes on weekends, and your shop sold him the wrong chain size. Can we swap it?"),
-    ("linkedin-dm", "Hi Jo, I help new nurses navigate night shifts through a volunteer mentoring scheme at St Mary's; your ward was mentioned by Priya. Could we talk?"),
+    ("linkedin-dm", "Hi Jo, I help new nurses navigate night shifts through a volunteer mentoring scheme at St Mary's; your ward was mentioned by Priya. Would a one-page leaflet for the staff room be welcome?"),
     # posts: broadcasts have no recipient, and an update that gives something is not a pitch
     ("linkedin-post", "Hello everyone! The slides and recording from Tuesday's accessibility workshop are now free to download, no sign-up."),
     ("x-post", "Hope everyone in the valley is safe. Shelter at the Eastside gym has cots, water and phone chargers."),

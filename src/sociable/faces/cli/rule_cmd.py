@@ -88,6 +88,10 @@ def explain_text(spec: RuleSpec, kind: Kind | None = None) -> str:
     return rule_page(spec, kind.describe(spec) if kind is not None else None)
 
 
+#: Letters that read as digits in a rule code: O for 0, I and L for 1.
+_DIGIT_LOOKALIKES = str.maketrans("OIL", "011")
+
+
 def run_explain(args: argparse.Namespace) -> int:
     context = _context(args)
     if context is None:
@@ -99,6 +103,11 @@ def run_explain(args: argparse.Namespace) -> int:
         import difflib
 
         close = difflib.get_close_matches(code, list(specs), n=3)
+        # A letter typed for a look-alike digit ("EB1O1") is the likeliest slip: that code first.
+        prefix = len(code) - len(code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        lookalike = code[:prefix] + code[prefix:].translate(_DIGIT_LOOKALIKES)
+        if lookalike != code and lookalike in specs:
+            close = [lookalike, *(c for c in close if c != lookalike)][:3]
         hint = f" Did you mean {', '.join(close)}?" if close else " See `sociable rules`."
         print(f"sociable: error: no rule {args.code!r}.{hint}", file=sys.stderr)
         return 2
