@@ -25,6 +25,8 @@ ORDINARY: list[tuple[str, str]] = [
     ('linkedin-post', "The council wants to close the Mill Road bus lane. Do you agree? I think it will push traffic onto the school street, and I'd like to hear from parents who use it."),
     # NP104, NP106: a reply to the reader's reply, inside an exchange
     ('linkedin-dm', 'Hello! Thanks for the reply on my post about night buses. Which route do you take from Hulme?'),
+    # PC101: a call asked after a common contact's introduction: not a stranger's ask
+    ('linkedin-dm', "Hi Grace, thanks for the intro from Ravi. I'm the finance lead at Nettle Foods. Could we book 30 minutes next week to go over the audit timeline he mentioned?"),
     # near misses of today's rules that drew nothing: keep them that way
     ('cold-email', "Hi Marta,\n\nI'm Tom from Ferrow, we make moisture sensors for timber-frame builds. Your talk at the Passivhaus meetup mentioned rot in two of your Bristol sites. Did you find the leak points by thermal camera or by opening the walls?\n\nTom"),
     ('cold-email', "Hi Ben,\n\nI'm a recruiter at Calder Health. We're hiring a senior backend engineer, £78-85k, remote in the UK, four-day week. I'm writing to you because your Rust library for HL7 parsing is exactly the work the team does. Would you be open to hearing more?\n\nAnna"),
@@ -50,6 +52,8 @@ ORDINARY: list[tuple[str, str]] = [
     ('linkedin-post', "The slides from yesterday's talk are in the comments. Thanks to everyone who came to the session in Leeds."),
     ('facebook-post', "Our thoughts are with everyone affected by the floods in Valencia. We're donating all of this week's bread sales to the Red Cross appeal."),
     ('instagram-post', "Rest in peace, Jim, our head brewer for 20 years. We'll pour his stout at the bar tonight in his memory."),
+    ('instagram-post', 'Giveaway rules update: the draw for the pottery wheel is on Friday, and the winner will be picked from the workshop sign-up list, not from comments.'),
+    ('linkedin-post', 'Recording of the webinar is in the first comment.'),
 ]
 
 
@@ -77,6 +81,8 @@ def test_the_channels_of_todays_rules_are_covered() -> None:
         ("PC102", "comment", "Are you hiring? I'm a junior engineer and would love to join your team."),
         # the agree question alone
         ("EB128", "linkedin-post", "The council wants to close the Mill Road bus lane. Do you agree?"),
+        # the same call ask with no introduction
+        ("PC101", "linkedin-dm", "Hi Grace, I'm the finance lead at Nettle Foods. Could we book 30 minutes next week to go over the audit timeline?"),
         # a bare greeting and a bare thanks for a reply, with a pitch
         ("NP104", "linkedin-dm", "Hello! Thanks for your reply. Our design packages start at $99."),
     ],
