@@ -1,14 +1,15 @@
 """Ordinary drafts near today's self-promotion and generic-pitch rules get no judgment finding.
 
 A false-alarm hunt on the rules added or widened in one round (SP601 SP610 SP630 SP641-SP646,
-GP204 GP308 GP317 GP331 GP341-GP343): a shop's post that gives its opening hours, a team's
-release note that tells users what they can now do, a founder's milestone that comes with
-advice to the reader, and the specific drafts around them (a cold email that introduces the
-sender's firm and asks a real question, a recruiter's note with the salary and the reason, a
-follow-up that carries news, a comment that adds a point of its own, a charity's appeal). The
-first three drew SP630 (and the milestone SP101 and SP612) before the guards, and a
-founder's price-rise lesson drew SP642; the same openings with nothing for the reader still
-fire. All were written for this test; none comes from a corpus.
+GP204 GP308 GP317 GP331 GP341-GP343). The false alarms found: a shop's post that gives its
+opening hours and a team's release note that tells users what they can now do (SP630), a
+founder's milestone told for the advice behind it (SP101, SP612, SP630), a birthday post that
+is a list of lessons (SP630), a founder's price-rise lesson (SP642) and a neighbour passing on
+the council's restock (SP610). Around them, specific drafts that drew nothing: a cold email
+that introduces the sender's firm and asks a real question, a recruiter's note with the
+salary and the reason, a follow-up that carries news, a comment that adds a point of its own,
+a charity's appeal. The same openings with nothing for the reader still fire. All were
+written for this test; none comes from a corpus.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ ORDINARY: list[tuple[str, str]] = [
     ("x-post", "We just shipped dark mode in the web app. It follows your system setting, and you can override it in Settings > Display."),
     # a milestone told for the advice behind it (SP101, SP612, SP630)
     ("linkedin-post", "Our team hit 500 customers this month. The thing that got us here wasn't ads: it was answering every support email within an hour. If you're small, that's the cheapest edge you have."),
+    # a birthday post that is a list of lessons (SP630); a public body's stock passed on (SP610)
+    ("linkedin-post", "Our agency turned 10 this week. Ten things we'd tell ourselves in year one: 1) charge for discovery, 2) never work without a contract, 3) hire slower."),
+    ("comment", "If anyone wants to try this, the council's free compost bins are back in stock; order them on the council site, not the garden centre."),
+    # a job ad with the pay, a student's specific request
+    ("linkedin-post", "We're hiring a part-time bookkeeper in Derby: 20 hours a week, £16 an hour, flexible days. You'd be the first finance hire at a 9-person joinery."),
+    ("cold-email", "Hi Hassan,\n\nWe're a 6-person agency that builds Shopify stores for craft breweries. I loved the can art on your winter stout. Your store takes 9 seconds to load on mobile; I found two images at 8 MB each. Would you like the list?\n\nGeorgia"),
     # specific first messages that introduce the sender and ask a real question (GP331, GP341, GP343, SP643)
     ("cold-email", "Hi Jonas,\n\nWe make Ledgerly, a small bookkeeping app for market traders. I noticed your stall takes card payments through two readers. Would it help if both fed into one daily total, or do you keep them apart on purpose?\n\nBest,\nPriya"),
     ("cold-email", "Hi Rosa,\n\nOur company, Fernway, supplies compostable cups to cafés in Manchester. I saw your café switched to paper lids last month. Are the lids holding up with hot drinks, or do they go soft?\n\nCheers,\nLiam"),
@@ -83,6 +90,9 @@ def test_the_hunted_channels_are_covered() -> None:
         ("SP101", "linkedin-post", "Our team hit 500 customers this month! If you're looking for a CRM, DM me."),
         ("SP630", "linkedin-post", "Our team hit 500 customers this month! If you're looking for a CRM, DM me."),
         ("SP612", "linkedin-post", "Our newsletter passed 5,000 subscribers! If you're not subscribed yet, you're missing out."),
+        # the same birthday and the same restock with nothing for the reader
+        ("SP630", "linkedin-post", "Our agency turned 10 this week. Thank you to every client who trusted us!"),
+        ("SP610", "comment", "Our linen shirts are back in stock, we ship worldwide."),
         # wins and our amazing team with no setback or price decision in them
         ("SP642", "linkedin-post", "We closed our seed round this spring and welcomed 300 new customers. Our amazing team made it happen."),
     ],
