@@ -89,6 +89,7 @@ def test_the_hunted_channels_are_covered() -> None:
         # an "if you're ..." clause that ends in a contact line is a plug, not advice
         ("SP101", "linkedin-post", "Our team hit 500 customers this month! If you're looking for a CRM, DM me."),
         ("SP630", "linkedin-post", "Our team hit 500 customers this month! If you're looking for a CRM, DM me."),
+        ("SP630", "linkedin-post", "Our team hit 500 customers this month! If you're looking for a CRM, this is the one."),
         ("SP612", "linkedin-post", "Our newsletter passed 5,000 subscribers! If you're not subscribed yet, you're missing out."),
         # the same birthday and the same restock with nothing for the reader
         ("SP630", "linkedin-post", "Our agency turned 10 this week. Thank you to every client who trusted us!"),
