@@ -38,6 +38,11 @@ class Score:
     clean_flagged: int = 0
     #: rule code -> [drafts it flagged that carry its family, drafts that do not]
     rules: dict[str, list[int]] = field(default_factory=dict)
+    #: the same counts when only each finding's own code counts, not the codes merged into it:
+    #: what a report reading each finding's ``category`` sees (a stricter recall)
+    shown: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {family: {"tp": 0, "fp": 0, "fn": 0} for family in FAMILIES}
+    )
 
     def precision(self, family: str) -> float:
         c = self.counts[family]
@@ -53,6 +58,11 @@ class Score:
             sum(self.recall(f) for f in FAMILIES) / len(FAMILIES),
         )
 
+    def macro_shown(self) -> tuple[float, float]:
+        """Macro precision and recall counting only each finding's displayed code."""
+        shown = Score(counts=self.shown)
+        return shown.macro()
+
 
 def judge(items: list[dict[str, Any]], ruleset: Any, show: str | None = None,
           family_filter: str | None = None) -> Score:
@@ -65,7 +75,9 @@ def judge(items: list[dict[str, Any]], ruleset: Any, show: str | None = None,
         doc = Document.from_text(item["text"], item["id"], channel=item.get("channel"))
         predicted: dict[str, list[str]] = {}
         codes: dict[str, str] = {}
+        shown: set[str] = set()
         for finding in check_document(doc, ruleset):
+            shown.add(ruleset.specs[finding.code].category)
             # A finding carries the codes of the rules merged into it (one finding per
             # problem, Finding.codes): each of their families counts as flagged.
             for code in finding.codes:
@@ -85,6 +97,10 @@ def judge(items: list[dict[str, Any]], ruleset: Any, show: str | None = None,
             if outcome is None:
                 continue
             score.counts[family][outcome] += 1
+            shown_hit = family in shown
+            shown_outcome = "tp" if shown_hit and truth else "fp" if shown_hit else "fn"
+            if shown_hit or truth:
+                score.shown[family][shown_outcome] += 1
             if show in ("all", outcome) and outcome != "tp" and family_filter in (None, family):
                 print(f"{outcome.upper()} {family:<19} {item['id']} [{item.get('channel')}] labels={sorted(labels)}")
                 for line in predicted.get(family, []):
@@ -137,6 +153,11 @@ def main(argv: list[str] | None = None) -> int:
         precision, recall = score.macro()
         row += f"{precision:>9.2f}{recall:>9.2f}{'':>11}"
     print(row)
+    row = f"{'macro, shown code':<20}"
+    for score in scores.values():
+        precision, recall = score.macro_shown()
+        row += f"{precision:>9.2f}{recall:>9.2f}{'':>11}"
+    print(row + "  (only each finding's own code, not the codes merged into it)")
     if args.rules:
         print(f"{'rule':<8}" + "".join(f"{name + ' right/wrong':>20}" for name in scores))
         for code in sorted({code for score in scores.values() for code in score.rules}):
@@ -149,9 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     check = scores.get("check")
     if check is not None:
         precision, recall = check.macro()
+        shown_precision, shown_recall = check.macro_shown()
         share = check.clean_flagged / check.clean if check.clean else 0.0
-        met = precision >= 0.90 and recall >= 0.70 and share <= 0.05
-        print(f"check targets (macro P >= 0.90, macro R >= 0.70, clean flagged <= 5%): {'met' if met else 'not met'}")
+        met = min(precision, shown_precision) >= 0.90 and min(recall, shown_recall) >= 0.70 and share <= 0.05
+        print(f"check targets (macro P >= 0.90, macro R >= 0.70 by both counts, clean flagged <= 5%): {'met' if met else 'not met'}")
     return 0
 
 
