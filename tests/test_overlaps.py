@@ -99,10 +99,19 @@ def test_a_shared_start_or_end_is_the_same_words() -> None:
 
 
 def test_only_match_kinds_merge_when_kinds_are_given() -> None:
-    items = [finding("GP201", 0, 16), finding("RD102", 0, 60, category="readability")]
+    items = [finding("GP201", 0, 16), finding("RD102", 0, 30, category="readability")]
     kinds = {"GP201": "phrases", "RD102": "metric"}
     assert one_per_problem(items, kinds) == items
     assert [f.code for f in one_per_problem(items, {"GP201": "phrases", "RD102": "shape"})] == ["GP201"]
+
+
+def test_across_families_an_opener_and_its_whole_sentence_are_two_problems() -> None:
+    opener, sentence = finding("AU103", 10, 40, category="automation"), finding("NP106", 10, 95, category="no-personalization")
+    assert one_per_problem([opener, sentence]) == [opener, sentence]  # 85 > 2 x 30 characters
+    near = finding("NP106", 10, 70, category="no-personalization")  # exactly twice the opener: one phrase read further
+    assert [(f.code, f.codes) for f in one_per_problem([opener, near])] == [("AU103", ("AU103", "NP106"))]
+    same_family = [finding("GP201", 10, 26), finding("GP202", 10, 95)]
+    assert [f.codes for f in one_per_problem(same_family)] == [("GP201", "GP202")]
 
 
 def test_within_families_keeps_two_families() -> None:
@@ -175,9 +184,14 @@ def test_the_engine_keeps_one_finding_across_families_and_inner_words_apart(tmp_
 
 
 def _related(a: Finding, b: Finding) -> bool:
-    return a.path == b.path and a.start != a.end and b.start != b.end and (
-        a.start == b.start or a.end == b.end
-    )
+    """The same words by the documented rule: a shared start or end, and across families
+    spans of like length (at most twice as long)."""
+    if a.path != b.path or a.start == a.end or b.start == b.end:
+        return False
+    if a.start != b.start and a.end != b.end:
+        return False
+    short, long_ = sorted((a.end - a.start, b.end - b.start))
+    return a.category == b.category or 2 * short >= long_
 
 
 def test_the_shipped_packs_merge_without_losing_a_code(ruleset) -> None:  # type: ignore[no-untyped-def]

@@ -7,9 +7,11 @@ artefact); two lines for one problem read as noise and double-count in statistic
 
 *The same words* are two match findings (:data:`MATCH_KINDS`) of one draft where one span
 holds the other and both start or both end at the same place: the same phrase, one rule
-reading a little further ("Just checking in" and "Just checking in on this"). Findings that
-merely overlap, or a phrase in the middle of a longer match, are different problems and are
-all kept; so are metrics and counts (a long sentence and a phrase inside it).
+reading a little further ("Just checking in" and "Just checking in on this"). Across families
+the longer may be at most :data:`SAME_WORDS_SHARE` times the shorter: an opener flagged as one
+habit and the whole sentence or paragraph it opens flagged as another are two problems.
+Findings that merely overlap, or a phrase in the middle of a longer match, are different
+problems and are all kept; so are metrics and counts (a long sentence and a phrase inside it).
 
 :func:`one_per_problem` runs in ``engine.finish`` after suppressions, so an ignore names the
 rule it silences (ignoring only the winner's code leaves the other rule its say) and a
@@ -34,6 +36,10 @@ NEVER_MERGED = ("SX",)
 #: Kinds whose findings are "these words": two of them on one span are one problem. A metric
 #: or count over the same span (reading level and sentence length of one sentence) is not.
 MATCH_KINDS = frozenset({"phrases", "pattern", "shape"})
+#: How much longer one span may be and still be "the same words" as a span it shares a start
+#: or an end with: twice ("Just checking in" and "Just checking in on this"). A sentence-long
+#: finding that begins with a three-word opener is about the sentence, a different problem.
+SAME_WORDS_SHARE = 2
 
 
 #: Which family says most about the same words: an automation tell names the mechanism (a
@@ -49,6 +55,17 @@ def _specificity(finding: Finding) -> tuple[int, int, int, str]:
     category = order.index(finding.category) if finding.category in order else len(order)
     # Smaller sorts first: higher severity, has a fix, earlier category, lower code.
     return (-finding.severity.rank, 0 if finding.fix is not None else 1, category, finding.code)
+
+
+def _same_words(one: Finding, other: Finding) -> bool:
+    """Two findings that share a start or an end: one problem when one family flags both (one
+    habit, one rule reading further), or when neither span is much longer than the other (two
+    families naming the same phrase). Across families, an opener and the whole sentence or
+    paragraph it opens are two problems: the sentence is flagged for something else."""
+    if one.category == other.category:
+        return True
+    short, long_ = sorted((one.end - one.start, other.end - other.start))
+    return short * SAME_WORDS_SHARE >= long_
 
 
 def one_per_problem(
@@ -84,10 +101,14 @@ def one_per_problem(
         # Spans that share a start (or an end) always hold one another: the same words.
         edges.setdefault((finding.path, family, "start", finding.start), []).append(index)
         edges.setdefault((finding.path, family, "end", finding.end), []).append(index)
+    linked: set[int] = set()
     for members in edges.values():
-        for other in members[1:]:
-            parent[root(other)] = root(members[0])
-    eligible = sorted({index for members in edges.values() for index in members})
+        for place, index in enumerate(members):
+            for other in members[:place]:
+                if _same_words(items[index], items[other]):
+                    parent[root(index)] = root(other)
+                    linked.update((index, other))
+    eligible = sorted(linked)
     groups: dict[int, list[int]] = {}
     for index in eligible:
         groups.setdefault(root(index), []).append(index)
