@@ -8,6 +8,10 @@ slows them all alike. Compare a change with the tree before it:
     mkdir /tmp/before && git archive 72be19a src rules | tar -x -C /tmp/before
     python benchmarks/cold_start.py --runs 20 /tmp/before/src src
 
+Each tree runs through a launcher that does what the console script of that tree does: it
+calls ``sociable.faces.cli.main.run`` where the tree has it (the quick exit, phase 8) and
+``main`` where it does not, so an older tree is timed as its own ``sociable`` command ran.
+
 Prints the median and best wall and CPU time (user + system) of each, and each tree's median
 wall time as a multiple of proselint's. Each tree gets its own cache folder, warmed first.
 """
@@ -31,6 +35,13 @@ PROBE = (
     "use = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
     "print(wall, use.ru_utime + use.ru_stime)\n"
 )
+#: The console script's body, for any tree: ``run`` (main, then a quick exit) where it exists.
+LAUNCHER = (
+    "import re\n"
+    "import sys\n"
+    "from sociable.faces.cli import main as cli\n"
+    "sys.exit(getattr(cli, 'run', cli.main)())\n"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,12 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     bindir = Path(sys.executable).parent
-    sociable = [str(bindir / "sociable"), "check", "--exit-zero", "--quiet", "--jobs", "2",
+    sociable = [sys.executable, "launcher.py", "check", "--exit-zero", "--quiet", "--jobs", "2",
                 "--ignore", "GR", "--no-cache", "short.md"]
     base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory(prefix="sociable-cold-") as tmp:
         folder = Path(tmp)
         (folder / "short.md").write_text(SHORT, encoding="utf-8")
+        (folder / "launcher.py").write_text(LAUNCHER, encoding="utf-8")
         commands: dict[str, tuple[list[str], dict[str, str]]] = {
             "bare Python": ([sys.executable, "-c", "pass"], base_env),
         }

@@ -1,5 +1,5 @@
 """``python -m sociable``: the same entry point as the console script."""
 
-from sociable.faces.cli.main import main
+from sociable.faces.cli.main import run
 
-raise SystemExit(main())
+run()

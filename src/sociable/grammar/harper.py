@@ -11,6 +11,9 @@ Why it is used the way it is:
 * The view is linted paragraph by paragraph, and each paragraph's lints are kept (keyed by
   its text). Harper reads sentences, which never cross a blank line, so the result does not
   depend on the cache; an editor re-lint after one keystroke re-reads one paragraph.
+* The last view's matches are kept whole as well: the grammar rules (GR101-GR103) each ask
+  for the same view, so the second and third ask cost a comparison, not a split of the view
+  and a shifted copy of every paragraph's matches.
 * The view is plain text to Harper: sociable has already blanked what the author quotes, so
   Markdown parsing would only turn blanked indentation into "code".
 * A few Harper rules are switched off for every rule, because the view's blanking creates
@@ -91,6 +94,7 @@ class HarperBackend(GrammarBackend):
             _WORDS if linters is None else {}
         )
         self._cache: OrderedDict[tuple[str, str], tuple[GrammarMatch, ...]] = OrderedDict()
+        self._last: tuple[str, str, tuple[GrammarMatch, ...]] | None = None  # dialect, view
         self._lock = threading.Lock()
         self.linted = 0  # paragraphs Harper actually read (tests and benchmarks count them)
 
@@ -115,22 +119,32 @@ class HarperBackend(GrammarBackend):
                 "rules are skipped for this run. Name a LanguageTool server for other languages "
                 "(see docs/grammar.md) or set grammar-backend = \"off\"."
             )
-        found: list[GrammarMatch] = []
         with self._lock:
-            start = 0
-            for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
-                end = brk.start() if brk else len(text)
-                paragraph = text[start:end]
-                if paragraph.strip():
-                    found.extend(_shifted(self._paragraph(dialect, paragraph), start))
-                if brk:
-                    start = brk.end()
+            last = self._last
+            if last is not None and last[0] == dialect and last[1] == text:
+                return list(last[2])
+            found = self._check(dialect, text)
+            self._last = (dialect, text, tuple(found))
+        return found
+
+    def _check(self, dialect: str, text: str) -> list[GrammarMatch]:
+        """Every paragraph's matches, shifted to its place in ``text`` (lock held)."""
+        found: list[GrammarMatch] = []
+        start = 0
+        for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+            end = brk.start() if brk else len(text)
+            paragraph = text[start:end]
+            if paragraph.strip():
+                found.extend(_shifted(self._paragraph(dialect, paragraph), start))
+            if brk:
+                start = brk.end()
         return found
 
     def clear_cache(self) -> None:
         """Forget linted paragraphs (benchmarks time a cold re-read with a warm linter)."""
         with self._lock:
             self._cache.clear()
+            self._last = None
 
     def linter(self, dialect: str, mode: str = "grammar") -> Any:
         """The process's linter for ``dialect`` and ``mode`` ("grammar": every chosen rule but
