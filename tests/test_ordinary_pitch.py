@@ -219,6 +219,17 @@ ORDINARY: list[tuple[str, str]] = [
     ("cold-email", "Hi Jo,\n\nI help run the Saturday parkrun; could your cafe lend us a table for the finish line?"),
     ("cold-email", "Hi Jo,\n\nI help my dad fix bikes on weekends, and your shop sold him the wrong chain size. Can we swap it?"),
     ("linkedin-dm", "Hi Jo, I help new nurses navigate night shifts through a volunteer mentoring scheme at St Mary's; your ward was mentioned by Priya. Would a one-page leaflet for the staff room be welcome?"),
+    # follow-ups that point back and still bring one new thing, or check on the person (GP205)
+    ("follow-up-email", "Hi Jonas,\n\nCircling back on my note about the allotment shed: the council said yes to the new roof. Let me know if you can help carry the panels."),
+    ("follow-up-email", "Hi Jonas, just checking in after your surgery. No need to reply, I just hope the recovery is going gently."),
+    ("linkedin-dm", "Hi Jonas, following up on the mentoring question you asked at the meetup. I asked two friends and both are keen. Are you still interested?"),
+    ("dm", "Hey Jonas, bumping my message from earlier: is the spare bike still free? Let me know, happy to pick it up."),
+    # interest and time asks that say what of the reader's the sender knows (GP344)
+    ("cold-email", "Hi Jonas,\n\nWe run a repair cafe in Utrecht and your soldering workshop video is what our volunteers learn from. Would you be interested in visiting one evening?"),
+    ("cold-email", "Hi Jonas,\n\nI'm a nurse at St Mary's and we are starting a running club for night-shift staff. Would you be open to leading the first session, since you coached the hospital team last year?"),
+    ("linkedin-dm", "Hi Jonas, thanks for the reply. We can offer the part-time role at 24 hours a week as you asked. Are you still keen?"),
+    ("dm", "Hi Jonas, our book club is reading the novel you recommended. Would you be free to join us for a chat about it?"),
+    ("x-dm", "Hey Jonas, loved the thread on tram timetables. We build open transit data tools; would it be of interest to see the Utrecht feed we cleaned up?"),
     # posts: broadcasts have no recipient, and an update that gives something is not a pitch
     ("linkedin-post", "Hello everyone! The slides and recording from Tuesday's accessibility workshop are now free to download, no sign-up."),
     ("x-post", "Hope everyone in the valley is safe. Shelter at the Eastside gym has cots, water and phone chargers."),
@@ -337,6 +348,10 @@ def test_every_channel_is_covered() -> None:
         ("GP317", "dm", "Always looking to grow my network with like-minded creators, happy to connect."),
         ("GP308", "comment", "Such an informative article, you explained it really well. Will definitely share it with my friends, keep posting!"),
         ("GP308", "comment", "I'm so impressed, what a valuable piece. Looking forward to more content like this from you."),
+        ("GP205", "follow-up-email", "Hi Jonas,\n\nCircling back on my earlier message about our bookkeeping service. Are you still interested?"),
+        ("GP205", "linkedin-dm", "Hi Jonas, just following up on my last note. Do you have a few minutes this week?"),
+        ("GP344", "cold-email", "Hello Jonas,\n\nWe are a software house building booking apps for clinics. Would you be interested in a demo?"),
+        ("GP344", "dm", "Hi Jonas, I run a growth agency and we have a partnership opportunity. Are you open to it?"),
     ],
 )
 def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
