@@ -378,3 +378,9 @@ def test_a_negated_nudge_is_an_imperative_to_act(tmp_path: Path) -> None:
     assert hits(spec, "Don't share my page") == []  # the negation denies the act itself
     assert hits(spec, "Please don't ever share my page") == []
 
+
+def test_a_reporting_word_after_to_is_the_writers_own_voice(tmp_path: Path) -> None:
+    spec = load(tmp_path, GUARD_PACK)["ZZ201"]
+    assert hits(spec, "Happy to say we won the regional final.") == ["we won"]
+    assert hits(spec, "Needless to say, we won.") == ["we won"]
+    assert hits(spec, "My coach said we won on points.") == []  # someone else's words

@@ -1112,7 +1112,7 @@ def _guarded(analysis: Analysis, first: int, stop: int, prepared: Prepared) -> b
         return True
     if "commentary" in guards and not prepared.commentary.isdisjoint(norms[begin:end]):
         return True
-    if "reported" in guards and not prepared.reporting.isdisjoint(norms[begin:first]):
+    if "reported" in guards and _reported(norms, begin, first, prepared.reporting):
         return True
     return any(number in _unless_sentences(analysis, shape, prepared) for shape in prepared.unless)
 
@@ -1127,6 +1127,15 @@ def _negated(norms: Sequence[str], start: int, first: int, negation: frozenset[s
     return any(
         norms[i] in negation and not (i + 1 < first and norms[i + 1] in _NUDGES)
         for i in range(start, first)
+    )
+
+
+def _reported(norms: Sequence[str], begin: int, first: int, reporting: frozenset[str]) -> bool:
+    """True when a reporting word before the match makes it someone's reported words; one
+    after "to" is the writer's own voice ("happy to say", "needless to say", "I have to say")."""
+    return any(
+        norms[i] in reporting and not (i > begin and norms[i - 1] == "to")
+        for i in range(begin, first)
     )
 
 
