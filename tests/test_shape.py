@@ -372,3 +372,23 @@ def test_an_imperative_after_a_lead_clause_or_a_word_set_off_by_a_comma(tmp_path
     assert hits(spec, "When you are done, share it if it helped") == ["share it if"]
     # a comma late in the sentence is not a clause start
     assert hits(spec, "We shipped the new search engine, like this if you agree") == []
+
+
+GUARD_PACK = PACK.replace("negation: [not, don't]", "negation: [not, don't, never]").replace(
+    "reporting: [said]", "reporting: [say, said]").replace(
+    "shapes: ['^ {ask-verb} this|it ...2 if']", "shapes: ['{ask-verb} my page', 'we won']")
+
+
+def test_a_negated_nudge_is_an_imperative_to_act(tmp_path: Path) -> None:
+    spec = load(tmp_path, GUARD_PACK)["ZZ201"]
+    assert hits(spec, "Don't forget to share my page") == ["share my page"]
+    assert hits(spec, "Never hesitate to share my page") == ["share my page"]
+    assert hits(spec, "Don't share my page") == []  # the negation denies the act itself
+    assert hits(spec, "Please don't ever share my page") == []
+
+
+def test_a_reporting_word_after_to_is_the_writers_own_voice(tmp_path: Path) -> None:
+    spec = load(tmp_path, GUARD_PACK)["ZZ201"]
+    assert hits(spec, "Happy to say we won the regional final.") == ["we won"]
+    assert hits(spec, "Needless to say, we won.") == ["we won"]
+    assert hits(spec, "My coach said we won on points.") == []  # someone else's words

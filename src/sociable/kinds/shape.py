@@ -1108,13 +1108,35 @@ def _guarded(analysis: Analysis, first: int, stop: int, prepared: Prepared) -> b
     guards = prepared.guards
     if "question" in guards and number in analysis.questions:
         return True
-    if "negation" in guards and not prepared.negation.isdisjoint(norms[max(begin, first - 3) : first]):
+    if "negation" in guards and _negated(norms, max(begin, first - 3), first, prepared.negation):
         return True
     if "commentary" in guards and not prepared.commentary.isdisjoint(norms[begin:end]):
         return True
-    if "reported" in guards and not prepared.reporting.isdisjoint(norms[begin:first]):
+    if "reported" in guards and _reported(norms, begin, first, prepared.reporting):
         return True
     return any(number in _unless_sentences(analysis, shape, prepared) for shape in prepared.unless)
+
+
+#: Verbs that a negation turns into a nudge to act: "don't forget to follow" asks for the follow.
+_NUDGES = frozenset(("forget", "hesitate"))
+
+
+def _negated(norms: Sequence[str], start: int, first: int, negation: frozenset[str]) -> bool:
+    """True when a negation word just before the match denies it; one that negates a nudge
+    ("don't forget to ...", "never hesitate to ...") is an imperative to do it."""
+    return any(
+        norms[i] in negation and not (i + 1 < first and norms[i + 1] in _NUDGES)
+        for i in range(start, first)
+    )
+
+
+def _reported(norms: Sequence[str], begin: int, first: int, reporting: frozenset[str]) -> bool:
+    """True when a reporting word before the match makes it someone's reported words; one
+    after "to" is the writer's own voice ("happy to say", "needless to say", "I have to say")."""
+    return any(
+        norms[i] in reporting and not (i > begin and norms[i - 1] == "to")
+        for i in range(begin, first)
+    )
 
 
 def _unless_sentences(analysis: Analysis, shape: Shape, prepared: Prepared) -> frozenset[int]:
