@@ -53,6 +53,12 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-dm", "Hi Marta, I'm recruiting for a head of ops at a 40-person bakery chain in York, salary £58k. Your work opening the Leeds site is why I thought of you; the full description is attached."),
     ("comment", "Great write-up. The part on cold starts matched what we saw; our fix was to warm the pool at 6am, which cut p95 by a third."),
     ("x-dm", "hey, finally finished the shed roof, come and see it Sunday and bring the drill back pls"),
+    # hunt round: a founder's setback, a friend's exhibition, a complaint with a date, a reply to what they wrote, a village's pride
+    ("linkedin-post", "We help small councils publish bus data, and this spring our biggest client switched us off. Our API was the problem: it needed a developer to use. We are rebuilding it as a spreadsheet upload, and the old one stays free until December."),
+    ("instagram-post", "Blessed to have shot my best friend's first exhibition last night. Go see her paintings at the Crypt Gallery, open until Sunday."),
+    ("x-post", "Bus fares are higher than ever in our town. The council meets on Tuesday at 7pm; come and speak if you ride the 22."),
+    ("linkedin-dm", "Hi Marta, you wrote that your team is moving off spreadsheets. We built a small rota app for care homes last year; want me to send the two-page write-up of what went wrong?"),
+    ("facebook-post", "Our village shop was voted best in the county by the Herald readers! Thank you to Pat and Sunil, who open at 6 every morning, and to all of you who shop local."),
     # near the own-staff-recognition shape: neighbours, and the work itself
     ("linkedin-post", "Congrats to our support team: they cut first-reply time to forty minutes, and here is how."),
     ("x-post", "Congrats to our neighbours on being named best garden on the street, the sunflowers earned it."),
