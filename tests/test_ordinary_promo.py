@@ -22,6 +22,43 @@ from sociable.ruleset import RuleSet
 JUDGMENT = set(JUDGMENT_CATEGORIES)
 
 ORDINARY: list[tuple[str, str]] = [
+    # round 5 near misses of SP642's brochure voice, SP647, SP648 and SP649
+    # near the capability-voice marks of SP642: a founder's lesson, a charity, a release note
+    ("linkedin-post", "We build delivery software for bakeries, and last year we lost our biggest customer. Our platform was fine; our support hours were not. We now answer until 9pm and churn halved."),
+    ("facebook-post", "Our food bank provides 300 parcels a week, and we help families in four villages. We need drivers on Thursdays from 2pm, message Jo."),
+    ("linkedin-post", "Version 4.2 of the timetable app is out. You can now export your week to a calendar and hide lines you never ride. Our tool still works offline."),
+    ("linkedin-post", "OpenRail builds signalling kits for heritage lines, and their manual is the clearest I've read. Worth it if you maintain a branch line."),
+    # near SP647: a friend's news, a reply with the link they asked for, a job seeker
+    ("dm", "I finished my first novel last night!! 90,000 words. Can I buy you a drink on Friday to celebrate?"),
+    ("x-dm", "You asked about the zine I made on bus routes: the library has it, and the link is example.com/zine"),
+    ("linkedin-dm", "Hi Priya, I'm applying for the junior designer role you posted. I built a small app for my college's canteen; the link is in my CV."),
+    ("cold-email", "Hi Marta,\n\nYour article on river clean-ups used our survey numbers. We published the full dataset last week, free to download at example.org/river, in case the second part needs it.\n\nBen"),
+    # near SP648: the reader's firm ranked, a question about the best tool, a small firm saying so
+    ("cold-email", "Hi Marta,\n\nYour bakery was named the best in Leeds by the Post, congratulations. We roast coffee two streets away; could we drop off a bag for you to try?\n\nBen"),
+    ("linkedin-dm", "Hi Marta, what is the best payroll tool for a team of six? We use a spreadsheet and it breaks every April."),
+    ("cold-email", "Hi Marta,\n\nWe are a two-person print shop, the smallest on the estate. Your flyer for the May fair has a typo in the date; want us to reprint it at cost?\n\nBen"),
+    ("linkedin-dm", "Hi Marta, great to meet you at the expo. As promised: thousands of schools use the free timetable template we spoke about, here it is."),
+    ("follow-up-email", "Hi Marta,\n\nNews since my last note: the council approved the crossing, so the survey you helped with is now the plan. The leading contractor starts in June.\n\nBen"),
+    # near SP649: lessons, complaints, someone else's thanks, a friend's luck
+    ("linkedin-post", "People keep asking me how we price our workshops, so here is how: room hire, two trainers and materials, all in the sheet below."),
+    ("linkedin-post", "Rents are higher than ever and our studio is moving out of the centre in June. Which neighbourhood has good light and a bus stop?"),
+    ("facebook-post", "So grateful to the Gazette for featuring the food bank on Saturday; donations doubled by Monday."),
+    ("instagram-post", "Lucky to have photographed my sister's wedding in the hills. She cried, I cried, the dog ate the cake."),
+    ("linkedin-post", "We don't just build the app, we also answer the phone: last month that meant 212 calls, and here are the three questions that came up most."),
+    ("x-post", "The new ferry crosses faster than ever, according to the harbour board. Timetables change on Monday."),
+    ("linkedin-post", "Our staff survey came back at 61% satisfaction, down from 74%. Here is what people told us and the three things we are changing."),
+    # a launch post that says what changed for users; a charity appeal; a recruiter's note
+    ("linkedin-post", "Today the library app gets a dark mode and bigger buttons, because readers over 70 asked for both. You can switch it on in Settings."),
+    ("facebook-post", "The shelter is full again this winter. We provide beds for 40 people a night and need blankets, drop them at the church hall before Friday."),
+    ("linkedin-dm", "Hi Marta, I'm recruiting for a head of ops at a 40-person bakery chain in York, salary £58k. Your work opening the Leeds site is why I thought of you; the full description is attached."),
+    ("comment", "Great write-up. The part on cold starts matched what we saw; our fix was to warm the pool at 6am, which cut p95 by a third."),
+    ("x-dm", "hey, finally finished the shed roof, come and see it Sunday and bring the drill back pls"),
+    # hunt round: a founder's setback, a friend's exhibition, a complaint with a date, a reply to what they wrote, a village's pride
+    ("linkedin-post", "We help small councils publish bus data, and this spring our biggest client switched us off. Our API was the problem: it needed a developer to use. We are rebuilding it as a spreadsheet upload, and the old one stays free until December."),
+    ("instagram-post", "Blessed to have shot my best friend's first exhibition last night. Go see her paintings at the Crypt Gallery, open until Sunday."),
+    ("x-post", "Bus fares are higher than ever in our town. The council meets on Tuesday at 7pm; come and speak if you ride the 22."),
+    ("linkedin-dm", "Hi Marta, you wrote that your team is moving off spreadsheets. We built a small rota app for care homes last year; want me to send the two-page write-up of what went wrong?"),
+    ("facebook-post", "Our village shop was voted best in the county by the Herald readers! Thank you to Pat and Sunil, who open at 6 every morning, and to all of you who shop local."),
     # near the own-staff-recognition shape: neighbours, and the work itself
     ("linkedin-post", "Congrats to our support team: they cut first-reply time to forty minutes, and here is how."),
     ("x-post", "Congrats to our neighbours on being named best garden on the street, the sunflowers earned it."),
@@ -236,6 +273,10 @@ HABITS: list[tuple[str, str, str]] = [
     ("cold-email", "Hi Lena,\n\nFernway is an award-winning studio with over 300 happy clients, including brands like Lush and Ocado.\n\nOmar", "SP643"),
     ("linkedin-post", "What a year for Larkspur. We opened two depots and welcomed 300 new customers, and none of this would be possible without our incredible team.", "SP642"),
     ("comment", "Great point! This is exactly what I teach in my leadership programme.", "SP641"),
+    ("x-dm", "Hey! I just wrote my first recipe book, you can grab it on Amazon now.", "SP647"),
+    ("linkedin-dm", "Hi Lena, our agency was voted the best branding agency in Cardiff this year.", "SP648"),
+    ("linkedin-post", "At Fernway we don't just sell bikes. We sell freedom, and we're just getting started.", "SP649"),
+    ("linkedin-post", "Fernway builds cargo bikes for city couriers. Our platform enables fleets to cut costs, and we deliver world-class uptime.", "SP642"),
 ]
 
 
