@@ -117,6 +117,34 @@ ORDINARY: list[tuple[str, str]] = [
     ("dm", "Feel free to bring the kids, there's cake for everyone."),
     ("cold-email", "Hi Dana,\n\nYour talk on AI language models in clinics was great; did the triage pilot keep its accuracy?"),
     ("linkedin-dm", "Hi Dana, the {a|b} syntax in your config talk confused me: does the parser pick one at random?"),
+    # false-alarm hunt, round 5: near-misses of AU325, PC101/PC105/PC109 and the follow-up rules:
+    # a signature with an address or a disclaimer under a specific email, a peer's collaboration,
+    # a follow-up with a deadline and its consequence, a real closing date, a parent's meeting
+    ("cold-email", "Hi Jordan,\n\nI'm Amir from Patel Joinery. Your post about the draughty sash windows in the chapel made me wonder: are the frames original oak or a later pine repair?\n\nAmir Patel\nPatel Joinery, 40 Mill Street, Suite 2, Burlington, VT 05401"),
+    ("cold-email", "Dear Ms Okafor,\n\nYour paper on flood maps for Hull used the 2013 surge as the baseline. Did you try the 2007 rainfall event too? We see different streets flood in our sensor data.\n\nKind regards,\nLena Fischer\nThis email and any attachments are confidential and intended solely for the addressee."),
+    ("cold-email", "Hi Jordan,\n\nWe run a small press in Bristol. We printed 300 copies of a zine about bus routes last year and sold out at two fairs. Would your shop take ten on sale or return?\n\nPriya"),
+    ("linkedin-post", "We cut our onboarding from 14 days to 3. The trick was boring: one checklist, one owner, and a call on day two. Here is the checklist, free to copy."),
+    ("linkedin-post", "Registration for the free Leeds data meetup closes on Thursday so we can tell the venue how many chairs to set out. 40 of 60 places are taken."),
+    ("instagram-post", "New this week: the app now saves your drafts offline, so a dropped signal on the train no longer eats your caption."),
+    ("comment", "Great post! The point about pricing the pilot at cost matched our experience, though we found a 90-day limit worked better than 60."),
+    ("follow-up-email", "Hi Dana,\n\nFollowing up on my last email with news: the supplier confirmed the June slot, and the price held at £4.20 a unit. Shall I book it?\n\nKim"),
+    ("dm", "hey! are you free for 15 minutes tonight to help me choose paint for the hall? I sent you the photos"),
+    ("dm", "Hi Sam, I'm a photographer too, we met at the Otley show. Would you like to collaborate on the kids' football calendar for the club fundraiser?"),
+    ("x-dm", "Thanks for the follow! You asked how I print the maps: it's a Risograph at the library, £3 an hour, happy to show you."),
+    ("linkedin-dm", "Hi Priya, thanks for the reply yesterday. As you suggested, here are three times for the call about the rota model: Tue 10, Wed 2, Thu 4."),
+    ("linkedin-dm", "Hi Tomas, I'm a recruiter at Brightwell. We're hiring a backend lead in Porto, €70-85k, hybrid. I'm writing to you because your Kafka talk at Codemotion covered exactly the migration this team faces. Would the role interest you?"),
+    ("follow-up-email", "Hi Dana,\n\nJust following up: the hall is now booked for the 14th, and the caterer needs final numbers by Friday or they release the date. Can you confirm yours?\n\nKim"),
+    ("comment", "This matches what I saw running a bakery for ten years: the loyalty card only worked once we dropped the stamp and gave a free loaf on the tenth visit."),
+    ("comment", "Thanks for sharing! I wrote up how we applied step 3 in a school kitchen, with the costs, if it helps anyone: schoolkitchens.example/step3"),
+    ("facebook-post", "Last chance to see the Turner sketches: the exhibition closes Sunday and the drawings go back to the Tate on Monday."),
+    ("dm", "Hey Sam, hope the move went ok! Do you need a new sofa? Ours is going free to anyone who can collect it Saturday."),
+    ("linkedin-dm", "Hi Ana, we spoke at the Porto meetup about on-call rotas. Would you be open to exploring a shared runbook with our team next month?"),
+    ("cold-email", "Hi Ms Rahman,\n\nMy daughter Zara is in your Year 5 class. Could we meet for ten minutes after school on Thursday to talk about her reading support plan? The SENCO suggested we do.\n\nFarah"),
+    ("follow-up-email", "Hi Dana,\n\nI haven't heard back about the damp in flat 3, and the tenant says the mould is spreading. The surveyor can come Wednesday at 10; does that work?\n\nKim"),
+    ("cold-email", "Hi Jordan,\n\nWe make custom signs for shopfronts, and I walked past your bakery today: the \"Open\" board is peeling. Would a hand-painted one interest you? Prices start at £120.\n\nLeo"),
+    ("comment", "Lovely write-up. I'd push back on one thing: the 20% figure is from before the 2022 price rises, so it may be lower now."),
+    ("dm", "Hi Rosa, I'm reaching out because the school PTA asked me to collect raffle prizes. Would your salon donate a voucher? The draw is on 12 July."),
+    ("linkedin-post", "Doors open at 6:30 for the free careers evening; we close the doors at 7 so the speakers can start without interruptions."),
 ]
 
 
@@ -171,6 +199,11 @@ def test_every_channel_is_covered() -> None:
         ("PC101", "cold-email", "Hi Sam,\n\nWould it make sense to connect for 20 minutes on Thursday?"),
         ("PC109", "dm", "Hi Sam, love your salon's page! Can we talk this week about your Instagram ads?"),
         ("PC102", "cold-email", "Hi Sam,\n\nCould you put in a word for me with your hiring manager?"),
+        ("AU325", "cold-email", "Hello,\n\nOur winter range is in.\n\nIf you are not the intended recipient of this email, please delete it."),
+        ("AU325", "cold-email", "FOR IMMEDIATE RELEASE\n\nHarbour Ales opens a second brewery in Whitby."),
+        ("PC101", "cold-email", "Hi Jordan,\n\nI'm the new head of the Otley running club. Are you free for a short call next week about the track?"),
+        ("PC109", "dm", "Hi Sam, we sell refurbished laptops to schools. Interested?"),
+        ("AU104", "follow-up-email", "Hi Sam, following up on my last email. Looking forward to hearing from you."),
     ],
 )
 def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
@@ -191,3 +224,21 @@ def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, t
 )
 def test_the_automation_rule_stays_silent(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
     assert code not in codes_drawn(ruleset, channel, text)
+
+
+# Hunt round 5: another family may read these (NP104 a nameless greeting, EB105, SP105 a report
+# "is out", GP201 a "following up" opener), but they are a charity's ask, a friend's reply, a
+# report that gives its numbers and a dunning note with the invoice's age: no automation or
+# pitch-on-connect finding.
+NOT_AUTOMATION: list[tuple[str, str]] = [
+    ("cold-email", "Hello,\n\nOur charity runs the Tuesday food bank at St Anne's. We need 20 volunteers for the Christmas week; shifts are two hours and no experience is needed. Could your staff team help?\n\nGrace, St Anne's Food Bank"),
+    ("x-dm", "Hey, thanks for the follow back! Still up for the bike ride on Sunday? Start is at 9 at the bridge."),
+    ("x-post", "Our 2024 volunteer report is out: 1,200 hours, 3 new allotments, and the river path is clear again. Thank you to everyone who came."),
+    ("follow-up-email", "Hi Dana, following up on my previous note: our invoice 4471 is now 30 days overdue. Could you let me know when it will be paid?"),
+]
+
+
+@pytest.mark.parametrize(("channel", "text"), NOT_AUTOMATION, ids=[f"auto-silent-{i}" for i in range(len(NOT_AUTOMATION))])
+def test_no_automation_or_pitch_on_connect_finding(ruleset: RuleSet, channel: str, text: str) -> None:
+    drawn = codes_drawn(ruleset, channel, text)
+    assert not [code for code in drawn if code.startswith(("AU", "PC"))], drawn
