@@ -345,13 +345,24 @@ def test_views_made_from_runs_are_the_painted_views(monkeypatch) -> None:
     """Views are made from the runs a scope keeps (a megabyte joined at a time: three
     characters here), not a byte a character: every scope and unmasking of drafts with
     frontmatter, a subject, a greeting, links, code, quotes and a sign-off gives the view the
-    painting gave."""
+    painting gave, and so does a view made from an earlier one whose start it replaces."""
     import random
 
     from sociable import document
     from sociable.document import MASK_KINDS, SCOPES
 
     monkeypatch.setattr(document, "_VIEW_CHUNK", 3)
+    # Views that differ from one made before only in their first characters are made from it.
+    monkeypatch.setattr(document, "_BASE_PREFIX", 12)
+    based = []
+    real_from_base = document.Document._from_base
+
+    def counting(self, runs):
+        made = real_from_base(self, runs)
+        based.append(made is not None)
+        return made
+
+    monkeypatch.setattr(document.Document, "_from_base", counting)
     parts = ["Hi Ana,\n\n", "see https://a.io/x ", "`code` ", "> quoted\n", '"two words" ', "plain text. ",
              "\n\n", "\r\n", "mail x@y.com ", "<!-- note --> ", "Thanks,\nBen\n", "Subject: Hello\n"]
     rng = random.Random(4)
@@ -362,3 +373,4 @@ def test_views_made_from_runs_are_the_painted_views(monkeypatch) -> None:
         for scope in SCOPES:
             unmask = frozenset(rng.sample(MASK_KINDS, rng.randint(0, 2)))
             assert doc.view(scope, unmask) == _painted_view(doc, scope, unmask), (text, scope, unmask)
+    assert any(based) and not all(based)
