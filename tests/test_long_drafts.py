@@ -374,3 +374,25 @@ def test_views_made_from_runs_are_the_painted_views(monkeypatch) -> None:
             unmask = frozenset(rng.sample(MASK_KINDS, rng.randint(0, 2)))
             assert doc.view(scope, unmask) == _painted_view(doc, scope, unmask), (text, scope, unmask)
     assert any(based) and not all(based)
+
+
+def test_token_index_gives_each_forms_positions_as_a_dict_of_lists_would() -> None:
+    """The index keeps every position in one array grouped by form (not an array or range a
+    form): each form's positions, in order, its count and its membership are a dict's."""
+    import random
+
+    from sociable.text import analyse
+
+    rng = random.Random(9)
+    words = ["like", "share", "Like", "12", "#tag", "@ana", "'", '"', "yes", "!", "🎉", "the"]
+    for _ in range(200):
+        view = " ".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
+        analysis = analyse(view)
+        expected: dict[str, list[int]] = {}
+        for position, norm in enumerate(analysis.norms):
+            expected.setdefault(norm, []).append(position)
+        assert set(analysis.index.keys()) == set(expected) and len(analysis.index) == len(expected)
+        for norm, positions in expected.items():
+            assert list(analysis.index[norm]) == positions, (view, norm)
+            assert norm in analysis.index
+        assert "absent" not in analysis.index and analysis.index.get("absent") is None

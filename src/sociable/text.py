@@ -424,7 +424,7 @@ class TokenIndex(Mapping[str, Sequence[int]]):
     def __len__(self) -> int:
         return len(self._ids)
 
-    def keys(self) -> KeysView[str]:  # type: ignore[override]
+    def keys(self) -> KeysView[str]:
         """The distinct normal forms, as a set-like view (``isdisjoint``, ``&``) of the dict."""
         return self._ids.keys()
 
@@ -466,7 +466,7 @@ def _columns(view: str) -> _Columns:
     columns.token_ids = array("i")  # grouped into the index: not kept twice
     last = len(norms) - 1
     for quote in ("'", '"'):
-        for before in index[quote] if quote in index else ():
+        for before in index.get(quote, ()):
             word, after = before + 1, before + 2
             if (
                 0 < word < last
