@@ -345,13 +345,24 @@ def test_views_made_from_runs_are_the_painted_views(monkeypatch) -> None:
     """Views are made from the runs a scope keeps (a megabyte joined at a time: three
     characters here), not a byte a character: every scope and unmasking of drafts with
     frontmatter, a subject, a greeting, links, code, quotes and a sign-off gives the view the
-    painting gave."""
+    painting gave, and so does a view made from an earlier one whose start it replaces."""
     import random
 
     from sociable import document
     from sociable.document import MASK_KINDS, SCOPES
 
     monkeypatch.setattr(document, "_VIEW_CHUNK", 3)
+    # Views that differ from one made before only in their first characters are made from it.
+    monkeypatch.setattr(document, "_BASE_PREFIX", 12)
+    based = []
+    real_from_base = document.Document._from_base
+
+    def counting(self, runs):
+        made = real_from_base(self, runs)
+        based.append(made is not None)
+        return made
+
+    monkeypatch.setattr(document.Document, "_from_base", counting)
     parts = ["Hi Ana,\n\n", "see https://a.io/x ", "`code` ", "> quoted\n", '"two words" ', "plain text. ",
              "\n\n", "\r\n", "mail x@y.com ", "<!-- note --> ", "Thanks,\nBen\n", "Subject: Hello\n"]
     rng = random.Random(4)
@@ -362,3 +373,26 @@ def test_views_made_from_runs_are_the_painted_views(monkeypatch) -> None:
         for scope in SCOPES:
             unmask = frozenset(rng.sample(MASK_KINDS, rng.randint(0, 2)))
             assert doc.view(scope, unmask) == _painted_view(doc, scope, unmask), (text, scope, unmask)
+    assert any(based) and not all(based)
+
+
+def test_token_index_gives_each_forms_positions_as_a_dict_of_lists_would() -> None:
+    """The index keeps every position in one array grouped by form (not an array or range a
+    form): each form's positions, in order, its count and its membership are a dict's."""
+    import random
+
+    from sociable.text import analyse
+
+    rng = random.Random(9)
+    words = ["like", "share", "Like", "12", "#tag", "@ana", "'", '"', "yes", "!", "🎉", "the"]
+    for _ in range(200):
+        view = " ".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
+        analysis = analyse(view)
+        expected: dict[str, list[int]] = {}
+        for position, norm in enumerate(analysis.norms):
+            expected.setdefault(norm, []).append(position)
+        assert set(analysis.index.keys()) == set(expected) and len(analysis.index) == len(expected)
+        for norm, positions in expected.items():
+            assert list(analysis.index[norm]) == positions, (view, norm)
+            assert norm in analysis.index
+        assert "absent" not in analysis.index and analysis.index.get("absent") is None

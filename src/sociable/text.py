@@ -26,9 +26,10 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import TypeVar, overload
 
 from sociable import regex_cache
@@ -208,7 +209,7 @@ class Analysis:
     sentence_ends: array[int]
     sentence_firsts: array[int]
     sentence_stops: array[int]
-    index: Mapping[str, Sequence[int]] = field(default_factory=dict)
+    index: Mapping[str, Sequence[int]] = field(default_factory=dict)  # a TokenIndex
     #: Sentences that end in a question mark.
     questions: frozenset[int] = frozenset()
     #: Derived facts kinds compute once per view (clause starts, say), keyed by the kind.
@@ -324,25 +325,30 @@ class _Columns:
         self.kinds = bytearray()
         self.norms: list[str] = []
         self.flags = bytearray()
-        #: Normal form -> (the one string kept for it, the positions of its tokens).
-        self.vocabulary: dict[str, tuple[str, array[int]]] = {}
+        #: Normal form -> its number; ``forms[number]`` is the one string kept for it.
+        self.ids: dict[str, int] = {}
+        self.forms: list[str] = []
+        #: Each token's form number, until :class:`TokenIndex` has grouped them.
+        self.token_ids = array("i")
+        self.index: TokenIndex | None = None
 
     def add(self, start: int, end: int, kind: int, norm: str, flags: int = 0) -> None:
-        entry = self.vocabulary.get(norm)
-        if entry is None:
-            entry = self.vocabulary[norm] = (norm, array("i"))
-        entry[1].append(len(self.norms))
+        ident = self.ids.get(norm)
+        if ident is None:
+            ident = self.ids[norm] = len(self.forms)
+            self.forms.append(norm)
+        self.token_ids.append(ident)
         self.starts.append(start)
         self.ends.append(end)
         self.kinds.append(kind)
-        self.norms.append(entry[0])
+        self.norms.append(self.forms[ident])
         self.flags.append(flags)
 
     def scan(self, view: str, position: int, stop: int) -> None:
         """Every token of ``view[position:stop]`` (no links: the caller cuts those out)."""
-        vocabulary, norms = self.vocabulary, self.norms
+        ids, forms = self.ids, self.forms
         add_start, add_end, add_kind, add_flags = self.starts.append, self.ends.append, self.kinds.append, self.flags.append
-        add_norm = norms.append
+        add_norm, add_id, add_form = self.norms.append, self.token_ids.append, forms.append
         for match in _TOKEN.finditer(view, position, stop):
             group = match.lastindex
             raw = match.group()
@@ -365,16 +371,67 @@ class _Columns:
                 kind, norm = (WORD if decoded.isalnum() else PUNCT), decoded.casefold()
             else:
                 kind, norm = PUNCT, raw
-            entry = vocabulary.get(norm)
-            if entry is None:
-                entry = vocabulary[norm] = (norm, array("i"))
-            entry[1].append(len(norms))
+            ident = ids.get(norm)
+            if ident is None:
+                ident = ids[norm] = len(forms)
+                add_form(norm)
             start, end = match.span()
+            add_id(ident)
             add_start(start)
             add_end(end)
             add_kind(kind)
-            add_norm(entry[0])
+            add_norm(forms[ident])
             add_flags(flags)
+
+
+class TokenIndex(Mapping[str, Sequence[int]]):
+    """Normal form -> the sorted positions of its tokens (:attr:`Analysis.index`).
+
+    Every position in one array, grouped by form, and where each form's group begins: a
+    dict of one array a form (or a ``range`` for a form met once) took about 200 bytes a
+    distinct form beside the positions, and a long draft numbers its paragraphs (180,000
+    forms at 20 MB). A lookup returns the form's positions as a new array.
+    """
+
+    __slots__ = ("_bounds", "_ids", "_positions")
+
+    def __init__(self, ids: dict[str, int], token_ids: array[int]) -> None:
+        count = len(ids)
+        # Counting sort by form number: how many tokens each form has, where each group
+        # starts, then each position written at its group's next free place.
+        sizes = array("i", bytes(4 * count))
+        for ident in token_ids:
+            sizes[ident] += 1
+        bounds = array("i", accumulate(sizes, initial=0))
+        del sizes
+        free = bounds[:-1]
+        positions = array("i", bytes(4 * len(token_ids)))
+        for position, ident in enumerate(token_ids):
+            positions[free[ident]] = position
+            free[ident] += 1
+        self._ids, self._positions, self._bounds = ids, positions, bounds
+
+    def __getitem__(self, norm: str) -> array[int]:
+        ident = self._ids[norm]
+        return self._positions[self._bounds[ident] : self._bounds[ident + 1]]
+
+    def __contains__(self, norm: object) -> bool:
+        return norm in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def keys(self) -> KeysView[str]:
+        """The distinct normal forms, as a set-like view (``isdisjoint``, ``&``) of the dict."""
+        return self._ids.keys()
+
+    def count(self, norm: str) -> int:
+        """How many tokens have normal form ``norm`` (0 for none), without their positions."""
+        ident = self._ids.get(norm)
+        return 0 if ident is None else self._bounds[ident + 1] - self._bounds[ident]
 
 
 def _all_caps(clean: str) -> bool:
@@ -405,10 +462,11 @@ def _columns(view: str) -> _Columns:
             position = end
     columns.scan(view, position, len(view))
     starts, ends, kinds, norms, flags = columns.starts, columns.ends, columns.kinds, columns.norms, columns.flags
+    index = columns.index = TokenIndex(columns.ids, columns.token_ids)
+    columns.token_ids = array("i")  # grouped into the index: not kept twice
     last = len(norms) - 1
     for quote in ("'", '"'):
-        entry = columns.vocabulary.get(quote)
-        for before in entry[1] if entry else ():
+        for before in index.get(quote, ()):
             word, after = before + 1, before + 2
             if (
                 0 < word < last
@@ -548,6 +606,8 @@ def analyse(view: str, spans: Sequence[Span] | None = None, *, folded: bool = Fa
     """
     text = view if folded else fold(view)
     columns = _columns(text)
+    index = columns.index
+    assert index is not None
     if spans is None:
         spans = sentence_columns(text)
     starts, ends = columns.starts, columns.ends
@@ -570,13 +630,6 @@ def analyse(view: str, spans: Sequence[Span] | None = None, *, folded: bool = Fa
         stops.append(stop)
         if text[start:end].rstrip("\"')]* \t").endswith("?") or _ends_with_question(columns, text, first, stop):
             questions.add(number)
-    # The vocabulary becomes the index in place (each tuple freed as its entry is replaced):
-    # a second dict beside it took about 20 MB on a 20 MB draft of numbered paragraphs.
-    # A form met once (each paragraph's number) is kept as a range, about 50 bytes less than
-    # an array: 180,000 of them on a 20 MB draft of numbered paragraphs.
-    index: dict[str, Sequence[int]] = columns.vocabulary  # type: ignore[assignment]
-    for norm, (_kept, positions) in columns.vocabulary.items():
-        index[norm] = positions if len(positions) > 1 else range(positions[0], positions[0] + 1)
     return Analysis(text, starts, ends, columns.kinds, columns.norms, columns.flags,
                     sentence_starts, sentence_ends, firsts, stops, index, frozenset(questions))
 
