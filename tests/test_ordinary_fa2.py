@@ -11,7 +11,6 @@ is copied from any corpus.
 
 from __future__ import annotations
 
-
 import pytest
 
 from ordinary import codes_drawn, judgment_findings
