@@ -20,6 +20,7 @@ from sociable.ruleset import RuleSet
 ORDINARY: list[tuple[str, str]] = [
     # a thanks for the follow-back is not a follow ask
     ("dm", "Thank you for the follow back, Rosa. Still on for the climbing wall on Wednesday?"),
+    ("x-post", "Got a follow back from the county archive account, so the photo question might get answered after all."),
     # praise said to the author, then thanks and a point of the commenter's own
     ("comment", "Love this, and thanks for crediting the night-shift nurses. Our ward tried the same handover sheet and it cut missed meds by half."),
     ("comment", "Loved this! And thank you for linking the raw data, the chart on page 3 finally explains our winter dip."),
@@ -48,6 +49,7 @@ ORDINARY: list[tuple[str, str]] = [
 HABITS: list[tuple[str, str, str]] = [
     ("x-dm", "Thanks for the follow back! Follow my page for daily tips.", "EB105"),
     ("x-post", "Follow back if you want more tips!", "EB105"),
+    ("x-post", "Follow for a follow back, I follow everyone who follows me!", "EB105"),
     ("facebook-post", "Love this and share it with a friend!", "EB120"),
     ("facebook-post", "Like this and share if you agree!", "EB120"),
     ("linkedin-post", "We just closed our seed round. Tell us what you think!", "SP630"),
