@@ -1119,13 +1119,18 @@ def _guarded(analysis: Analysis, first: int, stop: int, prepared: Prepared) -> b
 
 #: Verbs that a negation turns into a nudge to act: "don't forget to follow" asks for the follow.
 _NUDGES = frozenset(("forget", "hesitate"))
+#: Particles that make "stop" a visit, not a negation: "stop by my shop" invites the reader in.
+_VISIT_PARTICLES = frozenset(("by", "in", "over", "round", "past"))
 
 
 def _negated(norms: Sequence[str], start: int, first: int, negation: frozenset[str]) -> bool:
     """True when a negation word just before the match denies it; one that negates a nudge
-    ("don't forget to ...", "never hesitate to ...") is an imperative to do it."""
+    ("don't forget to ...", "never hesitate to ...") is an imperative to do it, and "stop by"
+    is an invitation to visit."""
     return any(
-        norms[i] in negation and not (i + 1 < first and norms[i + 1] in _NUDGES)
+        norms[i] in negation
+        and not (i + 1 < first and norms[i + 1] in _NUDGES)
+        and not (norms[i] == "stop" and i + 1 < len(norms) and norms[i + 1] in _VISIT_PARTICLES)
         for i in range(start, first)
     )
 
