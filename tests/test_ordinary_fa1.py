@@ -28,6 +28,8 @@ ORDINARY: list[tuple[str, str]] = [
     ("follow-up-email", "Hi Omar,\n\nA friendly reminder about the invoice for the February shoot. Could you tell me which week it will be paid, so I can plan the next order?\n\nThanks,\nLea"),
     ("follow-up-email", "Hi Jess,\n\nQuick reminder about the club subscription for next season: £40 by 31 March, by bank transfer or cash at training.\n\nMike"),
     ("linkedin-dm", "Gentle reminder about the consent form for Saturday's trip, Sam: it needs a parent's signature."),
+    ("follow-up-email", "Hi Ben,\n\nQuick reminder: the school trip payment is due Friday.\n\nJune"),
+    ("follow-up-email", "Hi Ben,\n\nFriendly reminder about the parking permit renewal: it lapses at the end of the month.\n\nJune"),
     # thanks for a follow that names one of their things and asks how they made it (NP105, AU101)
     ("x-dm", "Thanks for the follow! Your photos of the canal locks are lovely, which lens do you use?"),
     ("x-dm", "Thanks for the follow! Your drawings of the harbour boats are wonderful, how long do you spend on each one?"),
@@ -36,12 +38,14 @@ ORDINARY: list[tuple[str, str]] = [
     # a reply to what the reader asked (NP106)
     ("linkedin-dm", "Thanks for asking about the mentoring scheme! The next intake opens in September and the form is two pages."),
     ("x-dm", "Thank you for the question about the trail closures. The north path reopens next week; the south one stays shut until spring."),
+    ("linkedin-dm", "Thanks for asking how the pilot went! Short version: two of the three sites kept it, the third ran out of staff."),
     # a friend's plan or a volunteer day ending "Interested?" (PC103)
     ("dm", "Picnic at the lake on Saturday, we bring the bread and you bring the cheese? Interested?"),
     ("dm", "Quiz night at the Red Lion on Thursday, we need a sixth for the team. Interested?"),
     ("linkedin-dm", "Hi Tom, Ana Silva suggested I write to you about the volunteer mapping day in March, since you led last year's. We need two team leads. Interested?"),
     ("linkedin-dm", "Hi Kwame, Lucy Hart said you might help with the river cleanup on Sunday morning. We have gloves and bags for everyone. Interested?"),
     ("x-dm", "Beach cleanup on Saturday at 10 by the pier, bring gloves if you have them. Interested?"),
+    ("linkedin-dm", "Hi Ines, Marco Rossi suggested I ask you about the litter-pick on Saturday. We need someone with a car. Interested?"),
 ]
 
 #: Near misses of the guards above, each still the habit: (channel, text, codes, any of which fires).
@@ -50,6 +54,8 @@ HABITS: list[tuple[str, str, tuple[str, ...]]] = [
     ("follow-up-email", "Hi Jo,\n\nFollowing up on my last email about our platform. We help teams like yours save time every week.\n\nMia", ("AU104", "AU120", "GP201")),
     ("follow-up-email", "Hi Sam,\n\nA quick reminder about my proposal below. Let me know your thoughts.\n\nRuth", ("AU301", "GP202")),
     ("linkedin-dm", "Just a gentle reminder about my message last week. Are you free for a call?", ("AU301", "GP202")),
+    ("follow-up-email", "Hi Ben,\n\nQuick reminder about my email below regarding our SEO services.\n\nJune", ("AU301", "GP202")),
+    ("linkedin-dm", "Hi Ines, glad we connected. We run a coaching programme for founders. Interested?", ("PC103",)),
     ("x-dm", "Thanks for the follow! I love your photos. Check out my print shop for prints.", ("NP105",)),
     ("x-dm", "Thanks for following! Your posts are great, how do you feel about growing your audience?", ("NP105",)),
     ("linkedin-dm", "Thanks for connecting! We run sales workshops every Tuesday. Interested?", ("PC103",)),
