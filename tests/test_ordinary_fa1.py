@@ -55,6 +55,8 @@ HABITS: list[tuple[str, str, tuple[str, ...]]] = [
     ("follow-up-email", "Hi Sam,\n\nA quick reminder about my proposal below. Let me know your thoughts.\n\nRuth", ("AU301", "GP202")),
     ("linkedin-dm", "Just a gentle reminder about my message last week. Are you free for a call?", ("AU301", "GP202")),
     ("follow-up-email", "Hi Ben,\n\nQuick reminder about my email below regarding our SEO services.\n\nJune", ("AU301", "GP202")),
+    # the payment word further on names the sender's pitch, not what the reminder is about
+    ("follow-up-email", "Hi Ben,\n\nA quick reminder about my proposal for your renewal.\n\nJune", ("AU301", "GP202")),
     ("linkedin-dm", "Hi Ines, glad we connected. We run a coaching programme for founders. Interested?", ("PC103",)),
     ("x-dm", "Thanks for the follow! I love your photos. Check out my print shop for prints.", ("NP105",)),
     ("x-dm", "Thanks for following! Your posts are great, how do you feel about growing your audience?", ("NP105",)),
