@@ -4,13 +4,14 @@ A false-alarm hunt on SP642, SP647-SP649, AU325, the follow-up and thanks-for-th
 guards, PC101, PC103, PC105 and PC109: drafts a person writes on the channels those rules run
 on (a specific cold email that introduces the sender's firm and asks a real question, a
 founder's lesson with numbers, a launch post that says what changed, a charity's appeal, a
-shop's opening hours, a recruiter's note with the salary and the reason). Four drew a finding
+shop's opening hours, a recruiter's note with the salary and the reason). Six drew a finding
 the corpus definitions say is not the habit: a call for proposals that closes on a named day
 (PC105), a spare ticket offered to a friend (PC103), a new follower asked a yes/no question
 about a thing they named (AU101, and NP105 with the same guard), an ask for a chat after
-the reader said what they would bring (PC101, GP405). Each near miss is paired with the
-habit in the same words, which must still fire. All were written for this test; none comes
-from a corpus.
+the reader said what they would bring (PC101, GP405), a recruiter who invites questions about
+the ward (EB127), a school's fundraising total given to a refuge (SP101). Each near miss is
+paired with the habit in the same words, which must still fire. All were written for this
+test; none comes from a corpus.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ from sociable.ruleset import RuleSet
 
 # (channel, text)
 ORDINARY: list[tuple[str, str]] = [
-    # the four false alarms this hunt found (PC105, PC103, AU101, PC101)
+    # the false alarms this hunt found (PC105, PC103, AU101, PC101)
     ("x-post", "Deadline reminder: Leeds Digital Festival talk proposals close Friday at midnight. Two speakers dropped out so there's room for first-timers."),
     ("dm", "Interested? I've got two spare tickets for the Arctic Monkeys on Friday, my brother can't come."),
     ("x-dm", "Thanks for the follow! I saw you're also into fixing old Casio keyboards. Did you ever find a replacement for the SK-1 ribbon cable?"),
     ("x-dm", "Are you free for a quick chat about the zine swap? We need one more table and you said you might bring prints."),
+    # a recruiter's post that invites questions; a school's thanks for a fundraising total (EB127, SP101)
+    ("linkedin-post", "Our team is hiring two nurses for the night shift at St Mary's. Band 5, £29-36k, every other weekend off. Message me if you want to know what the ward is really like."),
+    ("facebook-post", "Big thanks to everyone who came to the jumble sale. We raised £860 for the school minibus, and the leftover clothes went to the refuge on Mill Lane."),
     # a cold email that introduces the sender and asks a real question (SP642, SP647, PC101, PC109)
     ("cold-email", "Hi Maren,\n\nI run a two-person bike repair shop in Bristol. We fixed 340 cargo bikes last year and the most common failure was the rear hub on the model your team reviewed in March. Did you see the same thing in your long-term test, or was ours a bad batch?\n\nThanks,\nOwen"),
     ("cold-email", "Hi Dr Patel,\n\nI'm a photographer working on a series about night-shift nurses at Leeds General. Your piece on rota fatigue is why I started. Would any of the nurses you interviewed be willing to be photographed? Happy to share the first prints with them.\n\nNoor"),
@@ -43,7 +47,6 @@ ORDINARY: list[tuple[str, str]] = [
     ("dm", "Hi Kat, I'm a photographer too, mostly weddings in Devon. Your elopement shots at Hound Tor are gorgeous. What film stock was that?"),
     ("dm", "Hi Dan, the app you helped test is live now. Your bug about the calendar sync is fixed in version 1.2. Thanks again for the long report."),
     ("linkedin-dm", "Hi Aisha, thanks for the intro to Felix. We met on Tuesday and he's open to exploring a pilot with our ward in April. I owe you a coffee."),
-    ("linkedin-dm", "Hi Mei, I'm a data engineer at a food bank network in Glasgow. We copied your volunteer rota schema from your talk at PyData. How did you handle shift swaps?"),
     ("linkedin-dm", "Hi Eva, as you asked yesterday: I can do 30 minutes on Thursday at 2pm to go through the onboarding deck. Does that still suit?"),
     # connection notes that name where the two met or the reader's work (PC101, PC109)
     ("linkedin-connect", "Hi Ravi, I'm a nurse in the Bristol stroke unit and your paper on thrombectomy transfer times is on our ward's reading list. Glad to connect."),
@@ -57,7 +60,6 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-post", "People keep asking me how I handle invoices as a freelancer, so here's the exact setup: one spreadsheet, one reminder at 14 days, a late fee at 30. It cut my overdue invoices from 9 to 2."),
     ("linkedin-post", "We enable 40 food banks to share one warehouse system, and this winter that meant 12 tonnes of food didn't go to waste. Here's what we learned about cold storage."),
     ("instagram-post", "New opening hours from Monday: we're open 8am-4pm weekdays and 9-2 on Saturdays. Closed Sundays so the team gets a day off. See you for coffee!"),
-    ("facebook-post", "Lost dog near Ashton Park this morning: small grey terrier called Pip, red collar. Please call 07700 900123 if you see her."),
     ("x-post", "Our app is now free for schools. Teachers asked us for two years and we finally worked out how to pay for the servers. Details on the blog."),
 ]
 
@@ -81,6 +83,9 @@ def test_ordinary_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str, 
         # what the reader said in public is not a talk between the two
         ("PC101", "x-dm", "You said in your podcast that hiring is hard. Are you free for a quick chat?"),
         ("GP405", "x-dm", "You said you liked my posts. Are you free for a quick chat this week?"),
+        # a dictated reply, and a funding round, still fire
+        ("EB127", "linkedin-post", "Message me if you agree."),
+        ("SP101", "linkedin-post", "We raised £2M for our seed round."),
     ],
 )
 def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
