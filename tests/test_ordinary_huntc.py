@@ -4,7 +4,8 @@ Each is a draft a person writes near one of those habits: a follow-up that carri
 bare subject that did something, a change said as a swap of days, a person reporting what
 they confirmed), a pitch that says what the reader's own business posted, a sales note that
 names a shop of theirs by its proper name, an old intern congratulating a former boss, a
-friend letting a spare room, a post asking for the reader's own word for a thing. Next to
+friend letting a spare room, a post asking for the reader's own word for a thing, a CV ask
+that says why this friend, a 'Hi there' before a sentence that names their thread. Next to
 them, drafts from the same hunt that drew nothing, so those shapes stay quiet too. Each near
 miss is paired with its habit in the same words, which must still fire. All were written for
 this test; none comes from a corpus.
@@ -34,6 +35,10 @@ FIXED: list[tuple[str, str]] = [
     ("dm", "Hey, do you know anyone who might be interested in our spare room? £450 a month, bills included, from June."),
     # the reader's own word asked for, not a dictated token (EB104)
     ("facebook-post", "Comment with the word you use for a bread roll in your town: bap, barm, cob or bun? We're making a map for the school project."),
+    # a CV ask of a friend with the reason why them: their tie to the hiring team (GP403)
+    ("dm", "Hi Jess! Do you have time this week to look at my CV? The deadline for the Oxfam role is Friday and you know their hiring team."),
+    # 'Hi there', then a sentence that opens with which work of theirs it is (NP101)
+    ("x-dm", "Hi there! Your thread on the Bradford bus cuts had the clearest map I've seen. Did you draw it in QGIS?"),
 ]
 
 # (channel, text): drafts from the same hunt that drew nothing, kept so they stay quiet
@@ -56,6 +61,8 @@ QUIET: list[tuple[str, str]] = [
     ("x-post", "Type yes at the prompt when the installer asks to add it to PATH, otherwise the command won't be found."),
     ("x-post", "Drop your questions for Dr Patel below and we'll put them to her in Thursday's live Q&A on long Covid."),
     ("linkedin-post", "Follow the Leeds Library account for the author events list; this season we have Ali Smith on 3 April and the schools poetry slam."),
+    ("facebook-post", "We don't need likes, we need volunteers: 3 people on Saturday 9-12 to sort coats at the winter appeal. Message Anne on 07700 900123."),
+    ("follow-up-email", "Hi Bea,\n\nBumping this because the venue needs numbers by Friday: are you coming to the reunion dinner on the 9th?\n\nCat"),
 ]
 
 ORDINARY = FIXED + QUIET
@@ -86,6 +93,9 @@ def test_the_file_stays_cheap() -> None:
         ("GP402", "dm", "Hey, do you know anyone who might be interested in this role?"),
         # a dictated word
         ("EB104", "facebook-post", "Comment with the word YES if you agree."),
+        # a CV ask with no reason why them, a 'Hi there' with nothing of theirs
+        ("GP403", "dm", "Could you look at my CV?"),
+        ("NP101", "x-dm", "Hi there! Your page is great. Can we talk?"),
     ],
 )
 def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
