@@ -204,3 +204,37 @@ def test_writing_about_a_habit_in_single_quotes_is_quiet(ruleset: RuleSet) -> No
     about = "Nobody needs another post that opens with 'thrilled to announce' or ends with 'follow me for more'."
     assert not {c for c in codes(ruleset, about, "linkedin-post") if c[:2] in {"EB", "SP"}}
     assert {"SP101", "EB105"} <= codes(ruleset, "Thrilled to announce our launch! Follow me for more.", "linkedin-post")
+
+
+# --- self-promotion said in other words (the spgp round): each drew no self-promotion finding
+# before its rule was widened; written for this test from the habit's definition
+
+SPGP_CAUGHT = [
+    ("self-promotion", "comment", "Love it. I just released a course that goes through all of this step by step 🙌"),
+    ("self-promotion", "comment", "Agreed. I talk about this all the time on my podcast, episode 42 is all about it."),
+    ("self-promotion", "comment", "Love this. We built a tool that does exactly this automatically, happy to send you a link."),
+    ("self-promotion", "comment", "Totally agree! This is exactly the problem my app solves, check it out if you get a chance."),
+    ("self-promotion", "dm", "hii! i started selling my baked goods from home, cakes cookies brownies, order thru my insta 🍰"),
+    ("self-promotion", "comment", "Great points! I actually wrote a whole guide on this, it's on my blog if anyone wants to go deeper."),
+    ("self-promotion", "linkedin-post", "Guess who just became a published author? 📚 My first book, The Calm Leader, is out today on Amazon."),
+    ("self-promotion", "linkedin-post", "We're at stand B42 at the Manchester Tech Expo all week. Come say hi and see our new platform in action!"),
+    ("self-promotion", "dm", "hey!! my candle shop finally opened online 🕯️ would love if you checked it out and shared with your friends"),
+    ("self-promotion", "instagram-post", "Feeling so blessed 🥹 my little business just hit 5k orders!! thank you thank you thank you 💖 #smallbiz #grateful"),
+    ("self-promotion", "linkedin-post", "Can't quite believe it, but my book made the Sunday Times bestseller list this week. Thank you to everyone who bought a copy!"),
+    ("self-promotion", "linkedin-post", "Sold out in 48 hours. Our winter workshop series is completely full. Thank you to everyone who booked, we didn't expect this!"),
+    ("self-promotion", "linkedin-post", "✨ BIG ANNOUNCEMENT ✨\n\nWe are officially expanding to the US! 🇺🇸 New office in Austin opening this summer. The future is bright. 🚀🚀🚀"),
+    ("self-promotion", "linkedin-post", "5 years ago I quit my corporate job with no plan B.\n\nToday my consultancy has 14 staff and a waiting list of clients.\n\nBet on yourself."),
+    ("self-promotion", "linkedin-post", "So this happened 👇\n\nI was invited to keynote at SaaStr Europe. A few years ago I was cold calling from a spare bedroom. Dream big, people."),
+    ("self-promotion", "linkedin-post", "This is what happens when you hire the right agency. 📈 Our client's traffic went from 2k to 40k a month in six months. Want the same? Let's talk."),
+    ("self-promotion", "linkedin-dm", "Hi Sara, quick one: our new HR platform just went live and we're offering early access to a handful of companies. Let me know and I'll set you up."),
+    ("self-promotion", "linkedin-post", "Delighted to let you all know that our team picked up Best Workplace Culture at the Regional Business Awards last night. What a team. What a night."),
+    ("self-promotion", "linkedin-post", "New episode of The Growth Room is live! This week I sit down with myself to talk about why most founders fail at sales. Available on all platforms."),
+    ("self-promotion", "linkedin-post", "Some personal news: I've accepted an offer to lead the design org at Brightwave. Eight years at Northwind taught me everything. Onwards and upwards!"),
+]
+
+
+@pytest.mark.parametrize(("family", "channel", "text"), SPGP_CAUGHT, ids=[f"spgp-{i}" for i in range(len(SPGP_CAUGHT))])
+def test_self_promotion_in_other_words_is_caught(ruleset: RuleSet, family: str, channel: str, text: str) -> None:
+    doc = Document.from_text(text, "<draft>", channel=channel)
+    shown = {ruleset.specs[f.code].category for f in check_document(doc, ruleset)}  # each finding's own code
+    assert family in shown
