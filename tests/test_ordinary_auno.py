@@ -42,6 +42,10 @@ HABITS: list[tuple[str, str, str]] = [
     ("automation", "comment", "Wow nice 👍 Send it to @travelfeature_daily to get featured!"),
     ("automation", "cold-email", "Hi Dana,\n\nSaw that you're the Vice President Of Operations At Northwind Traders. We help ops teams like yours.\n\nMo"),
     ("no-personalization", "x-dm", "Thanks for the follow! Grab my free guide to growing on social media."),
+    ("automation", "follow-up-email", "Hi Dana,\n\nI noticed you opened my email a few times. Is it safe to assume this isn't a priority right now?\n\nMo"),
+    ("automation", "cold-email", "Hi Dana,\n\nWe help agencies automate reporting. Reply 1 if you want a demo, 2 if now isn't a good time.\n\nMo"),
+    ("automation", "comment", "Hello dear. Can I DM you?"),
+    ("no-personalization", "cold-email", "I was looking at your company's website and think we could help. Free for a call?"),
 ]
 
 # (channel, text): drafts near those habits that a person writes; none may be flagged
@@ -82,6 +86,8 @@ ORDINARY: list[tuple[str, str]] = [
     ("linkedin-dm", "Hi Ola, it's me again from the Leeds JS meetup: the accessibility checker you asked about is called axe."),
     ("dm", "Have you had time to look at the flat? The agent says two others are viewing it on Saturday."),
     ("cold-email", "Hi Dana,\n\nI saw you're now Vice President of Operations at Northwind; how did the depot move go?\n\nMo"),
+    ("follow-up-email", "Hi Dana, I saw you opened the café on Sunday; the sign looks great from the bus stop."),
+    ("comment", "Can I DM you about the bike? I'd like to buy the saddle if it's still spare."),
 ]
 
 
