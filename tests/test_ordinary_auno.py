@@ -88,6 +88,7 @@ ORDINARY: list[tuple[str, str]] = [
     ("cold-email", "Hi Dana,\n\nI saw you're now Vice President of Operations at Northwind; how did the depot move go?\n\nMo"),
     ("follow-up-email", "Hi Dana, I saw you opened the café on Sunday; the sign looks great from the bus stop."),
     ("comment", "Can I DM you about the bike? I'd like to buy the saddle if it's still spare."),
+    ("dm", "Hi there! Mum says the Saturday job at the bakery pays £11 an hour, are you still after one?"),
 ]
 
 
