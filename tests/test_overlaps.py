@@ -198,7 +198,7 @@ def test_the_shipped_packs_merge_without_losing_a_code(ruleset) -> None:  # type
     """Over every bad example of every shipped rule: no two reported match findings are on the
     same words, and every code the rules raised is still named (as a code or in ``also``)."""
     from sociable.engine import finish, lint_document
-    from sociable.overlaps import MATCH_KINDS
+    from sociable.overlaps import MATCH_KINDS, merge_kind
 
     merged_any = False
     for spec in ruleset.specs.values():
@@ -207,7 +207,7 @@ def test_the_shipped_packs_merge_without_losing_a_code(ruleset) -> None:  # type
             raw = lint_document(doc, ruleset)
             reported = finish([raw], ruleset)
             assert {f.code for f in raw.findings} <= {c for f in reported for c in f.codes}, text
-            matches = [f for f in reported if ruleset.specs[f.code].kind in MATCH_KINDS
+            matches = [f for f in reported if merge_kind(ruleset.specs[f.code]) in MATCH_KINDS
                        and not f.code.startswith("SX")]
             for index, one in enumerate(matches):
                 assert not any(_related(one, other) for other in matches[index + 1:]), text
@@ -228,3 +228,16 @@ def test_the_issue_examples_are_one_finding_each(ruleset, text: str, channel: st
     assert len({ruleset.specs[c].category for c in raised}) >= 2, raised  # two families flag it
     at = [f for f in finish([raw], ruleset) if f.start == start]
     assert len(at) == 1 and set(at[0].codes) == raised, at
+
+
+def test_a_rule_that_flags_what_is_missing_keeps_its_own_finding(ruleset) -> None:  # type: ignore[no-untyped-def]
+    """NP106 ("names nothing", ``when: missing``) stands on the first line only to have a place:
+    an auto-DM's thanks on that line is another problem, so both findings are shown."""
+    from sociable.engine import check_document
+    from sociable.overlaps import ABSENCE, merge_kind
+
+    assert merge_kind(ruleset.specs["NP106"]) == ABSENCE
+    assert merge_kind(ruleset.specs["AU101"]) == "shape"
+    doc = Document.from_text("Thanks for the follow! Grab my free guide.", "d.md", channel="x-dm")
+    shown = [f.code for f in check_document(doc, ruleset)]
+    assert "NP106" in shown and "AU101" in shown

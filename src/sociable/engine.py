@@ -21,7 +21,7 @@ from sociable.digest import blake2b
 from sociable.document import Document
 from sociable.findings import Finding
 from sociable.kinds.base import Incomplete, Unavailable
-from sociable.overlaps import one_per_problem
+from sociable.overlaps import merge_kind, one_per_problem
 from sociable.regex_guard import RegexTimeout, time_limit
 from sociable.ruleset import RuleSet
 
@@ -337,7 +337,7 @@ def _reported(
     unused = ruleset.specs.get(UNUSED_CODE) if UNUSED_CODE in ruleset.selected else None
     # Two rules on the same words are one problem: report the most specific, with the other
     # codes in its extra["also"] (Finding.codes).
-    kinds = {code: spec.kind for code, spec in ruleset.specs.items()}
+    kinds = {code: merge_kind(spec) for code, spec in ruleset.specs.items()}
     order = sorted(range(len(results)), key=lambda index: results[index].path)
     for _path, indexes in groupby(order, key=lambda index: results[index].path):
         out: list[Finding] = []

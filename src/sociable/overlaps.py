@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from sociable.findings import Finding
-from sociable.packs.schema import CATEGORIES
+from sociable.packs.schema import CATEGORIES, RuleSpec
 
 #: Codes that are never merged: sociable's own findings (unused suppressions) are about the
 #: directive, not the draft's text.
@@ -40,6 +40,18 @@ MATCH_KINDS = frozenset({"phrases", "pattern", "shape"})
 #: or an end with: twice ("Just checking in" and "Just checking in on this"). A sentence-long
 #: finding that begins with a three-word opener is about the sentence, a different problem.
 SAME_WORDS_SHARE = 2
+#: What :func:`merge_kind` calls a rule that flags what a draft lacks.
+ABSENCE = "absence"
+
+
+def merge_kind(spec: RuleSpec) -> str:
+    """The kind :func:`one_per_problem` sees for ``spec``: a pattern rule that flags what the
+    draft lacks (``when: missing``, "names nothing about them") stands on the first line only
+    to have a place, so those words are not its problem and it merges with no rule that flags
+    them (a "thanks for the follow" auto-DM that also names nothing is two problems)."""
+    if spec.kind == "pattern" and spec.options.get("when") == "missing":
+        return ABSENCE
+    return spec.kind
 
 
 #: Which family says most about the same words: an automation tell names the mechanism (a
