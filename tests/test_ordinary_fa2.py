@@ -78,8 +78,9 @@ def test_the_habit_beside_each_guard_still_fires(ruleset: RuleSet, channel: str,
 
 
 def test_stop_before_a_visit_particle_is_not_a_negation() -> None:
-    negation = frozenset(("stop", "don't"))
+    negation, nudges, particles = frozenset(("stop", "don't")), frozenset(("forget",)), frozenset(("by",))
     visit = ["stop", "by", "my", "shop"]
-    assert not _negated(visit, 0, 2, negation)
-    assert _negated(["stop", "sharing", "my", "shop"], 0, 2, negation)  # "stop" still denies an act
-    assert _negated(["don't", "by", "my", "shop"], 0, 2, negation)
+    assert not _negated(visit, 0, 2, negation, nudges, particles)
+    assert _negated(visit, 0, 2, negation, nudges, frozenset())  # the particles are the class's words
+    assert _negated(["stop", "sharing", "my", "shop"], 0, 2, negation, nudges, particles)  # "stop" still denies an act
+    assert _negated(["don't", "by", "my", "shop"], 0, 2, negation, nudges, particles)
