@@ -7,6 +7,10 @@ codes a draft draws, code by code (a finding that merges several rules' codes co
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+
 from sociable.config import CHANNELS
 from sociable.document import Document
 from sociable.engine import check_document
@@ -42,3 +46,35 @@ def codes_drawn(ruleset: RuleSet, channel: str | None, text: str) -> set[str]:
     for the near habits that must still fire and the near misses one rule must leave alone."""
     doc = Document.from_text(text, "<draft>", channel=channel)
     return {code for finding in check_document(doc, ruleset) for code in finding.codes}
+
+
+# --- the two tests every module asks, made from its lists ---------------------------------
+#
+# A module assigns them to test names (``test_x = no_judgment_test(ORDINARY, "x-ordinary")``)
+# so it holds only its drafts; pytest collects a test by the name it is bound to, so the ids
+# are those the module's own functions had. A module that still defines the functions itself
+# works as before: nothing here is collected unless a module binds it.
+
+
+def no_judgment_test(drafts: list[tuple[str, str]], prefix: str) -> Callable[..., None]:
+    """A test, one case per (channel, text) of ``drafts`` with ids ``{prefix}-{i}``, that the
+    draft draws no judgment-family code."""
+
+    @pytest.mark.parametrize(("channel", "text"), drafts, ids=[f"{prefix}-{i}" for i in range(len(drafts))])
+    def test(ruleset: RuleSet, channel: str | None, text: str) -> None:
+        found = judgment_findings(ruleset, channel, text)
+        assert found == [], f"ordinary text flagged: {found}"
+
+    return test
+
+
+def near_habit_test(habits: list[tuple[str, str, str]]) -> Callable[..., None]:
+    """A test, one case per (code, channel, text) of ``habits`` (pytest's own ids), that the
+    draft still draws ``code``: the guards that keep the ordinary drafts quiet must not blind
+    the rule to the habit next to them."""
+
+    @pytest.mark.parametrize(("code", "channel", "text"), habits)
+    def test(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
+        assert code in codes_drawn(ruleset, channel, text)
+
+    return test

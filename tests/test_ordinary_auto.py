@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from ordinary import codes_drawn, judgment_findings, uncovered
+from ordinary import codes_drawn, near_habit_test, no_judgment_test, uncovered
 from sociable.ruleset import RuleSet
 
 # (channel, text)
@@ -148,18 +148,14 @@ ORDINARY: list[tuple[str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"auto-ordinary-{i}" for i in range(len(ORDINARY))])
-def test_ordinary_text_near_automation_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_ordinary_text_near_automation_gets_no_judgment_finding = no_judgment_test(ORDINARY, "auto-ordinary")
 
 
 def test_every_channel_is_covered() -> None:
     assert uncovered(ORDINARY) == []
 
 
-@pytest.mark.parametrize(
-    ("code", "channel", "text"),
+test_the_near_habit_still_fires = near_habit_test(
     [
         # the guards above must not blind the rules: the same words used as the habit still fire
         ("PC105", "linkedin-post", "Only a handful of seats remain for the spring bootcamp."),
@@ -206,8 +202,6 @@ def test_every_channel_is_covered() -> None:
         ("AU104", "follow-up-email", "Hi Sam, following up on my last email. Looking forward to hearing from you."),
     ],
 )
-def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
-    assert code in codes_drawn(ruleset, channel, text)
 
 
 @pytest.mark.parametrize(

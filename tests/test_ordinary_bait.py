@@ -10,10 +10,7 @@ any corpus) and runs through the same per-draft function as the CLI, with its ch
 
 from __future__ import annotations
 
-import pytest
-
-from ordinary import judgment_findings
-from sociable.ruleset import RuleSet
+from ordinary import no_judgment_test
 
 ORDINARY: list[tuple[str | None, str]] = [
     # near the polite-ask shapes: a courtesy around a real request
@@ -186,10 +183,7 @@ ORDINARY: list[tuple[str | None, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"ordinary-bait-{i}" for i in range(len(ORDINARY))])
-def test_near_misses_of_bait_get_no_judgment_finding(ruleset: RuleSet, channel: str | None, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_near_misses_of_bait_get_no_judgment_finding = no_judgment_test(ORDINARY, "ordinary-bait")
 
 
 def test_the_list_covers_every_channel() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from ordinary import codes_drawn, judgment_findings
+from ordinary import codes_drawn, no_judgment_test
 from sociable.ruleset import RuleSet
 
 ORDINARY: list[tuple[str, str]] = [
@@ -96,11 +96,7 @@ LONG_BAIT: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"ordinary-eb-{i}" for i in range(len(ORDINARY))])
-def test_ordinary_drafts_near_the_new_bait_rules_get_no_judgment_finding(
-        ruleset: RuleSet, channel: str, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_ordinary_drafts_near_the_new_bait_rules_get_no_judgment_finding = no_judgment_test(ORDINARY, "ordinary-eb")
 
 
 @pytest.mark.parametrize(("channel", "text", "code"), LONG_BAIT, ids=[f"long-bait-{i}" for i in range(len(LONG_BAIT))])

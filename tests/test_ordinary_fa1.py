@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from ordinary import codes_drawn, judgment_findings
+from ordinary import codes_drawn, no_judgment_test
 from sociable.ruleset import RuleSet
 
 ORDINARY: list[tuple[str, str]] = [
@@ -66,11 +66,7 @@ HABITS: list[tuple[str, str, tuple[str, ...]]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"ordinary-fa1-{i}" for i in range(len(ORDINARY))])
-def test_ordinary_drafts_near_the_fa1_guards_get_no_judgment_finding(
-        ruleset: RuleSet, channel: str, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_ordinary_drafts_near_the_fa1_guards_get_no_judgment_finding = no_judgment_test(ORDINARY, "ordinary-fa1")
 
 
 @pytest.mark.parametrize(("channel", "text", "codes"), HABITS, ids=[f"habit-fa1-{i}" for i in range(len(HABITS))])

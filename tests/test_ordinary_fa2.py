@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from ordinary import codes_drawn, judgment_findings
+from ordinary import codes_drawn, no_judgment_test
 from sociable.kinds.shape import _negated
 from sociable.ruleset import RuleSet
 
@@ -65,11 +65,7 @@ HABITS: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"ordinary-fa2-{i}" for i in range(len(ORDINARY))])
-def test_specific_drafts_near_the_fa2_guards_get_no_judgment_finding(
-        ruleset: RuleSet, channel: str, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_specific_drafts_near_the_fa2_guards_get_no_judgment_finding = no_judgment_test(ORDINARY, "ordinary-fa2")
 
 
 @pytest.mark.parametrize(("channel", "text", "code"), HABITS, ids=[f"habit-fa2-{i}" for i in range(len(HABITS))])
@@ -78,8 +74,9 @@ def test_the_habit_beside_each_guard_still_fires(ruleset: RuleSet, channel: str,
 
 
 def test_stop_before_a_visit_particle_is_not_a_negation() -> None:
-    negation = frozenset(("stop", "don't"))
+    negation, nudges, particles = frozenset(("stop", "don't")), frozenset(("forget",)), frozenset(("by",))
     visit = ["stop", "by", "my", "shop"]
-    assert not _negated(visit, 0, 2, negation)
-    assert _negated(["stop", "sharing", "my", "shop"], 0, 2, negation)  # "stop" still denies an act
-    assert _negated(["don't", "by", "my", "shop"], 0, 2, negation)
+    assert not _negated(visit, 0, 2, negation, nudges, particles)
+    assert _negated(visit, 0, 2, negation, nudges, frozenset())  # the particles are the class's words
+    assert _negated(["stop", "sharing", "my", "shop"], 0, 2, negation, nudges, particles)  # "stop" still denies an act
+    assert _negated(["don't", "by", "my", "shop"], 0, 2, negation, nudges, particles)

@@ -10,10 +10,7 @@ must stay clean. Every text is written for this test; none is copied from any co
 
 from __future__ import annotations
 
-import pytest
-
-from ordinary import judgment_findings
-from sociable.ruleset import RuleSet
+from ordinary import no_judgment_test
 
 ORDINARY: list[tuple[str, str]] = [
     # a whole post in quotes, as a scrape exports it
@@ -56,10 +53,7 @@ ORDINARY: list[tuple[str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"ordinary-form-{i}" for i in range(len(ORDINARY))])
-def test_ordinary_text_in_scraped_forms_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_ordinary_text_in_scraped_forms_gets_no_judgment_finding = no_judgment_test(ORDINARY, "ordinary-form")
 
 
 def test_the_list_covers_every_channel() -> None:

@@ -15,7 +15,7 @@ from collections import Counter
 
 import pytest
 
-from ordinary import codes_drawn, judgment_findings
+from ordinary import codes_drawn, near_habit_test, no_judgment_test
 from sociable.ruleset import RuleSet
 
 # (channel, text)
@@ -68,10 +68,7 @@ ORDINARY: list[tuple[str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"fp-ordinary-{i}" for i in range(len(ORDINARY))])
-def test_ordinary_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_ordinary_text_gets_no_judgment_finding = no_judgment_test(ORDINARY, "fp-ordinary")
 
 
 def test_every_channel_is_covered() -> None:
@@ -80,8 +77,7 @@ def test_every_channel_is_covered() -> None:
         assert channels[channel] >= 1, channel
 
 
-@pytest.mark.parametrize(
-    ("code", "channel", "text"),
+test_the_near_habit_still_fires = near_habit_test(
     [
         # the same openers with nothing new still fire
         ("AU104", "follow-up-email", "Following up on my last email, are you free this week?"),
@@ -111,8 +107,6 @@ def test_every_channel_is_covered() -> None:
         ("SP602", "comment", "Buy real followers cheap, message me."),
     ],
 )
-def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
-    assert code in codes_drawn(ruleset, channel, text)
 
 
 @pytest.mark.parametrize(

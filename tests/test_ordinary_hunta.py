@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from ordinary import codes_drawn, judgment_findings, uncovered
+from ordinary import codes_drawn, near_habit_test, no_judgment_test, uncovered
 from sociable.ruleset import RuleSet
 
 # (channel, text)
@@ -57,10 +57,7 @@ ORDINARY: list[tuple[str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"hunta-ordinary-{i}" for i in range(len(ORDINARY))])
-def test_ordinary_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_ordinary_text_gets_no_judgment_finding = no_judgment_test(ORDINARY, "hunta-ordinary")
 
 
 def test_the_channels_of_todays_rules_are_covered() -> None:
@@ -69,8 +66,7 @@ def test_the_channels_of_todays_rules_are_covered() -> None:
     assert uncovered(ORDINARY, channels) == []
 
 
-@pytest.mark.parametrize(
-    ("code", "channel", "text"),
+test_the_near_habit_still_fires = near_habit_test(
     [
         # a company selling to the same shop, in the same we/our voice
         ("AU323", "cold-email", "Hi,\n\nWe run a print shop next to your garden centre. Our prices start at £20 for flyers. We deliver within a day. Shall we send you our price list?"),
@@ -87,8 +83,6 @@ def test_the_channels_of_todays_rules_are_covered() -> None:
         ("NP104", "linkedin-dm", "Hello! Thanks for your reply. Our design packages start at $99."),
     ],
 )
-def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
-    assert code in codes_drawn(ruleset, channel, text)
 
 
 @pytest.mark.parametrize(

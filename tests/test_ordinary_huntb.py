@@ -16,10 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
-
-from ordinary import codes_drawn, judgment_findings
-from sociable.ruleset import RuleSet
+from ordinary import near_habit_test, no_judgment_test
 
 # (channel, text)
 ORDINARY: list[tuple[str, str]] = [
@@ -65,10 +62,7 @@ ORDINARY: list[tuple[str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"huntb-ordinary-{i}" for i in range(len(ORDINARY))])
-def test_ordinary_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_ordinary_text_gets_no_judgment_finding = no_judgment_test(ORDINARY, "huntb-ordinary")
 
 
 def test_the_hunted_channels_are_covered() -> None:
@@ -78,8 +72,7 @@ def test_the_hunted_channels_are_covered() -> None:
         assert channels[channel] >= 1, channel
 
 
-@pytest.mark.parametrize(
-    ("code", "channel", "text"),
+test_the_near_habit_still_fires = near_habit_test(
     [
         # the same openings with nothing for the reader still fire
         ("SP630", "linkedin-post", "We're a 12-person bakery co-op and we've just opened a second shop on Dale Street."),
@@ -98,5 +91,3 @@ def test_the_hunted_channels_are_covered() -> None:
         ("SP642", "linkedin-post", "We closed our seed round this spring and welcomed 300 new customers. Our amazing team made it happen."),
     ],
 )
-def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
-    assert code in codes_drawn(ruleset, channel, text)

@@ -13,9 +13,7 @@ this test; none comes from a corpus.
 
 from __future__ import annotations
 
-import pytest
-
-from ordinary import codes_drawn, judgment_findings
+from ordinary import codes_drawn, near_habit_test, no_judgment_test
 from sociable.ruleset import RuleSet
 
 # (channel, text): false alarms the hunt found, now quiet
@@ -68,18 +66,14 @@ QUIET: list[tuple[str, str]] = [
 ORDINARY = FIXED + QUIET
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"huntc-ordinary-{i}" for i in range(len(ORDINARY))])
-def test_ordinary_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_ordinary_text_gets_no_judgment_finding = no_judgment_test(ORDINARY, "huntc-ordinary")
 
 
 def test_the_file_stays_cheap() -> None:
     assert len(ORDINARY) <= 30
 
 
-@pytest.mark.parametrize(
-    ("code", "channel", "text"),
+test_the_near_habit_still_fires = near_habit_test(
     [
         # the same bumps with no fact in them still fire
         ("GP205", "follow-up-email", "Hi Ana, just following up on the invoice. Hope to hear from you."),
@@ -98,8 +92,6 @@ def test_the_file_stays_cheap() -> None:
         ("NP101", "x-dm", "Hi there! Your page is great. Can we talk?"),
     ],
 )
-def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
-    assert code in codes_drawn(ruleset, channel, text)
 
 
 def test_a_note_that_names_nothing_still_fires(ruleset: RuleSet) -> None:

@@ -16,10 +16,7 @@ test; none comes from a corpus.
 
 from __future__ import annotations
 
-import pytest
-
-from ordinary import codes_drawn, judgment_findings
-from sociable.ruleset import RuleSet
+from ordinary import near_habit_test, no_judgment_test
 
 # (channel, text)
 ORDINARY: list[tuple[str, str]] = [
@@ -64,14 +61,10 @@ ORDINARY: list[tuple[str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"huntd-ordinary-{i}" for i in range(len(ORDINARY))])
-def test_ordinary_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_ordinary_text_gets_no_judgment_finding = no_judgment_test(ORDINARY, "huntd-ordinary")
 
 
-@pytest.mark.parametrize(
-    ("code", "channel", "text"),
+test_the_near_habit_still_fires = near_habit_test(
     [
         # a countdown on a sale, not a call for entries, still fires
         ("PC105", "x-post", "Enrolment for the course closes Friday at midnight!"),
@@ -88,5 +81,3 @@ def test_ordinary_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str, 
         ("SP101", "linkedin-post", "We raised £2M for our seed round."),
     ],
 )
-def test_the_near_habit_still_fires(ruleset: RuleSet, code: str, channel: str, text: str) -> None:
-    assert code in codes_drawn(ruleset, channel, text)

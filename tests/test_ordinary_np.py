@@ -10,10 +10,7 @@ test; none comes from a corpus.
 
 from __future__ import annotations
 
-import pytest
-
-from ordinary import judgment_findings, uncovered
-from sociable.ruleset import RuleSet
+from ordinary import no_judgment_test, uncovered
 
 # (channel, text)
 ORDINARY: list[tuple[str, str]] = [
@@ -96,10 +93,7 @@ ORDINARY: list[tuple[str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"np-ordinary-{i}" for i in range(len(ORDINARY))])
-def test_ordinary_one_to_one_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_ordinary_one_to_one_text_gets_no_judgment_finding = no_judgment_test(ORDINARY, "np-ordinary")
 
 
 def test_every_channel_is_covered() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from ordinary import codes_drawn, judgment_findings, uncovered
+from ordinary import codes_drawn, no_judgment_test, uncovered
 from sociable.ruleset import RuleSet
 
 # (channel, text)
@@ -264,10 +264,7 @@ ORDINARY: list[tuple[str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"pitch-ordinary-{i}" for i in range(len(ORDINARY))])
-def test_ordinary_pitch_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_ordinary_pitch_text_gets_no_judgment_finding = no_judgment_test(ORDINARY, "pitch-ordinary")
 
 
 def test_every_channel_is_covered() -> None:

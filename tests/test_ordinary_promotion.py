@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from ordinary import codes_drawn, judgment_findings
+from ordinary import codes_drawn, no_judgment_test
 from sociable.ruleset import RuleSet
 
 ORDINARY: list[tuple[str, str]] = [
@@ -55,10 +55,7 @@ EXPECTED: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"ordinary-{i}" for i in range(len(ORDINARY))])
-def test_ordinary_text_near_promotion_gets_no_judgment_finding(ruleset: RuleSet, channel: str, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_ordinary_text_near_promotion_gets_no_judgment_finding = no_judgment_test(ORDINARY, "ordinary")
 
 
 @pytest.mark.parametrize(("channel", "text", "code"), EXPECTED, ids=[code for _c, _t, code in EXPECTED])

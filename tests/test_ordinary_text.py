@@ -9,10 +9,7 @@ grammar are out of scope here).
 
 from __future__ import annotations
 
-import pytest
-
-from ordinary import judgment_findings
-from sociable.ruleset import RuleSet
+from ordinary import no_judgment_test
 
 # (channel, text). Written for this test; none is copied from the evaluation corpus.
 ORDINARY: list[tuple[str | None, str]] = [
@@ -79,10 +76,7 @@ ORDINARY: list[tuple[str | None, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("channel", "text"), ORDINARY, ids=[f"ordinary-{i}" for i in range(len(ORDINARY))])
-def test_ordinary_text_gets_no_judgment_finding(ruleset: RuleSet, channel: str | None, text: str) -> None:
-    found = judgment_findings(ruleset, channel, text)
-    assert found == [], f"ordinary text flagged: {found}"
+test_ordinary_text_gets_no_judgment_finding = no_judgment_test(ORDINARY, "ordinary")
 
 
 def test_the_list_is_big_and_varied() -> None:

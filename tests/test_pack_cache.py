@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import shutil
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -21,8 +23,30 @@ def kinds():
     return load_context(Config(), use_cache=False).ruleset.kinds
 
 
-def test_every_kept_prepared_form_equals_a_fresh_preparation(tmp_path: Path, kinds) -> None:
-    specs, kept = load_packs([PACKS_DIR], kinds, tmp_path)
+class ColdLoad(NamedTuple):
+    folder: Path
+    specs: Any
+    kept: Any
+
+
+@pytest.fixture(scope="module")
+def cold(tmp_path_factory: pytest.TempPathFactory, kinds) -> ColdLoad:
+    """One load of the shipped packs into an empty cache folder, for the tests that read what
+    a cold load returns or wrote: writing the cache (parsing, validating and preparing every
+    rule, then pickling) costs several CPU seconds, once per module rather than per test. A
+    test that changes the folder copies it first (:func:`seeded`)."""
+    folder = tmp_path_factory.mktemp("pack-cache")
+    specs, kept = load_packs([PACKS_DIR], kinds, folder)
+    return ColdLoad(folder, specs, kept)
+
+
+def seeded(cold: ColdLoad, folder: Path) -> None:
+    """``folder`` holds what the cold load wrote (copies: a test may change them)."""
+    shutil.copytree(cold.folder, folder, dirs_exist_ok=True)
+
+
+def test_every_kept_prepared_form_equals_a_fresh_preparation(cold: ColdLoad, kinds) -> None:
+    specs, kept = cold.specs, cold.kept
     assert kept  # the shape rules keep theirs
     assert {spec.kind for spec in specs if spec.code in kept} == {"shape"}
     by_code = {spec.code: spec for spec in specs}
@@ -31,9 +55,10 @@ def test_every_kept_prepared_form_equals_a_fresh_preparation(tmp_path: Path, kin
         assert cache.loads_prepared(blob) == kinds[spec.kind].prepare(spec), code
 
 
-def test_a_second_load_reads_the_same_rules_without_parsing(tmp_path: Path, kinds,
+def test_a_second_load_reads_the_same_rules_without_parsing(tmp_path: Path, kinds, cold: ColdLoad,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    first, first_kept = load_packs([PACKS_DIR], kinds, tmp_path)
+    first, first_kept = cold.specs, cold.kept
+    seeded(cold, tmp_path)
     from sociable.packs import loader
 
     def no_parsing(*args: object, **kwargs: object) -> None:
@@ -66,11 +91,11 @@ def test_a_changed_pack_or_changed_code_is_a_miss(tmp_path: Path, kinds,
     assert cache.cache_key([pack], kinds) != touched
 
 
-def test_only_the_very_spec_uses_its_kept_form(tmp_path: Path, kinds,
+def test_only_the_very_spec_uses_its_kept_form(kinds, cold: ColdLoad,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     from sociable.ruleset import RuleSet
 
-    specs, kept = load_packs([PACKS_DIR], kinds, tmp_path)
+    specs, kept = cold.specs, cold.kept
     code = next(iter(kept))
     spec = {s.code: s for s in specs}[code]
     prepared: list[str] = []
@@ -85,8 +110,9 @@ def test_only_the_very_spec_uses_its_kept_form(tmp_path: Path, kinds,
     assert prepared == [code]  # not the spec it was kept for: prepared afresh
 
 
-def test_an_unreadable_cache_file_is_rebuilt(tmp_path: Path, kinds) -> None:
-    specs, _ = load_packs([PACKS_DIR], kinds, tmp_path)
+def test_an_unreadable_cache_file_is_rebuilt(tmp_path: Path, kinds, cold: ColdLoad) -> None:
+    specs = cold.specs
+    seeded(cold, tmp_path)
     (path,) = (tmp_path / "packs").glob("*.pickle")
     path.write_bytes(b"not a pickle")
     again, kept = load_packs([PACKS_DIR], kinds, tmp_path)

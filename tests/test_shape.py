@@ -374,7 +374,7 @@ def test_an_imperative_after_a_lead_clause_or_a_word_set_off_by_a_comma(tmp_path
     assert hits(spec, "We shipped the new search engine, like this if you agree") == []
 
 
-GUARD_PACK = PACK.replace("negation: [not, don't]", "negation: [not, don't, never]").replace(
+GUARD_PACK = PACK.replace("negation: [not, don't]", "negation: [not, don't, never]\n  nudge: [forget, hesitate]").replace(
     "reporting: [said]", "reporting: [say, said]").replace(
     "shapes: ['^ {ask-verb} this|it ...2 if']", "shapes: ['{ask-verb} my page', 'we won']")
 
@@ -385,6 +385,19 @@ def test_a_negated_nudge_is_an_imperative_to_act(tmp_path: Path) -> None:
     assert hits(spec, "Never hesitate to share my page") == ["share my page"]
     assert hits(spec, "Don't share my page") == []  # the negation denies the act itself
     assert hits(spec, "Please don't ever share my page") == []
+
+
+def test_the_nudge_verbs_are_a_word_class_a_pack_extends(tmp_path: Path) -> None:
+    """The nudges are data (``nudge`` in ``rules/words.yaml``): another pack may add one."""
+    extra = """\
+    pack: u
+    extend-lexicons:
+      nudge: [neglect]
+    """
+    assert hits(load(tmp_path, GUARD_PACK)["ZZ201"], "Don't neglect to share my page") == []
+    spec = load(tmp_path, GUARD_PACK, extra=extra)["ZZ201"]
+    assert hits(spec, "Don't neglect to share my page") == ["share my page"]
+    assert hits(spec, "Don't forget to share my page") == ["share my page"]
 
 
 def test_a_reporting_word_after_to_is_the_writers_own_voice(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -25,7 +26,7 @@ from sociable.kinds import shape as shape_module
 from sociable.kinds.base import Rule
 from sociable.kinds.shape import NeedIndex, Prepared, Shape, ShapeKind, parse_shape
 from sociable.packs.schema import RuleSpec
-from sociable.text import Analysis, Token
+from sociable.text import Analysis, Sentence, Token
 
 
 @functools.cache
@@ -123,14 +124,39 @@ def _reference_match_at(tokens: Sequence[Token], analysis: Analysis, shape: Shap
     return -1
 
 
+class _View(NamedTuple):
+    """What the reference reads of a view, made once per view rather than once per shape:
+    its :class:`Token` objects, its :class:`Sentence` objects and, for each token, the stop of
+    its sentence (from :attr:`Analysis.sentence_of`). Building these from the columns for each
+    of the 2,300 shapes was most of this test's time."""
+
+    tokens: list[Token]
+    sentences: list[Sentence]
+    limits: list[int]
+
+
+#: The views of the draft being compared (keyed by identity, the analysis kept alive so the
+#: key cannot be reused); emptied for every example.
+_VIEWS: dict[int, tuple[Analysis, _View]] = {}
+
+
+def _view(analysis: Analysis) -> _View:
+    entry = _VIEWS.get(id(analysis))
+    if entry is None or entry[0] is not analysis:
+        sentences = list(analysis.sentences)
+        limits = [sentences[number].stop for number in analysis.sentence_of] if sentences else []
+        entry = _VIEWS[id(analysis)] = (analysis, _View(list(analysis.tokens), sentences, limits))
+    return entry[1]
+
+
 def _naive_positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[tuple[int, int]]:
     """Every shape tried at every token (or at every clause start for ``^``), no index."""
-    tokens = list(analysis.tokens)
-    if not analysis.sentences:
+    tokens, sentences, limits = _view(analysis)
+    if not sentences:
         return  # every match lies in a sentence
     if shape.at_start:
         for number, starts in enumerate(shape_module._all_clause_starts(analysis, prepared.preamble)):
-            limit = analysis.sentences[number].stop
+            limit = sentences[number].stop
             for start in starts:
                 end = _reference_match_at(tokens, analysis, shape, 0, start, limit)
                 if end > start:
@@ -141,7 +167,7 @@ def _naive_positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> It
     for start in range(len(tokens)):
         if start < last_stop:
             continue
-        limit = analysis.sentences[analysis.sentence_of[start]].stop
+        limit = limits[start]
         end = _reference_match_at(tokens, analysis, shape, 0, start, limit)
         if end > start:
             yield start, end
@@ -162,6 +188,7 @@ def test_indexed_shapes_find_what_trying_every_shape_everywhere_finds(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     indexed = _findings(shape_rules(), text)
+    _VIEWS.clear()
     with monkeypatch.context() as patch:
         patch.setattr(NeedIndex, "possible", lambda self, prepared, analysis: list(prepared.shapes))
         patch.setattr(shape_module, "_positions", _naive_positions)

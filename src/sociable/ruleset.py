@@ -116,6 +116,8 @@ class RuleSet:
         self._active_of: tuple[list[str], int] | None = None
         #: :meth:`plan` per channel, made again with :attr:`_active`.
         self._plans: dict[str | None, tuple[Planned, ...]] = {}
+        #: :meth:`compares_drafts`, with the selection (as a tuple) it was worked out for.
+        self._compares: tuple[tuple[str, ...], bool] | None = None
 
     def __repr__(self) -> str:
         return (f"RuleSet(specs={self.specs!r}, kinds={self.kinds!r}, selected={self.selected!r}, "
@@ -144,6 +146,20 @@ class RuleSet:
         """Whether rule ``code`` compares drafts (its kind's ``corpus``), importing no kind
         registered by name (:class:`~sociable.kinds.lazy.LazyKind`)."""
         return is_corpus(self.kinds, self.specs[code].kind)
+
+    def compares_drafts(self) -> bool:
+        """Whether any selected rule compares drafts (its kind is a corpus kind).
+
+        The language server asks on every keystroke, so the answer is kept, keyed on the
+        selection as a tuple rather than on the list: ``selected`` is public and mutable, and
+        a caller may replace, append to or edit it in place (even at the same length). A
+        tuple of a few hundred codes compares in microseconds; asking every rule's kind took
+        a lookup per rule.
+        """
+        key = tuple(self.selected)
+        if self._compares is None or self._compares[0] != key:
+            self._compares = (key, any(self.is_corpus(code) for code in key))
+        return self._compares[1]
 
     def active(self, channel: str | None) -> tuple[RuleSpec, ...]:
         """Selected rules for a channel, unprepared: the engine prepares only rules it runs.
@@ -190,7 +206,7 @@ class RuleSet:
         return {
             "specs": self.specs, "kinds": self.kinds, "selected": self.selected,
             "settings": self.settings, "kept": self.kept, "_prepared": {}, "_active": {},
-            "_active_of": None, "_plans": {},
+            "_active_of": None, "_plans": {}, "_compares": None,
         }
 
 

@@ -35,7 +35,8 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
 
 Guards shared by every shape rule (``guards``, default ``[negation, commentary, reported]``):
 ``negation`` a word of class ``negation`` in the three tokens before the match ("don't tag
-anyone"); ``commentary`` a word of class ``commentary`` in the sentence (text *about* bait is
+anyone"), unless it negates a word of class ``nudge`` ("don't forget to follow" asks for the
+follow) or is "stop" before a word of class ``visit-particle`` ("stop by my shop" invites); ``commentary`` a word of class ``commentary`` in the sentence (text *about* bait is
 not bait); ``reported`` a word of class ``reporting`` before the match (someone *said* it);
 ``question`` the sentence is a question (for habits whose sentence shape is also a fair
 question). Quoted speech is masked by the document model, so a quoted habit is never read.
@@ -89,7 +90,7 @@ ATTRIBUTES = (
 GUARDS = ("negation", "commentary", "reported", "question")
 DEFAULT_GUARDS = ("negation", "commentary", "reported")
 #: Classes the kind itself reads (position and guards); packs declare their words.
-KIND_CLASSES = ("preamble", "negation", "commentary", "reporting")
+KIND_CLASSES = ("preamble", "negation", "commentary", "reporting", "nudge", "visit-particle")
 MAX_GAP = 12
 #: What may follow a shape that ends with ``$``: closing punctuation, not "----" or "[name]".
 _CLOSING = frozenset(".,!?:;…\"')]")
@@ -307,6 +308,10 @@ class Prepared(Record):
     reporting: frozenset[str]
     #: Mask kinds the rule reads: its own ``unmask`` plus ``url`` when a shape names ``:url``.
     unmask: tuple[str, ...]
+    #: Class ``nudge``: verbs a negation turns into a nudge to act (the negation guard).
+    nudges: frozenset[str]
+    #: Class ``visit-particle``: words after which "stop" is a visit, not a negation.
+    visit_particles: frozenset[str]
 
     def __init__(
         self,
@@ -324,11 +329,14 @@ class Prepared(Record):
         commentary: frozenset[str],
         reporting: frozenset[str],
         unmask: tuple[str, ...] = (),
+        nudges: frozenset[str] = frozenset(),
+        visit_particles: frozenset[str] = frozenset(),
     ) -> None:
         fill(self, shapes=shapes, unless=unless, unless_draft=unless_draft, requires=requires,
              guards=guards, max_findings=max_findings, min_matches=min_matches,
              max_words=max_words, max_other_words=max_other_words, preamble=preamble,
-             negation=negation, commentary=commentary, reporting=reporting, unmask=unmask)
+             negation=negation, commentary=commentary, reporting=reporting, unmask=unmask,
+             nudges=nudges, visit_particles=visit_particles)
 
 
 def _is_handle(a: Analysis, i: int) -> bool:
@@ -674,6 +682,8 @@ class ShapeKind(Kind):
             kind_class("commentary"),
             kind_class("reporting"),
             _reads(spec),
+            kind_class("nudge"),
+            kind_class("visit-particle"),
         )
 
     def describe(self, spec: RuleSpec) -> str:
@@ -1108,7 +1118,8 @@ def _guarded(analysis: Analysis, first: int, stop: int, prepared: Prepared) -> b
     guards = prepared.guards
     if "question" in guards and number in analysis.questions:
         return True
-    if "negation" in guards and _negated(norms, max(begin, first - 3), first, prepared.negation):
+    if "negation" in guards and _negated(norms, max(begin, first - 3), first, prepared.negation,
+                                         prepared.nudges, prepared.visit_particles):
         return True
     if "commentary" in guards and not prepared.commentary.isdisjoint(norms[begin:end]):
         return True
@@ -1117,20 +1128,16 @@ def _guarded(analysis: Analysis, first: int, stop: int, prepared: Prepared) -> b
     return any(number in _unless_sentences(analysis, shape, prepared) for shape in prepared.unless)
 
 
-#: Verbs that a negation turns into a nudge to act: "don't forget to follow" asks for the follow.
-_NUDGES = frozenset(("forget", "hesitate"))
-#: Particles that make "stop" a visit, not a negation: "stop by my shop" invites the reader in.
-_VISIT_PARTICLES = frozenset(("by", "in", "over", "round", "past"))
-
-
-def _negated(norms: Sequence[str], start: int, first: int, negation: frozenset[str]) -> bool:
+def _negated(norms: Sequence[str], start: int, first: int, negation: frozenset[str],
+             nudges: frozenset[str], visit_particles: frozenset[str]) -> bool:
     """True when a negation word just before the match denies it; one that negates a nudge
-    ("don't forget to ...", "never hesitate to ...") is an imperative to do it, and "stop by"
-    is an invitation to visit."""
+    (class ``nudge``: "don't forget to ...", "never hesitate to ...") is an imperative to do
+    it, and "stop" before a ``visit-particle`` ("stop by") is an invitation to visit. The
+    words are classes in ``rules/words.yaml``, so a pack can extend them."""
     return any(
         norms[i] in negation
-        and not (i + 1 < first and norms[i + 1] in _NUDGES)
-        and not (norms[i] == "stop" and i + 1 < len(norms) and norms[i + 1] in _VISIT_PARTICLES)
+        and not (i + 1 < first and norms[i + 1] in nudges)
+        and not (norms[i] == "stop" and i + 1 < len(norms) and norms[i + 1] in visit_particles)
         for i in range(start, first)
     )
 

@@ -83,9 +83,6 @@ class Session:
         self._config_of_folder: dict[Path, Path | None] = {}
         self._references: dict[Path | None, _References] = {}
         self._said: set[str] = set()
-        #: id(rule set) -> (that rule set, its ``selected`` list and length, whether a selected
-        #: rule compares drafts): asked on every keystroke, answered once per rule set.
-        self._compares: dict[int, tuple[object, list[str], int, bool]] = {}
 
     # --- configuration ------------------------------------------------------------------
 
@@ -96,7 +93,6 @@ class Session:
         self._config_of_folder.clear()
         self._references.clear()
         self._said.clear()
-        self._compares.clear()
         self.generation += 1
 
     def root_for(self, path: Path | None) -> Path:
@@ -224,7 +220,7 @@ class Session:
         Read once per configuration, then kept up to date one file at a time
         (:meth:`update_reference`): a keystroke costs a comparison, not a scan.
         """
-        if not self._compares_drafts(context):
+        if not context.ruleset.compares_drafts():  # kept on the rule set: asked every keystroke
             return []
         source = context.config.source
         cached = self._references.get(source)
@@ -232,18 +228,6 @@ class Session:
             cached = self._scan(context)
             self._references[source] = cached
         return [r for path, results in cached.by_path.items() if path != own for r in results]
-
-    def _compares_drafts(self, context: Context) -> bool:
-        """Whether any selected rule of the context compares drafts (a corpus rule), worked
-        out once per rule set and selection rather than over every rule on every keystroke."""
-        ruleset = context.ruleset
-        known = self._compares.get(id(ruleset))
-        selected = ruleset.selected
-        if (known is None or known[0] is not ruleset or known[1] is not selected
-                or known[2] != len(selected)):
-            known = (ruleset, selected, len(selected), any(ruleset.is_corpus(c) for c in selected))
-            self._compares[id(ruleset)] = known
-        return known[3]
 
     def update_reference(self, path: Path) -> None:
         """A draft was saved, created or deleted: re-read that one file where it is known."""
