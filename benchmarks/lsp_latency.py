@@ -5,7 +5,9 @@ Three measurements over the same edits (one character typed at a time, at a movi
 * ``engine``: ``Document.from_text`` + ``engine.check_document`` with the built-in rules, the
   pure per-draft work the server repeats on every change;
 * ``session``: what the server's handler runs (reader, lint, ``finish`` with the workspace's
-  drafts as references, conversion to LSP diagnostics), without JSON-RPC;
+  drafts as references, conversion to LSP diagnostics), without JSON-RPC; ``session channel``
+  the same post with ``channel: linkedin-post`` in its frontmatter, as a writer who names the
+  platform has it (the platform's rules run too, its 3,000-character limit among them);
 * ``round trip``: the real ``sociable lsp`` in a subprocess, ``didChange`` then a pulled
   ``textDocument/diagnostic``, measured at the client (JSON over pipes included);
 * ``grammar``: the grammar rules alone (``GR``, Harper in process, linter built and warmed
@@ -51,6 +53,10 @@ PARAGRAPHS = [
     "late-night exceptions: do you page someone, or wait for the morning stand-up? 🤔",
     "#logistics #operations #dataengineering",
 ]
+
+
+#: Frontmatter naming the platform, for the ``session channel`` lines.
+CHANNEL_HEADER = "---\nchannel: linkedin-post\n---\n"
 
 
 def make_post(size: int = 3000) -> str:
@@ -203,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         wall, cpu = bench_session(states, folder)
         print(summarize("session", wall))
         print(summarize("session cpu", cpu))
+        wall, cpu = bench_session([CHANNEL_HEADER + state for state in states], folder)
+        print(summarize("session channel", wall))
+        print(summarize("session channel cpu", cpu))
         if not args.no_server:
             print(summarize("round trip", asyncio.run(bench_server(states, folder))))
     return 0
