@@ -98,3 +98,16 @@ def test_the_post_has_findings_of_several_kinds(session: Session, folder: Path) 
     codes = {f.code for f in linted.findings}
     assert any(code.startswith("GR") for code in codes), codes
     assert len(codes) >= 3, codes
+
+
+def test_a_session_signs_with_numpy_once_its_rules_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The session warms its corpus rules' kinds as a large CLI run does: numpy signs the
+    near-duplicate sketch (the same bytes as Python's loop, a tenth of the time)."""
+    pytest.importorskip("numpy")
+    from sociable.kinds import minhash
+
+    monkeypatch.setattr(minhash, "_VECTOR", None)
+    Session([tmp_path], references=False).context_for(tmp_path / "post.md")
+    assert minhash._VECTOR not in (None, False)
