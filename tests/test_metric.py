@@ -235,6 +235,40 @@ def test_cli_cold_email_findings_and_lazy_textstat(tmp_path: Path) -> None:
     assert out.stdout.split()[-3:] == ["0", "False", "False"], out.stderr
 
 
+def test_where_a_draft_passes_a_code_point_limit_is_where_the_listed_units_say() -> None:
+    # _code_points_over finds the unit that passes the limit by arithmetic; over() listed
+    # every unit (_units) and searched their running totals. Same span, every limit, every
+    # kind of text; a CRLF pair (one unit) sends it back to the list.
+    import bisect
+    import itertools
+    import random
+
+    from sociable.kinds.metric import _code_points_over, _kept_spans, _units
+
+    rng = random.Random(9)
+    pieces = ["word ", "Hi Ana,", "\n", "\n\n", "🎉", "👍🏽", "🇩🇪", "é", "日本", "—", "<!-- c -->",
+              "https://example.com/a ", "\t", " ", "\r\n"]
+    checked = 0
+    for _ in range(300):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        doc = Document.from_text(f"---\nchannel: linkedin-post\n---\n{body}\n", "p.md")
+        spans = _kept_spans(doc, "text")
+        if not spans:
+            continue
+        units = _units(doc, spans, "code-points")
+        totals = list(itertools.accumulate(w for _, _, w in units))
+        for limit in (0, 0.5, 1, 2.5, rng.randint(0, totals[-1] + 2), totals[-1] - 1, totals[-1]):
+            found = _code_points_over(doc.text, spans, limit)
+            if found is None:
+                assert "\r" in body
+                continue
+            index = bisect.bisect_right(totals, limit)
+            expected = units[index][0] if index < len(units) else units[-1][0]
+            assert found == (expected, units[-1][1]), (body, limit)
+            checked += 1
+    assert checked > 500
+
+
 def test_the_x_total_is_the_sum_of_the_listed_weights() -> None:
     # _x_total adds up X's weights without listing each character; _weights lists them one
     # by one (the list marks where a post goes over). Both must agree on every kind of text.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+
 from sociable.document import Document
 from sociable.text import analyse, fold, sentence_spans, tokenize
 
@@ -103,3 +105,39 @@ def test_small_capitals_read_as_letters() -> None:
     assert fold(caption) == "like if you agree"
     doc = Document.from_text(caption + " and tag a friend", channel="instagram-post")
     assert [t.norm for t in doc.tokens][:2] == ["like", "if"]
+
+
+def test_sentence_spans_are_trimmed_and_kept_as_the_character_by_character_rule_says() -> None:
+    """``Spans.add_trimmed`` strips and tests in C; the rule it keeps is the one it had in a
+    Python loop: outer ``str.isspace`` characters off, kept when one ``str.isalnum`` is left.
+    Checked over every kind of character (each space, letter, digit, numeral and mark class
+    of the first planes, emoji) at both edges and alone."""
+    import random
+    import sys
+
+    from sociable.text import Spans
+
+    def reference(text: str, start: int, end: int) -> tuple[int, int] | None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if any(c.isalnum() for c in text[start:end]) else None
+
+    spaces = [chr(c) for c in range(0x3000 + 1) if chr(c).isspace()]
+    alnum = [chr(c) for c in range(0x20000) if chr(c).isalnum() and not chr(c).isascii()][::97]
+    others = ["_", "-", ".", "!", "🎉", "\u200b", "\u00ad", "\ufeff", "'", "’", "²", "½", "Ⅳ", "٣"]
+    pool = spaces + alnum + others + list("aZ09 \t\n")
+    rng = random.Random(12)
+    assert sys.maxunicode > 0x20000
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        spans = Spans(array("i"), array("i"))
+        spans.add_trimmed(text, start, end)
+        kept = reference(text, start, end)
+        assert list(spans) == ([kept] if kept else []), (text, start, end)
+        checked += kept is not None
+    assert checked > 500

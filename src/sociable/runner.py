@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -65,15 +65,16 @@ def _start_worker(job: Job, warm_for: int) -> None:
         warm(job.ruleset, warm_for)
 
 
-def warm(ruleset: RuleSet, drafts: int) -> None:
+def warm(ruleset: RuleSet, drafts: int, codes: Iterable[str] | None = None) -> None:
     """Prepare every selected rule and let each kind load what its rules load on first use
     (:meth:`Kind.warm`: the readability dictionaries), once, in the process that forks the
     workers: each worker did all of it again (about 0.4 s of CPU a worker). A failure here is
-    left for the worker that meets it, which reports it as before."""
+    left for the worker that meets it, which reports it as before. ``codes``: only these
+    rules (the language server warms the corpus rules, which run on every draft anyway)."""
     from collections import defaultdict
 
     by_kind: dict[str, list[Rule]] = defaultdict(list)
-    for code in ruleset.selected:
+    for code in ruleset.selected if codes is None else codes:
         try:
             rule = ruleset.rule(code)
         except Exception:

@@ -141,9 +141,11 @@ class HarperBackend(GrammarBackend):
         return found
 
     def clear_cache(self) -> None:
-        """Forget linted paragraphs (benchmarks time a cold re-read with a warm linter)."""
+        """Forget linted paragraphs and spelling verdicts (benchmarks time a cold re-read with
+        a warm linter, or a typing session that has not seen its words before)."""
         with self._lock:
             self._cache.clear()
+            self._words.clear()
             self._last = None
 
     def linter(self, dialect: str, mode: str = "grammar") -> Any:

@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sociable.findings import Applicability, Edit, Fix
@@ -288,12 +289,21 @@ def _confident(flagged: str, match: GrammarMatch, prepared: Prepared) -> bool:
         return True
     if not match.replacements:
         return False
-    word, first = flagged.casefold(), match.replacements[0].casefold()
+    return _near(flagged.casefold(), match.replacements[0].casefold(), prepared.max_edits,
+                 prepared.regional_spellings)
+
+
+@lru_cache(maxsize=4096)
+def _near(word: str, first: str, max_edits: int, regional_spellings: bool) -> bool:
+    """Whether ``first`` (the first suggestion) is a typo's fix for ``word``: a pure function
+    of its arguments, kept per process because an editor's re-lint meets the same misspelt
+    words and suggestions on every keystroke (the edit distance was most of the kind's own
+    time there)."""
     if re.sub(r"[\s-]", "", first) == word:
         return False  # "realtime" -> "real time": a compound people write closed
-    if prepared.regional_spellings and regional_variant(word, first):
+    if regional_spellings and regional_variant(word, first):
         return False
-    return edits(word, first) <= prepared.max_edits
+    return edits(word, first) <= max_edits
 
 
 #: British and Commonwealth spellings rewritten the American way, applied in order.
@@ -336,6 +346,14 @@ def edits(a: str, b: str) -> int:
     return previous[len(b)]
 
 
+@lru_cache(maxsize=4096)
+def _message(raw: str) -> str:
+    """The backend's message with its markup as plain quotes (kept per process, as
+    :func:`_near`: the same few messages come back on every re-lint)."""
+    message = re.sub(r"</?suggestion>", '"', raw)  # LanguageTool's older markup
+    return re.sub(r"`([^`]*)`", r'"\1"', message)  # Harper's Markdown code marks
+
+
 def _finding(doc: Document, rule: Rule, backend: GrammarBackend, match: GrammarMatch) -> Finding:
     fix = None
     if match.replacements:
@@ -353,10 +371,8 @@ def _finding(doc: Document, rule: Rule, backend: GrammarBackend, match: GrammarM
         "grammar_category": match.category,
         "replacements": list(match.replacements),
     }
-    message = re.sub(r"</?suggestion>", '"', match.message)  # LanguageTool's older markup
-    message = re.sub(r"`([^`]*)`", r'"\1"', message)  # Harper's Markdown code marks
     return rule.finding(
         doc, match.start, max(match.end, match.start), fix=fix, extra=extra,
-        grammar_message=message, grammar_rule=match.rule_id, grammar_category=match.category,
+        grammar_message=_message(match.message), grammar_rule=match.rule_id, grammar_category=match.category,
         backend=backend.label, suggestion=match.replacements[0] if match.replacements else "",
     )

@@ -639,6 +639,24 @@ def _plain_total(text: str, spans: list[Span], counting: str) -> int:
     return total
 
 
+def _code_points_over(text: str, spans: list[Span], limit: float) -> Span | None:
+    """What ``over`` finds from :func:`_units` for ``code-points``, by arithmetic: with no
+    ``\r`` in the spans every character is one unit of weight one, so the unit whose running
+    total passes ``limit`` is the ``floor(limit)``-th character of the spans. None when a
+    span holds a ``\r`` (a CRLF pair is one unit): then the units are listed. Listing the
+    3,000 characters of a LinkedIn post over its limit was the largest part of an editor's
+    re-lint of it (4 ms of about 30)."""
+    if any("\r" in text[start:end] for start, end in spans):
+        return None
+    passed = max(0, int(limit)) if limit >= 0 else 0  # units whose running total <= limit
+    for start, end in spans:
+        if passed < end - start:
+            return start + passed, spans[-1][1]
+        passed -= end - start
+    last = spans[-1][1]
+    return last - 1, last
+
+
 def _characters(doc: Document, scope: str, counting: str) -> tuple[float, Any, Any] | None:
     if counting == "channel":
         counting = "x" if doc.channel in X_CHANNELS else "code-points"
@@ -650,6 +668,10 @@ def _characters(doc: Document, scope: str, counting: str) -> tuple[float, Any, A
     total = _x_total(doc, spans) if counting == "x" else _plain_total(doc.text, spans, counting)
 
     def over(limit: float) -> Span:
+        if counting == "code-points":
+            found = _code_points_over(doc.text, spans, limit)
+            if found is not None:
+                return found
         units = listed if listed is not None else _units(doc, spans, counting)
         # The first unit whose running total passes the limit (totals only grow).
         index = bisect.bisect_right(list(itertools.accumulate(w for _, _, w in units)), limit)
