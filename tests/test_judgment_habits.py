@@ -238,3 +238,39 @@ def test_self_promotion_in_other_words_is_caught(ruleset: RuleSet, family: str, 
     doc = Document.from_text(text, "<draft>", channel=channel)
     shown = {ruleset.specs[f.code].category for f in check_document(doc, ruleset)}  # each finding's own code
     assert family in shown
+# --- the ebpc round: bait and pitches in other words, caught under their own family's code ------
+
+_STORY = "I burned nine sourdough loaves before the tenth came out right: a long cold proof, a hot Dutch oven, patience."
+EBPC_CAUGHT = [
+    ("engagement-bait", "instagram-post", "5 plants for a dark flat: snake plant, ZZ, pothos, cast iron plant, peace lily.\n\nKeep this post so you don't forget 🌿"),
+    ("engagement-bait", "linkedin-post", "We moved to four days because everyone was exhausted. Why it worked: fewer meetings.\n\nFour-day week or five? Comment below 👇"),
+    ("engagement-bait", "instagram-post", "Repainted the kitchen because the yellow made me sad. When you walk in it feels new.\n\nSound off in the comments 👇"),
+    ("engagement-bait", "linkedin-post", "I got rejected 43 times. The 44th said yes.\n\nWhich one are you right now, still applying or already hired? Let me know in the comments 👇"),
+    ("engagement-bait", "linkedin-post", f"{_STORY}\n\nComment \"I'm in\" if you're baking this weekend."),
+    ("engagement-bait", "instagram-post", f"{_STORY}\n\nType bread in the comments and the recipe is yours."),
+    ("engagement-bait", "instagram-post", f"{_STORY}\n\nPop a ❤️ in the comments if you've burned one too!"),
+    ("engagement-bait", "facebook-post", f"{_STORY}\n\nIf we hit 500 shares I'll post the starter guide."),
+    ("engagement-bait", "linkedin-post", f"{_STORY}\n\nI'd be grateful if you'd repost this to your network."),
+    ("engagement-bait", "linkedin-post", f"{_STORY}\n\nDo me a favour and hit repost ♻️"),
+    ("engagement-bait", "instagram-post", f"{_STORY}\n\nDescribe yourself in 3 emojis 👇"),
+    ("engagement-bait", "facebook-post", "Dad retires today after 40 years at the mill.\n\nLet's get this post to 1,000 likes for him ❤️"),
+    ("engagement-bait", "instagram-post", f"{_STORY}\n\nStick around for more, hit follow!"),
+    ("engagement-bait", "linkedin-post", f"{_STORY}\n\nShould I write a part 2? 👇"),
+    ("pitch-on-connect", "dm", "hello sir i am web developer from india, i make website for your business very cheap price. please reply for discuss"),
+    ("pitch-on-connect", "dm", "Hey! Love your Etsy shop 😍 I'm a product photographer, would you be up for a quick zoom to chat about new photos?"),
+    ("pitch-on-connect", "dm", "hey babe! I've just started my own skincare business 💕 would love to send you some info, it's only £25 a month!"),
+    ("pitch-on-connect", "x-dm", "Hello! I'm a virtual assistant. I can manage your inbox and calendar for $15/hr. Let me know if you want to chat!"),
+    ("pitch-on-connect", "cold-email", "Hi Tara,\n\nWe're a video agency. Our explainer videos take two weeks. Shall I send you our rate card?\n\nLuke"),
+    ("pitch-on-connect", "linkedin-inmail", "Dear Anita,\n\nI am a partner at Hollis Wealth. I'd like to invite you to a complimentary portfolio review meeting at our London office.\n\nJames"),
+]
+
+
+def _shown_families(ruleset: RuleSet, text: str, channel: str) -> set[str]:
+    """The families of the findings' own codes: what a reader of the report sees."""
+    doc = Document.from_text(text, "<draft>", channel=channel)
+    return {f.category for f in check_document(doc, ruleset)}
+
+
+@pytest.mark.parametrize(("family", "channel", "text"), EBPC_CAUGHT, ids=[f"ebpc-{c[0]}-{i}" for i, c in enumerate(EBPC_CAUGHT)])
+def test_ebpc_habit_is_shown_in_its_family(ruleset: RuleSet, family: str, channel: str, text: str) -> None:
+    assert family in _shown_families(ruleset, text, channel)

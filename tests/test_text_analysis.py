@@ -100,6 +100,15 @@ def test_slashed_numbers_are_one_token() -> None:
     assert [t.norm for t in tokens][-6:] == ["and", "/", "or", "3", "/", "4ths"]
 
 
+def test_counts_with_thousands_separators_are_one_token() -> None:
+    # "let's get this to 1,000 likes" reads like "1000 likes"; a list "1,2,3" and a
+    # trailing comma stay apart
+    tokens = tokenize("Get this to 1,000 likes, 12,345, then 1,2,3 or 1,23 and 1,000,000.")
+    numbers = [t.norm for t in tokens if t.kind == "number"]
+    assert numbers == ["1,000", "12,345", "1", "2", "3", "1", "23", "1,000,000"]
+    assert [t.norm for t in tokens][-2:] == ["1,000,000", "."]
+
+
 def test_small_capitals_read_as_letters() -> None:
     caption = "\u029f\u026a\u1d0b\u1d07 \u026a\u0493 \u028f\u1d0f\u1d1c \u1d00\u0262\u0280\u1d07\u1d07"  # "like if you agree"
     assert fold(caption) == "like if you agree"

@@ -122,12 +122,14 @@ _EMOJI = (
 _TOKEN = regex_cache.lazy(
     rf"""(?P<entity>&(?:[a-z]{{2,8}}|\#\d{{1,6}}|\#x[0-9a-f]{{1,6}});)
     |(?P<tag>[#@][^\W_][\w{_ZW}]*)
-    |(?P<word>\d+(?:/\d+)+(?![\w/])|[\w{_ZW}]+(?:(?:['\-]|&\#39;|&\#x27;|&rsquo;|&apos;)[\w{_ZW}]+)*)
+    |(?P<word>\d+(?:/\d+)+(?![\w/])|\d{{1,3}}(?:,\d{{3}})+(?!\w|,\d)|[\w{_ZW}]+(?:(?:['\-]|&\#39;|&\#x27;|&rsquo;|&apos;)[\w{_ZW}]+)*)
     |(?P<emoji>[{_EMOJI}]+)
     |(?P<punct>[^\s{_ZW}])""",
     re.X | re.I,
 )
-# "9/11", "24/7", "3/4" and dates (12/05/2024) are one number, not three tokens.
+# "9/11", "24/7", "3/4" and dates (12/05/2024) are one number, not three tokens; so is a
+# count with thousands separators ("1,000 likes", "10,000 followers"), which a shape reads as
+# one :number the way it reads "1000".
 _NUMBER = regex_cache.lazy(r"\d+(?:[.,]\d+)*|\d+(?:/\d+)+")
 #: A link as the document model masks it (:data:`sociable.document.MASK_KINDS` ``url``).
 URL_PATTERN = (
