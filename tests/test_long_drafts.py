@@ -164,6 +164,10 @@ def test_self_repetition_columns_give_the_repeats_of_the_folded_texts() -> None:
         paragraph_repeats = [item for item in found if item not in expected]
         for start, _end, _first in expected - sentences_found:
             assert any(a <= start < b for a, b, _ in paragraph_repeats), (min_words, start)
+        # A rule reporting the first few asks for those alone: the same, in the same order.
+        assert found == sorted(found)
+        for limit in (1, 2, 3, len(found), len(found) + 4):
+            assert repeated_sentences(view, min_words, units(view, spans), limit) == found[:limit]
 
 
 def test_normalise_in_pieces_is_normalise_of_the_whole(monkeypatch) -> None:
