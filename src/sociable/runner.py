@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sociable import allocator
 from sociable.config import Config
 from sociable.decisions import channel_for, per_file_ignores
 from sociable.pipeline import FileOutcome, Source, lint_source, reader_for
@@ -152,6 +153,10 @@ def lint_path_keyed(path: str) -> tuple[FileOutcome, str | None]:
         cached = None if job.keep_text else job.cache.get(key)
         if cached is not None:
             return cached, key
+    if len(data) >= allocator.HUGE:
+        # Before the bytes are freed: that free would move every later block under 20 MB
+        # into the heap, where the growing token columns fragment it (sociable.allocator).
+        allocator.map_big_blocks()
     try:
         text = decode(data, path)
     except InputError as exc:
