@@ -109,6 +109,9 @@ FIXED_ROUND2: list[tuple[str, str]] = [
     ("x-dm", "haven't had any luck finding the charger, did you leave it at mine?"),
     ("x-dm", "no worries about last night, are we still on for the match on sunday?"),
     ("x-dm", "did you get home ok? the last train was rammed when I left"),
+    # what a named friend did on the shared plan (AU120); a word typed to a bot (EB120)
+    ("dm", "Circling back on Saturday: did Leila book the minibus, or shall I?"),
+    ("comment", "Reply 'help' in the bot's chat and it lists the commands; took me a while to find that too."),
 ]
 
 #: (channel, text): drafts from the same hunt that drew nothing, kept so they stay quiet
@@ -149,6 +152,14 @@ QUIET_ROUND2: list[tuple[str, str]] = [
     ("x-dm", "Hey, loved your zine at the Leeds small press fair. Do you sell copies online or only at fairs?"),
     ("cold-email", "Hi Ms Grant,\n\nI'm applying for the teaching assistant vacancy you advertised on the school website. I've worked two years at St Mary's with Year 2, and I can start after Easter.\n\nKind regards,\nRosa"),
     ("x-dm", "thanks for covering my shift yesterday, I owe you a coffee. did Sam say anything about the till?"),
+    ("linkedin-dm", "Hi Marta, your keynote at DevOpsDays Leeds on on-call rotas is why I'm writing. We're a 12-person SRE team at Cobalt and hiring a lead; would you be open to a call?"),
+    ("linkedin-dm", "Hi Ivan, I'm hiring a paediatric physio at Leeds Children's. Your paper on hypermobility exercises for under-fives is the reason I'm writing. Would you be open to a chat?"),
+    ("x-dm", "thanks for the follow! which of your Leeds pubs photos was taken at the Adelphi? I think my grandad drank there"),
+    ("follow-up-email", "Hi Joe,\n\nCircling back on the allotment shed: has Pete said if he can lend us the trailer?\n\nMaz"),
+    ("x-dm", "lol you left your umbrella at mine again"),
+    ("x-dm", "are we still on for tonight? I can bring the board games"),
+    ("cold-email", "Hi Ayo,\n\nI'm writing after your article on cargo bikes for bakeries in the Yorkshire Post. We deliver bread in Headingley by van and want to switch. Which model did the Otley bakery buy?\n\nMeg"),
+    ("x-post", "Our little open-source weather station project turned 5 today. 212 stations in 14 countries, all run by volunteers."),
 ]
 
 test_round2_drafts_get_no_judgment_finding = no_judgment_test(FIXED_ROUND2 + QUIET_ROUND2, "ordinary-fa2b")
@@ -190,10 +201,12 @@ test_round2_habit_beside_each_guard_still_fires = near_habit_test(
         # a bump with nobody named and nothing done
         ("AU120", "linkedin-dm", "Circling back on the panel. Are you still keen?"),
         ("AU120", "dm", "Circling back on this, did you get a chance to look?"),
+        ("AU120", "dm", "Circling back on Saturday. Did you get a chance to look?"),
         # a dictated reply with one case and a lure, in a post or a DM
         ("EB104", "facebook-post", "Reply 1 if you agree, 2 if not!"),
         ("EB104", "linkedin-post", "Reply YES if you want the template, and I'll DM you."),
         ("EB120", "dm", "Reply YES if you agree!"),
+        ("EB120", "comment", "Reply YES in the comments if you agree!"),
         # a note that names nothing of theirs
         ("NP106", "x-dm", "Hey! Loved your profile, let's connect and grow together."),
     ],
