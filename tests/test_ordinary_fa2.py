@@ -112,6 +112,9 @@ FIXED_ROUND2: list[tuple[str, str]] = [
     # what a named friend did on the shared plan (AU120); a word typed to a bot (EB120)
     ("dm", "Circling back on Saturday: did Leila book the minibus, or shall I?"),
     ("comment", "Reply 'help' in the bot's chat and it lists the commands; took me a while to find that too."),
+    # a "write-up" is a piece of their work like a post or a paper (np-artefact: AU101, PC101, PC109)
+    ("x-dm", "Thanks for the follow! Your write-up of the Calder Valley ride made me want to try it, did you do the climb out of Hebden in one go?"),
+    ("linkedin-dm", "Hi Omar, your write-up on migrating the Leeds NHS trust to FHIR is the reason I am writing. I am hiring an integration lead at Caremesh. Would you be open to a call next week?"),
 ]
 
 #: (channel, text): drafts from the same hunt that drew nothing, kept so they stay quiet
