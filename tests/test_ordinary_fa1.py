@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from ordinary import codes_drawn, no_judgment_test
+from ordinary import codes_drawn, near_habit_test, no_judgment_test
 from sociable.ruleset import RuleSet
 
 ORDINARY: list[tuple[str, str]] = [
@@ -79,3 +79,69 @@ def test_the_habit_next_to_each_guard_still_fires(
 def test_a_reply_to_the_readers_question_is_not_a_note_that_names_nothing(ruleset: RuleSet) -> None:
     text = "Thanks for asking about the grant! Happy to share our last application if it helps, it got funded in the second round."
     assert "NP106" not in codes_drawn(ruleset, "linkedin-dm", text)
+
+
+# --- second fa1 round: self-promotion and generic-pitch on good drafts ---------------------
+#
+# (channel, text): false alarms found on main, now quiet. Each says why it is not the habit.
+SP_GP_FIXED: list[tuple[str, str]] = [
+    # a group's or an open-source project's own count, told to its members (SP106, SP101, SP612, SP630)
+    ("facebook-post", "We reached 1,000 members in the allotment group this week, thank you all for the seed swaps and the advice on slugs."),
+    ("facebook-post", "Our running club hit 300 members this month! Thanks to the Tuesday pacers for bringing so many new faces."),
+    ("linkedin-post", "Our open-source scheduler reached 10,000 downloads this month. Thank you to the 40 people who fixed bugs and wrote the docs."),
+    # a local shop's birthday with thanks to its regulars or its street (SP630)
+    ("instagram-post", "Our bakery turned five this week! Thank you to every regular who came in for a loaf on a wet Tuesday."),
+    ("facebook-post", "Our bakery turned five today. Thank you to everyone in Hebden who has bought a sourdough from us since 2019."),
+    # logistics asked for by message, not a plug (SP120)
+    ("dm", "I'm at the flat from 6. Text me to get the door code, the buzzer is broken."),
+    ("dm", "Text me for the address when you're on the bus."),
+    ("comment", "Message me for the meeting point, it's behind the church."),
+    # a reference back to an exchange with the reader, not press coverage (SP101)
+    ("linkedin-dm", "Hi Sam, as mentioned in my email on Tuesday, the venue moved to Room 3. See you at 10."),
+    ("follow-up-email", "Hi Jo,\n\nAs mentioned on our call, the quote covers the roof and the gutters. The scaffold goes up on the 4th.\n\nTom"),
+    ("email", "Hi Rosa,\n\nAs mentioned in the meeting, the deadline for the draft is 12 May. I've attached the outline.\n\nBen"),
+    # a friend's call the same evening (GP405)
+    ("dm", "Fancy a quick call tonight? I want to hear all about the new flat."),
+    ("dm", "Hey, are you free for a quick call tonight? Mum's birthday plan needs sorting."),
+    # a warm introduction is the reason why this reader (GP340)
+    ("cold-email", "Hi Marcus,\n\nPriya put us in touch last week. We offer bookkeeping for charities at a flat fee. Would you be interested in a quote?\n\nKate"),
+    # which shop of theirs, by its street; who at their firm to write to (GP341)
+    ("cold-email", "Hi Jon,\n\nWe press small runs of 100 records in Sheffield and could help your shop on Briggate stock local bands. Would a quote be useful?\n\nNina"),
+    # a reminder about a named payment (GP203)
+    ("follow-up-email", "Hi Sam,\n\nQuick reminder: the rent for June.\n\nThanks,\nRuth"),
+    ("dm", "Quick reminder: the rent for June."),
+]
+
+#: (channel, text): drafts from the same hunt that drew nothing on main, kept so they stay quiet.
+SP_GP_QUIET: list[tuple[str, str]] = [
+    ("linkedin-post", "The project passed 500 contributors today. Thanks to everyone who sent a patch, filed a bug or answered a question in the forum."),
+    ("x-post", "The parser just crossed 500 contributors. Thank you for every patch and bug report."),
+    ("facebook-post", "The choir reached 60 members this term, thank you to the altos who brought their friends."),
+    ("facebook-post", "The residents' association passed 200 members today. Thank you for signing up at the fun day."),
+    ("cold-email", "Hi Tess,\n\nI saw on your site that you now open on Saturdays at Headingley. We supply weekend locum vets in Leeds and could cover the first month. Would that help?\n\nOlu"),
+    ("cold-email", "Hi Alice,\n\nWe service Linde forklifts across Yorkshire, and your post said the Harrogate warehouse moved to electric trucks in March. Is there someone else at your company who handles fleet maintenance? We could save you the dealer's call-out fee.\n\nRaj"),
+]
+
+test_sp_gp_false_alarms_stay_quiet = no_judgment_test(SP_GP_FIXED + SP_GP_QUIET, "fa1-spgp")
+
+test_the_sp_gp_habit_next_to_each_guard_still_fires = near_habit_test(
+    [
+        # an audience count with nothing of a group's in the sentence; a creator's 'community'
+        ("SP106", "x-post", "Just hit 10k followers! Thank you all."),
+        ("SP106", "linkedin-post", "Our Skool community just hit 1,000 members! Thank you all."),
+        # a shop's birthday with a bare thank-you, or none
+        ("SP630", "facebook-post", "Our bakery turns 10 this Saturday!"),
+        ("SP630", "instagram-post", "Our bakery turned five! Thank you all 🤍"),
+        # a plug by message: prices, an order, a link
+        ("SP120", "comment", "DM me for prices!"),
+        ("SP120", "dm", "Text me to order yours."),
+        # press coverage
+        ("SP101", "x-post", "As mentioned in Forbes: our app is the fastest way to split rent."),
+        # the stock call ask in work hours
+        ("GP405", "cold-email", "Hi Rosa, do you have time for a quick call this week to see if we are a fit?"),
+        # the category pitch; a bump about the sender's own message
+        ("GP341", "cold-email", "Hello,\n\nWe help firms like yours modernise their accounting. Is there someone at your company who could benefit?"),
+        ("GP203", "follow-up-email", "Hi Sam,\n\nQuick reminder about my proposal below.\n\nRuth"),
+        ("GP340", "cold-email", "Hi Sam,\n\nWe offer bookkeeping for small firms at a flat fee. Would you be interested in a quote?"),
+    ],
+)
