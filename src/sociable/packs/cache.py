@@ -252,17 +252,29 @@ def shared(value: Any) -> Any:
     text and numbers), never on ``==`` alone, so ``1`` and ``True`` stay apart. Anything
     else (a mutable object, a compiled pattern) is kept as it is.
     """
-    memo: dict[Any, Any] = {}
+    return _Sharing().canon(value)
 
+
+class _Sharing:
+    """One :func:`shared` call's memo. A class, not a closure that calls itself: such a
+    closure is a reference cycle, and the CLI builds the pack cache with the cyclic collector
+    paused and then freezes what is alive (``faces/cli/startup.py``), so every rule's memo (a
+    copy of its whole prepared form, 85 MB for the shipped packs) stayed for the run."""
+
+    def __init__(self) -> None:
+        self.memo: dict[Any, Any] = {}
+
+    @staticmethod
     def key_of(item: Any) -> Any:
         return (type(item), item) if type(item) in _ATOMS else id(item)
 
-    def canon(item: Any) -> Any:
+    def canon(self, item: Any) -> Any:
+        memo, key_of = self.memo, self.key_of
         kind = type(item)
         if kind in _ATOMS:
             return item
         if kind is tuple:
-            members = tuple(canon(member) for member in item)
+            members = tuple(self.canon(member) for member in item)
             return memo.setdefault((tuple, tuple(key_of(m) for m in members)), members)
         if kind is frozenset:
             if all(type(member) is str for member in item):
@@ -272,7 +284,7 @@ def shared(value: Any) -> Any:
         frozen = params.frozen if params is not None else issubclass(kind, Record) and kind._frozen
         if not frozen or not hasattr(item, "__dict__"):
             return item
-        state = {name: canon(field) for name, field in vars(item).items()}
+        state = {name: self.canon(field) for name, field in vars(item).items()}
         key = (kind, tuple((name, key_of(field)) for name, field in state.items()))
         found = memo.get(key)
         if found is None:
@@ -280,8 +292,6 @@ def shared(value: Any) -> Any:
             found.__dict__.update(state)  # frozen: only __setattr__ is closed
             memo[key] = found
         return found
-
-    return canon(value)
 
 
 def loads_prepared(blob: bytes | memoryview) -> Any:

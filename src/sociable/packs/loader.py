@@ -67,10 +67,33 @@ def _parse(path: Path, text: str) -> _Node:
         raise PackError([PackProblem(str(path), line, f"invalid YAML: {problem}")]) from None
     if root is None:
         raise PackError([PackProblem(str(path), 1, "empty pack")])
-    constructor = yaml.SafeLoader("")
-    problems: list[PackProblem] = []
+    converter = _Converter(path)
+    try:
+        result = converter.convert(root)
+    finally:
+        converter.constructor.dispose()  # its parser state is a bound method: a cycle
+    if converter.problems:
+        raise PackError(converter.problems)
+    return result
 
-    def convert(node: Any) -> _Node:
+
+class _Converter:
+    """A composed YAML tree -> :class:`_Node` values with their lines. A class, not a closure
+    that calls itself: that closure, and the constructor's parser state, are reference cycles
+    holding every node and mark of the pack, and the CLI loads packs with the cyclic collector
+    paused and then freezes what is alive (``faces/cli/startup.py``), so they stayed for the run."""
+
+    def __init__(self, path: Path) -> None:
+        import yaml
+
+        self.path = path
+        self.constructor = yaml.SafeLoader("")
+        self.problems: list[PackProblem] = []
+
+    def convert(self, node: Any) -> _Node:
+        import yaml
+
+        path, constructor, problems = self.path, self.constructor, self.problems
         line = node.start_mark.line + 1
         if node.tag not in _PLAIN_TAGS:
             problems.append(PackProblem(str(path), line, f"YAML tag {node.tag!r} is not allowed in packs"))
@@ -86,17 +109,12 @@ def _parse(path: Path, text: str) -> _Node:
                     continue
                 if key in items:
                     problems.append(PackProblem(str(path), key_line, f"duplicate key {key!r}"))
-                items[key] = convert(value_node)
+                items[key] = self.convert(value_node)
                 keys[key] = key_line
             return _Node(items, line, keys)
         if isinstance(node, yaml.SequenceNode):
-            return _Node([convert(item) for item in node.value], line)
+            return _Node([self.convert(item) for item in node.value], line)
         return _Node(constructor.construct_object(node, deep=True), line)
-
-    result = convert(root)
-    if problems:
-        raise PackError(problems)
-    return result
 
 
 def _yaml_hint(value: object) -> str:
