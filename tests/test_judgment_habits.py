@@ -34,6 +34,13 @@ def families(ruleset: RuleSet, text: str, channel: str | None = None) -> set[str
     return {ruleset.specs[c].category for f in check_document(doc, ruleset) for c in f.codes}
 
 
+def shown_families(ruleset: RuleSet, text: str, channel: str | None = None) -> set[str]:
+    """The families of the findings' own codes (not the codes merged into them): what a
+    reader of the report, or an outside scorer reading each finding's category, sees."""
+    doc = Document.from_text(text, "<draft>", channel=channel)
+    return {f.category for f in check_document(doc, ruleset)}
+
+
 # --- each family catches its habit in drafts it has never seen -------------------------------
 
 CAUGHT = [
@@ -235,9 +242,7 @@ SPGP_CAUGHT = [
 
 @pytest.mark.parametrize(("family", "channel", "text"), SPGP_CAUGHT, ids=[f"spgp-{i}" for i in range(len(SPGP_CAUGHT))])
 def test_self_promotion_in_other_words_is_caught(ruleset: RuleSet, family: str, channel: str, text: str) -> None:
-    doc = Document.from_text(text, "<draft>", channel=channel)
-    shown = {ruleset.specs[f.code].category for f in check_document(doc, ruleset)}  # each finding's own code
-    assert family in shown
+    assert family in shown_families(ruleset, text, channel)
 # --- the ebpc round: bait and pitches in other words, caught under their own family's code ------
 
 _STORY = "I burned nine sourdough loaves before the tenth came out right: a long cold proof, a hot Dutch oven, patience."
@@ -265,12 +270,6 @@ EBPC_CAUGHT = [
 ]
 
 
-def _shown_families(ruleset: RuleSet, text: str, channel: str) -> set[str]:
-    """The families of the findings' own codes: what a reader of the report sees."""
-    doc = Document.from_text(text, "<draft>", channel=channel)
-    return {f.category for f in check_document(doc, ruleset)}
-
-
 @pytest.mark.parametrize(("family", "channel", "text"), EBPC_CAUGHT, ids=[f"ebpc-{c[0]}-{i}" for i, c in enumerate(EBPC_CAUGHT)])
 def test_ebpc_habit_is_shown_in_its_family(ruleset: RuleSet, family: str, channel: str, text: str) -> None:
-    assert family in _shown_families(ruleset, text, channel)
+    assert family in shown_families(ruleset, text, channel)
