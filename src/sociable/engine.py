@@ -21,7 +21,7 @@ from sociable.digest import blake2b
 from sociable.document import Document
 from sociable.findings import Finding
 from sociable.kinds.base import Incomplete, Unavailable
-from sociable.overlaps import merge_kind, one_per_problem
+from sociable.overlaps import merge_kind, one_per_problem, same_habits
 from sociable.regex_guard import RegexTimeout, time_limit
 from sociable.ruleset import RuleSet
 
@@ -338,6 +338,7 @@ def _reported(
     # Two rules on the same words are one problem: report the most specific, with the other
     # codes in its extra["also"] (Finding.codes).
     kinds = {code: merge_kind(spec) for code, spec in ruleset.specs.items()}
+    habits = same_habits(ruleset.specs.values())
     order = sorted(range(len(results)), key=lambda index: results[index].path)
     for _path, indexes in groupby(order, key=lambda index: results[index].path):
         out: list[Finding] = []
@@ -346,7 +347,7 @@ def _reported(
             # A file read as several drafts (an export's rows) gets its corpus findings once.
             extra = corpus_findings.pop(result.path, [])
             out.extend(result.suppressions.apply([*result.findings, *extra], unused))
-        out = one_per_problem(out, kinds)
+        out = one_per_problem(out, kinds, same_habit=habits)
         yield from sorted(out, key=lambda f: f.sort_key)
 
 

@@ -7,11 +7,13 @@ artefact); two lines for one problem read as noise and double-count in statistic
 
 *The same words* are two match findings (:data:`MATCH_KINDS`) of one draft where one span
 holds the other and both start or both end at the same place: the same phrase, one rule
-reading a little further ("Just checking in" and "Just checking in on this"). Across families
-the longer may be at most :data:`SAME_WORDS_SHARE` times the shorter: an opener flagged as one
-habit and the whole sentence or paragraph it opens flagged as another are two problems.
-Findings that merely overlap, or a phrase in the middle of a longer match, are different
-problems and are all kept; so are metrics and counts (a long sentence and a phrase inside it).
+reading a little further ("Just checking in" and "Just checking in on this"). Within a family
+those are one problem. Across families they are one problem only when a rule says so
+(``same-habit: [CODE]`` in its pack): the same words flagged as, say, a pitch in a first note
+and as self-promotion are two habits with two pieces of advice, and a reader labelling drafts
+names both (on ``dev.jsonl`` 56 of 57 cross-family merges hid a family the draft was labelled
+with). A declared pair must still be of like length: the longer at most
+:data:`SAME_WORDS_SHARE` times the shorter.
 
 :func:`one_per_problem` runs in ``engine.finish`` after suppressions, so an ignore names the
 rule it silences (ignoring only the winner's code leaves the other rule its say) and a
@@ -54,6 +56,17 @@ def merge_kind(spec: RuleSpec) -> str:
     return spec.kind
 
 
+def same_habits(specs: Iterable[RuleSpec]) -> dict[str, frozenset[str]]:
+    """Each code with the codes it is declared one habit with, either way round: a declaration
+    on one rule of a pair is enough."""
+    pairs: dict[str, set[str]] = {}
+    for spec in specs:
+        for code in spec.same_habit:
+            pairs.setdefault(spec.code, set()).add(code)
+            pairs.setdefault(code, set()).add(spec.code)
+    return {code: frozenset(codes) for code, codes in pairs.items()}
+
+
 #: Which family says most about the same words: an automation tell names the mechanism (a
 #: merge artefact, a sequence step), which is more specific than "impersonal" or "generic".
 SPECIFIC_FIRST = (
@@ -69,13 +82,16 @@ def _specificity(finding: Finding) -> tuple[int, int, int, str]:
     return (-finding.severity.rank, 0 if finding.fix is not None else 1, category, finding.code)
 
 
-def _same_words(one: Finding, other: Finding) -> bool:
+def _same_words(one: Finding, other: Finding, same_habit: Mapping[str, frozenset[str]]) -> bool:
     """Two findings that share a start or an end: one problem when one family flags both (one
-    habit, one rule reading further), or when neither span is much longer than the other (two
-    families naming the same phrase). Across families, an opener and the whole sentence or
-    paragraph it opens are two problems: the sentence is flagged for something else."""
+    habit, one rule reading further), or when two families' rules are declared one habit and
+    neither span is much longer than the other. Across families, an opener and the whole
+    sentence or paragraph it opens are two problems: the sentence is flagged for something
+    else."""
     if one.category == other.category:
         return True
+    if other.code not in same_habit.get(one.code, ()) and one.code not in same_habit.get(other.code, ()):
+        return False
     short, long_ = sorted((one.end - one.start, other.end - other.start))
     return short * SAME_WORDS_SHARE >= long_
 
@@ -84,17 +100,21 @@ def one_per_problem(
     findings: Iterable[Finding],
     kinds: Mapping[str, str] | None = None,
     across_families: bool = True,
+    same_habit: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Finding]:
     """``findings`` with each group of findings on the same words cut to the most specific.
 
     ``kinds`` maps codes to rule kinds; when given, only findings of :data:`MATCH_KINDS`
-    are merged. With ``across_families=False`` only findings of one category are merged.
+    are merged. ``same_habit`` maps a code to the codes of other families it is one habit with
+(:attr:`RuleSpec.same_habit`); without it no findings of two families merge, as with
+``across_families=False``.
 
     Order is kept (the first of a group's positions); the result is a pure function of the
     input, so the same draft always gives the same findings. Grouping is by shared start and
     shared end (near-linear), never by comparing every pair, so a huge draft stays cheap.
     """
     items = list(findings)
+    habits = same_habit if (same_habit is not None and across_families) else {}
     parent = list(range(len(items)))
 
     def root(index: int) -> int:
@@ -117,7 +137,7 @@ def one_per_problem(
     for members in edges.values():
         for place, index in enumerate(members):
             for other in members[:place]:
-                if _same_words(items[index], items[other]):
+                if _same_words(items[index], items[other], habits):
                     parent[root(index)] = root(other)
                     linked.update((index, other))
     eligible = sorted(linked)

@@ -35,7 +35,7 @@ INFLECTIONS = ("none", "verb", "noun")
 REQUIRED_RULE_KEYS = (
     "code", "name", "kind", "category", "severity", "scope", "message", "why", "examples",
 )
-OPTIONAL_RULE_KEYS = ("channels", "fix", "summary", "link", "enabled", "unmask")
+OPTIONAL_RULE_KEYS = ("channels", "fix", "summary", "link", "enabled", "unmask", "same-habit")
 
 
 _PLAIN_TAGS = {
@@ -420,6 +420,13 @@ class _Checker:
         unmask: tuple[str, ...] = ()
         if "unmask" in node.value:
             unmask = self.string_list(node.value["unmask"], "unmask", MASK_KINDS)
+        same_habit: tuple[str, ...] = ()
+        if "same-habit" in node.value:
+            listed = node.value["same-habit"]
+            same_habit = self.string_list(listed, "same-habit")
+            for value in same_habit:
+                if not CODE_RE.match(value):
+                    self.problem(listed.line, f"{value!r} in same-habit must be a rule code, like NP102")
         enabled = True
         if "enabled" in node.value:
             enabled_node = node.value["enabled"]
@@ -463,7 +470,8 @@ class _Checker:
             code=code, name=name, kind=kind_name, category=category, severity=severity,
             scope=scope, message=message, why=why, examples_bad=bad, examples_good=good,
             pack=pack_name, source=f"{self.path}:{node.line}", channels=channels, fix=fix,
-            summary=summary, link=link, enabled=enabled, unmask=unmask, options=options,
+            summary=summary, link=link, enabled=enabled, unmask=unmask, same_habit=same_habit,
+            options=options,
         )
         assert kind is not None
         try:

@@ -70,6 +70,11 @@ class RuleSpec:
     link: str = ""
     enabled: bool = True
     unmask: tuple[str, ...] = ()
+    #: Codes of rules in other families that catch this rule's habit in the same words (a raw
+    #: merge tag is "impersonal" and "a tool's error" at once): only such findings merge across
+    #: families (:mod:`sociable.overlaps`). Two families on the same words are otherwise two
+    #: habits, each with its own advice.
+    same_habit: tuple[str, ...] = ()
     options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property
