@@ -90,7 +90,7 @@ def _same_words(one: Finding, other: Finding, same_habit: Mapping[str, frozenset
     else."""
     if one.category == other.category:
         return True
-    if other.code not in same_habit.get(one.code, ()) and one.code not in same_habit.get(other.code, ()):
+    if other.code not in same_habit.get(one.code, ()):  # symmetric: see same_habits
         return False
     short, long_ = sorted((one.end - one.start, other.end - other.start))
     return short * SAME_WORDS_SHARE >= long_
@@ -105,9 +105,9 @@ def one_per_problem(
     """``findings`` with each group of findings on the same words cut to the most specific.
 
     ``kinds`` maps codes to rule kinds; when given, only findings of :data:`MATCH_KINDS`
-    are merged. ``same_habit`` maps a code to the codes of other families it is one habit with
-(:attr:`RuleSpec.same_habit`); without it no findings of two families merge, as with
-``across_families=False``.
+    are merged. ``same_habit`` maps a code to the codes of other families it is one habit with,
+    both ways round (:func:`same_habits`); without it no findings of two families merge, as
+    with ``across_families=False``.
 
     Order is kept (the first of a group's positions); the result is a pure function of the
     input, so the same draft always gives the same findings. Grouping is by shared start and
