@@ -22,6 +22,13 @@ from sociable.ruleset import RuleSet
 JUDGMENT = set(JUDGMENT_CATEGORIES)
 
 ORDINARY: list[tuple[str, str]] = [
+    # near GP322 (stock praise in front of a plug) and the first-note sale shapes of PC103:
+    # praise with the commenter's own case, a friend's shop news, a reply about prices
+    ("comment", "Great post! Our bakery tried the overnight proof you describe and the crumb is so much more open."),
+    ("comment", "Thanks for sharing! We run the same setup at our clinic and the backup step is the one people skip."),
+    ("dm", "The cafe we like is running a two-for-one on Fridays now, want to go after work?"),
+    ("linkedin-dm", "Thanks for asking about our rates, Imran. The workshop is 400 pounds for a team of ten; the outline is below."),
+    ("x-dm", "Thanks for the follow! Your thread on tide tables was great; are you sailing the Solent this year?"),
     # round 5 near misses of SP642's brochure voice, SP647, SP648 and SP649
     # near the capability-voice marks of SP642: a founder's lesson, a charity, a release note
     ("linkedin-post", "We build delivery software for bakeries, and last year we lost our biggest customer. Our platform was fine; our support hours were not. We now answer until 9pm and churn halved."),
@@ -233,6 +240,9 @@ ORDINARY: list[tuple[str, str]] = [
 ]
 
 HABITS: list[tuple[str, str, str]] = [
+    ("comment", "Awesome article! I write about budgeting on my blog too, come say hello.", "GP322"),
+    ("linkedin-connect", "Hi Petra, we are running a launch promotion on our HR platform this month.", "PC103"),
+    ("x-dm", "Thanks for following! We're looking for resellers in Ireland, interested in partnering?", "PC103"),
     ("comment", "sub to me and I'll sub back!", "SP609"),
     ("comment", "Cool drawing. I post my sketches on my insta, go follow!", "SP609"),
     ("comment", "Very nice! I do custom portraits, DM me if interested", "SP609"),
