@@ -105,6 +105,15 @@ def test_duplicate_code_across_packs(tmp_path: Path) -> None:
         load_specs([first, second], KINDS)
 
 
+def test_same_habit_must_name_a_loaded_rule(tmp_path: Path) -> None:
+    """A typo in ``same-habit`` is an error at the rule's line, not a merge that never happens."""
+    first = pack(tmp_path, RULE.replace("    why: Because.\n", "    why: Because.\n    same-habit: [ZZ102]\n"), "a.yaml")
+    with pytest.raises(PackError, match=r"a\.yaml:3: rule ZZ101: same-habit names ZZ102, which no loaded pack defines"):
+        load_specs([first], KINDS)
+    second = pack(tmp_path, RULE.replace("ZZ101", "ZZ102").replace("name: zz-rule", "name: other"), "b.yaml")
+    assert [spec.code for spec in load_specs([first, second], KINDS)] == ["ZZ101", "ZZ102"]
+
+
 def test_only_safe_yaml_is_loaded(tmp_path: Path) -> None:
     evil = RULE.replace("why: Because.", "why: !!python/object/apply:os.system ['echo hi']")
     assert any("YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed" in p for p in problems(tmp_path, evil))

@@ -46,7 +46,7 @@ class PackError(Exception):
 
 
 def validate_unique(specs: Iterable[RuleSpec]) -> None:
-    """Codes and names must be unique across every loaded pack."""
+    """Codes and names must be unique across every loaded pack, and same-habit codes known."""
     seen: dict[str, RuleSpec] = {}
     names: dict[str, RuleSpec] = {}
     problems = []
@@ -62,5 +62,14 @@ def validate_unique(specs: Iterable[RuleSpec]) -> None:
             )
         seen.setdefault(spec.code, spec)
         names.setdefault(spec.name, spec)
+    for spec in seen.values():
+        # A same-habit code that names no rule would merge nothing, silently: a typo there
+        # turns two findings the author meant as one into two.
+        unknown = [code for code in spec.same_habit if code not in seen]
+        if unknown:
+            path, _, line = spec.source.rpartition(":")
+            problems.append(
+                PackProblem(path, int(line), f"rule {spec.code}: same-habit names {', '.join(unknown)}, which no loaded pack defines")
+            )
     if problems:
         raise PackError(problems)
