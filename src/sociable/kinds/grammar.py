@@ -262,7 +262,7 @@ def _hidden(doc: Document, view: str, match: GrammarMatch) -> bool:
         return True
     if not view[start:end].strip():
         start, end = max(0, start - 1), min(len(text), end + 1)
-    if any(view[i] != text[i] for i in range(start, end)):
+    if view[start:end] != text[start:end]:  # a character blanked (compared in C)
         return True
     word_start = match.start
     while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] in "_-"):
@@ -272,12 +272,25 @@ def _hidden(doc: Document, view: str, match: GrammarMatch) -> bool:
 
 def _looks_like_name(doc: Document, match: GrammarMatch) -> bool:
     flagged = doc.text[match.start:match.end]
-    if any(c.isupper() or c.isdigit() for c in flagged):
+    if _capital_or_digit(flagged):
         return True  # names, brands, product names, acronyms, versions
     recipient = doc.recipient
     details = (recipient.name, recipient.company, recipient.role) if recipient else ()
-    words = {w.casefold() for detail in details for w in re.findall(r"\w+", detail)}
+    words = _detail_words(details)
     return any(w.casefold() in words for w in re.findall(r"\w+", flagged))
+
+
+@lru_cache(maxsize=4096)
+def _capital_or_digit(flagged: str) -> bool:
+    """Kept per process, as :func:`_near`: a re-lint asks it of the same words every time."""
+    return any(c.isupper() or c.isdigit() for c in flagged)
+
+
+@lru_cache(maxsize=256)
+def _detail_words(details: tuple[str, ...]) -> frozenset[str]:
+    """The recipient's name, company and role as folded words (one draft's recipient, asked
+    once per match)."""
+    return frozenset(w.casefold() for detail in details for w in re.findall(r"\w+", detail))
 
 
 def _confident(flagged: str, match: GrammarMatch, prepared: Prepared) -> bool:
