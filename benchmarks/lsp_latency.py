@@ -18,7 +18,12 @@ Three measurements over the same edits (one character typed at a time, at a movi
 Wall-clock times grow on a busy machine; the ``cpu`` lines (thread CPU time) do not, so
 compare those between runs.
 
-    python benchmarks/lsp_latency.py [--changes N] [--no-server] [--grammar-only]
+    python benchmarks/lsp_latency.py [--changes N] [--no-server] [--grammar-only] [--only LINE]
+
+``--only session-channel`` (or ``session``, ``engine``, ``grammar``) times that line alone, in
+a fresh process: Harper's own caches (in Rust, out of Python's reach) then hold only the
+first state's sentences, where a line run after the others meets the sentences their edits
+made, as every line types the same edits.
 
 The debounce (200 ms by default) is not counted: it is waiting for the writer to pause.
 """
@@ -198,16 +203,39 @@ async def bench_server(states: list[str], folder: Path) -> list[float]:
     return samples
 
 
+ONLY = ("grammar", "engine", "session", "session-channel")
+
+
+def only(line: str, states: list[str]) -> int:
+    """One line of :func:`main`, alone in this process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        if line == "grammar":
+            wall, cpu = bench_grammar(states)
+        elif line == "engine":
+            wall, cpu = bench_engine(states)
+        elif line == "session":
+            wall, cpu = bench_session(states, Path(tmp))
+        else:
+            wall, cpu = bench_session([CHANNEL_HEADER + state for state in states], Path(tmp))
+    name = line.replace("-", " ")
+    print(summarize(name, wall))
+    print(summarize(f"{name} cpu", cpu))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=300, help="edits to time (default 300)")
     parser.add_argument("--no-server", action="store_true", help="skip the round trip")
     parser.add_argument("--grammar-only", action="store_true", help="only the grammar lines")
+    parser.add_argument("--only", choices=ONLY, help="time this line alone (see above)")
     args = parser.parse_args(argv)
     post = make_post()
     states = edits(post, args.changes)
     print(f"post: {len(post)} characters, {post.count(chr(10)) + 1} lines; "
           f"{args.changes} single-character changes")
+    if args.only:
+        return only(args.only, states)
     wall, cpu = bench_grammar(states)
     print(summarize("grammar", wall))
     print(summarize("grammar cpu", cpu))

@@ -272,25 +272,12 @@ def _hidden(doc: Document, view: str, match: GrammarMatch) -> bool:
 
 def _looks_like_name(doc: Document, match: GrammarMatch) -> bool:
     flagged = doc.text[match.start:match.end]
-    if _capital_or_digit(flagged):
+    if any(c.isupper() or c.isdigit() for c in flagged):
         return True  # names, brands, product names, acronyms, versions
     recipient = doc.recipient
     details = (recipient.name, recipient.company, recipient.role) if recipient else ()
-    words = _detail_words(details)
+    words = {w.casefold() for detail in details for w in re.findall(r"\w+", detail)}
     return any(w.casefold() in words for w in re.findall(r"\w+", flagged))
-
-
-@lru_cache(maxsize=4096)
-def _capital_or_digit(flagged: str) -> bool:
-    """Kept per process, as :func:`_near`: a re-lint asks it of the same words every time."""
-    return any(c.isupper() or c.isdigit() for c in flagged)
-
-
-@lru_cache(maxsize=256)
-def _detail_words(details: tuple[str, ...]) -> frozenset[str]:
-    """The recipient's name, company and role as folded words (one draft's recipient, asked
-    once per match)."""
-    return frozenset(w.casefold() for detail in details for w in re.findall(r"\w+", detail))
 
 
 def _confident(flagged: str, match: GrammarMatch, prepared: Prepared) -> bool:
