@@ -5,7 +5,8 @@ Three measurements over the same edits (one character typed at a time, at a movi
 * ``engine``: ``Document.from_text`` + ``engine.check_document`` with the built-in rules, the
   pure per-draft work the server repeats on every change;
 * ``session``: what the server's handler runs (reader, lint, ``finish`` with the workspace's
-  drafts as references, conversion to LSP diagnostics), without JSON-RPC; ``session channel``
+  drafts as references, conversion to LSP diagnostics) in a session made as the server makes
+  it (``freeze_gc``, where the tree has it), without JSON-RPC; ``session channel``
   the same post with ``channel: linkedin-post`` in its frontmatter, as a writer who names the
   platform has it (the platform's rules run too, its 3,000-character limit among them);
 * ``round trip``: the real ``sociable lsp`` in a subprocess, ``didChange`` then a pulled
@@ -18,7 +19,13 @@ Three measurements over the same edits (one character typed at a time, at a movi
 Wall-clock times grow on a busy machine; the ``cpu`` lines (thread CPU time) do not, so
 compare those between runs.
 
-    python benchmarks/lsp_latency.py [--changes N] [--no-server] [--grammar-only]
+    python benchmarks/lsp_latency.py [--changes N] [--no-server] [--grammar-only] [--only LINE]
+                                     [--parts]
+
+``--only session-channel`` (or ``session``, ``engine``, ``grammar``) times that line alone, in
+a fresh process: Harper's own caches (in Rust, out of Python's reach) then hold only the
+first state's sentences, where a line run after the others meets the sentences their edits
+made, as every line types the same edits.
 
 The debounce (200 ms by default) is not counted: it is waiting for the writer to pause.
 """
@@ -33,6 +40,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 TARGET_MS = 20.0
 
@@ -147,11 +155,21 @@ def bench_grammar(states: list[str], cold: bool = False) -> tuple[list[float], l
     return timed(states, call)
 
 
-def bench_session(states: list[str], folder: Path) -> tuple[list[float], list[float]]:
-    from sociable.faces.lsp import convert
+def server_session(folder: Path) -> Any:
+    """A session made as the server makes it (a tree before ``freeze_gc`` has no such option)."""
+    import inspect
+
     from sociable.faces.lsp.session import Session
 
-    session = Session([folder])
+    if "freeze_gc" in inspect.signature(Session).parameters:
+        return Session([folder], freeze_gc=True)
+    return Session([folder])
+
+
+def bench_session(states: list[str], folder: Path) -> tuple[list[float], list[float]]:
+    from sociable.faces.lsp import convert
+
+    session = server_session(folder)
     path = folder / "post.md"
 
     def call(text: str) -> None:
@@ -198,16 +216,100 @@ async def bench_server(states: list[str], folder: Path) -> list[float]:
     return samples
 
 
+ONLY = ("grammar", "engine", "session", "session-channel")
+
+
+def parts(states: list[str]) -> int:
+    """Where the ``session channel`` line's CPU goes: each rule kind's ``check`` and
+    ``signature`` and Harper's two calls, timed by wrappers (``time.thread_time``, no
+    profiler, whose cost falls on Python code and not on Harper's Rust)."""
+    from collections import Counter
+
+    from sociable.faces.lsp import convert
+    from sociable.grammar import harper
+
+    spent: Counter[str] = Counter()
+
+    def wrapped(
+        label: str, call: Callable[..., object], listed: bool = False
+    ) -> Callable[..., object]:
+        def timed_call(*args: object, **kwargs: object) -> object:
+            started = time.thread_time()
+            try:
+                result = call(*args, **kwargs)
+                return list(result) if listed else result  # type: ignore[call-overload]
+            finally:
+                spent[label] += time.thread_time() - started
+
+        return timed_call
+
+    states = [CHANNEL_HEADER + state for state in states]
+    with tempfile.TemporaryDirectory() as tmp:
+        session, path = server_session(Path(tmp)), Path(tmp) / "post.md"
+        ruleset = session.context_for(path).ruleset
+        for kind in {id(k): k for k in ruleset.kinds.values()}.values():
+            kind.check = wrapped(f"kind {kind.name}", kind.check, listed=True)
+            if getattr(kind, "corpus", False):
+                kind.signature = wrapped(f"signature {kind.name}", kind.signature)
+        forget_grammar()
+        session.lint(states[0], path)
+        for key, linter in list(harper._LINTERS.items()):  # (a Linter's methods are read-only)
+            call = "organized_lints" if ":" not in key else "lint"
+            timed_call = wrapped(f"  Harper {key} {call}", getattr(linter, call))
+            harper._LINTERS[key] = type("Timed", (), {call: staticmethod(timed_call)})()
+        spent.clear()  # the warm-up built the linters
+        total = 0.0
+        for state in states:
+            started = time.thread_time()
+            linted = session.lint(state, path)
+            assert linted is not None
+            index = convert.LineIndex(state)
+            [convert.to_diagnostic(f, index, linted.shift) for f in linted.findings]
+            total += time.thread_time() - started
+    count = len(states)
+    print(f"session channel: {total / count * 1000:.2f} ms CPU a re-lint (mean), of which:")
+    for label, seconds in spent.most_common():
+        print(f"  {label:<40} {seconds / count * 1000:6.2f} ms")
+    return 0
+
+
+def only(line: str, states: list[str]) -> int:
+    """One line of :func:`main`, alone in this process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        if line == "grammar":
+            wall, cpu = bench_grammar(states)
+        elif line == "engine":
+            wall, cpu = bench_engine(states)
+        elif line == "session":
+            wall, cpu = bench_session(states, Path(tmp))
+        else:
+            wall, cpu = bench_session([CHANNEL_HEADER + state for state in states], Path(tmp))
+    name = line.replace("-", " ")
+    print(summarize(name, wall))
+    print(summarize(f"{name} cpu", cpu))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=300, help="edits to time (default 300)")
     parser.add_argument("--no-server", action="store_true", help="skip the round trip")
     parser.add_argument("--grammar-only", action="store_true", help="only the grammar lines")
+    parser.add_argument("--only", choices=ONLY, help="time this line alone (see above)")
+    parser.add_argument(
+        "--parts",
+        action="store_true",
+        help="the session channel line's CPU by rule kind and Harper call",
+    )
     args = parser.parse_args(argv)
     post = make_post()
     states = edits(post, args.changes)
     print(f"post: {len(post)} characters, {post.count(chr(10)) + 1} lines; "
           f"{args.changes} single-character changes")
+    if args.parts:
+        return parts(states)
+    if args.only:
+        return only(args.only, states)
     wall, cpu = bench_grammar(states)
     print(summarize("grammar", wall))
     print(summarize("grammar cpu", cpu))

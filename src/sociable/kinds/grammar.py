@@ -262,7 +262,7 @@ def _hidden(doc: Document, view: str, match: GrammarMatch) -> bool:
         return True
     if not view[start:end].strip():
         start, end = max(0, start - 1), min(len(text), end + 1)
-    if any(view[i] != text[i] for i in range(start, end)):
+    if view[start:end] != text[start:end]:  # a character blanked (compared in C)
         return True
     word_start = match.start
     while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] in "_-"):

@@ -196,6 +196,7 @@ def create_server(options: argparse.Namespace) -> SociableServer:
             # Without a workspace folder there is no project to compare with (and walking
             # the folder the editor happened to start in could mean a whole home folder).
             references=bool(roots) and not options.no_workspace,
+            freeze_gc=True,  # a long-lived process: see session._freeze_long_lived
         )
         ls.pull = _capability(ls, "text_document", "diagnostic") is not None
 
