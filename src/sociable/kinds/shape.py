@@ -223,7 +223,7 @@ class Shape(Record):
     """One shape of a rule, parsed (frozen)."""
 
     _frozen = True
-    _hidden = frozenset({"second"})  # made from ``elements``
+    _hidden = frozenset({"second", "needs"})  # made from the other fields
 
     source: str
     elements: tuple[Element, ...]
@@ -243,6 +243,12 @@ class Shape(Record):
     #: of them cannot match, which most starts at a common first word ("the", "we") show at
     #: once; None when the shape's start says nothing so simple about the next token.
     second: frozenset[str] | None
+    #: Every word set a match needs a word of: the first words, and the words each required
+    #: element must open with (:func:`_opening_words`, groups too, which ``requirements``
+    #: leaves out). A view lacking one cannot hold a match: most shapes a draft's words let
+    #: through ``requirements`` opened with a common word ("we", "i'm") and needed a group's
+    #: word ("booth", "award") the draft did not have.
+    needs: tuple[frozenset[str], ...]
 
     def __init__(
         self,
@@ -254,10 +260,12 @@ class Shape(Record):
         required_words: frozenset[str] | None = None,
         requirements: tuple[frozenset[str], ...] = (),
         second: frozenset[str] | None = None,
+        needs: tuple[frozenset[str], ...] | None = None,
     ) -> None:
         fill(self, source=source, elements=elements, at_start=at_start, at_end=at_end,
              first_words=first_words, required_words=required_words, requirements=requirements,
-             second=_second_words(elements) if second is None else second)
+             second=_second_words(elements) if second is None else second,
+             needs=_needs(elements, first_words, requirements) if needs is None else needs)
 
 
 def _one_token(element: Element) -> bool:
@@ -280,6 +288,17 @@ def _opening_words(element: Element) -> frozenset[str] | None:
     if element.attributes or element.prefixes or element.suffixes:
         return None
     return element.names
+
+
+def _needs(elements: Sequence[Element], first_words: frozenset[str] | None,
+           requirements: Sequence[frozenset[str]]) -> tuple[frozenset[str], ...]:
+    """:attr:`Shape.needs`: ``requirements``, the first words and every required element's
+    opening words, each distinct set once, in that order."""
+    found = [*requirements]
+    if first_words is not None:
+        found.append(first_words)
+    found += [words for words in map(_opening_words, elements) if words]
+    return tuple(dict.fromkeys(found))
 
 
 def _second_words(elements: Sequence[Element]) -> frozenset[str] | None:
@@ -700,14 +719,9 @@ class ShapeKind(Kind):
         groups: dict[frozenset[str], tuple[str, ...]] = {}  # equal sets stored once
         alternatives = []
         for shape in prepared.shapes:
-            needs = list(shape.requirements)
-            if shape.first_words is not None:
-                needs.append(shape.first_words)
-            if not needs:
+            if not shape.needs:
                 return None
-            alternatives.append(tuple(
-                groups.setdefault(words, tuple(sorted(words))) for words in dict.fromkeys(needs)
-            ))
+            alternatives.append(tuple(groups.setdefault(words, tuple(sorted(words))) for words in shape.needs))
         return WordScreen(spec.scope, prepared.unmask, tuple(alternatives), ("extend_lexicons",))
 
     def _prepared(self, rule: Rule) -> Prepared:
@@ -944,7 +958,8 @@ def _positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator
     # and every token as a list of ints was 36 bytes a token of a long draft.
     starts: Iterable[int]
     if present is None:
-        starts = range(len(norms))
+        fitting = _fitting(analysis, shape.elements[0])
+        starts = range(len(norms)) if fitting is None else fitting
     elif len(present) == 1:
         starts = index[next(iter(present))]  # sorted already
     else:
@@ -964,6 +979,60 @@ def _positions(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator
             last_stop = end
 
 
+#: Token tests that read one column only: the kinds or flags a fitting token has.
+_KIND_TESTS = {"word": WORD, "number": NUMBER, "emoji": EMOJI, "hashtag": HASHTAG,
+               "mention": MENTION, "url": URL, "punct": PUNCT}
+_FLAG_TESTS = {"caps": CAPS, "quoted": QUOTED}
+
+
+def _fitting(analysis: Analysis, element: Element) -> list[int] | None:
+    """The sorted positions where a shape's required first ``element`` fits, or may (a
+    superset of :meth:`Element.fits`), or None when any position may. A shape with no first
+    words (``:url``, ``lifeat~``, ``:name $``) was tried at every token, and all but a few
+    tries failed at the first element; a match at index 0 skips no emoji, so a start where
+    the element does not fit cannot match."""
+    if element.low < 1:
+        return None
+    if element.sequences:  # a group: a sequence's first token must fit (``lengths``)
+        found: set[int] = set()
+        for sequence in element.sequences:
+            part = _fitting(analysis, sequence[0])
+            if part is None:
+                return None
+            found.update(part)
+        return sorted(found)
+    if "any" in element.attributes:
+        return None
+    index = analysis.index
+    keys = index.keys()
+    names = element.names
+    words = [norm for norm in keys if norm.startswith(element.prefixes)] if element.prefixes else []
+    if element.suffixes:
+        words += [norm for norm in keys if norm.endswith(element.suffixes)]
+    words += keys & names if len(names) < len(keys) else names.intersection(keys)
+    positions: list[int] = list(chain.from_iterable(index[word] for word in set(words)))
+    for attribute in element.attributes:
+        positions += _attribute_positions(analysis, attribute)
+    return sorted(set(positions)) if element.attributes or len(words) > 1 else positions
+
+
+def _attribute_positions(analysis: Analysis, attribute: str) -> list[int]:
+    """The positions of the tokens passing token test ``attribute``, once per view."""
+    key = ("shape-attribute", attribute)
+    found = analysis.cache.get(key)
+    if not isinstance(found, list):
+        kind, flag = _KIND_TESTS.get(attribute), _FLAG_TESTS.get(attribute)
+        if kind is not None:
+            found = [i for i, k in enumerate(analysis.kinds) if k == kind]
+        elif flag is not None:
+            found = [i for i, f in enumerate(analysis.flags) if f & flag]
+        else:
+            test = _HAS[attribute]
+            found = [i for i in range(len(analysis.norms)) if test(analysis, i)]
+        analysis.cache[key] = found
+    return found
+
+
 def _second_fits(norms: Sequence[str], kinds: bytearray, count: int, position: int,
                  words: frozenset[str]) -> bool:
     """Whether the token at ``position``, or the first after the emoji there, is one of
@@ -979,15 +1048,16 @@ def _second_fits(norms: Sequence[str], kinds: bytearray, count: int, position: i
 class NeedIndex:
     """Which shapes of a rule can match a view, decided without trying them one by one.
 
-    Every shape needs some word sets: the words its first token must be
-    (:attr:`Shape.first_words`) and the words of each required element
-    (:attr:`Shape.requirements`); a view lacking any one of them cannot hold a match. Each
+    Every shape needs some word sets (:attr:`Shape.needs`: the words its first token must be
+    and the words each required element opens with); a view lacking any one of them cannot
+    hold a match. Each
     distinct word set gets one bit, and each word the bits of the sets it belongs to, so the
     sets a view satisfies are one integer made from its distinct words once (kept on the
     analysis), and a shape is possible when its sets' bits are all in it: one ``&`` a shape,
     where testing each set against the view took a set operation each (most of the kind's
-    time, since nine shapes in ten fail there). Exactly the tests :func:`_matches` makes, so
-    the shapes it rules out are the ones :func:`_matches` would find nothing for.
+    time, since nine shapes in ten fail there). The tests :func:`_matches` makes and more,
+    each a necessary condition of a match, so the shapes it rules out are ones
+    :func:`_positions` would find nothing for.
     """
 
     def __init__(self) -> None:
@@ -1023,11 +1093,8 @@ class NeedIndex:
         return found
 
     def _mask(self, shape: Shape) -> int:
-        needs = list(shape.requirements)
-        if shape.first_words is not None:
-            needs.append(shape.first_words)
         mask = 0
-        for words in needs:
+        for words in shape.needs:
             bit = self._bits.get(words)
             if bit is None:
                 bit = self._bits[words] = 1 << len(self._bits)
