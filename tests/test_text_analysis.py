@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from array import array
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sociable.document import Document
-from sociable.text import analyse, fold, sentence_spans, tokenize
+from sociable.text import Analysis, analyse, analyse_within, fold, sentence_spans, tokenize
 
 
 def test_fold_keeps_length_and_reads_bold_letters() -> None:
@@ -150,3 +153,45 @@ def test_sentence_spans_are_trimmed_and_kept_as_the_character_by_character_rule_
         assert list(spans) == ([kept] if kept else []), (text, start, end)
         checked += kept is not None
     assert checked > 500
+
+
+def _columns_of(analysis: Analysis) -> tuple[object, ...]:
+    return (
+        analysis.text, list(analysis.starts), list(analysis.ends), bytes(analysis.kinds), analysis.norms,
+        bytes(analysis.flags), list(analysis.sentence_starts), list(analysis.sentence_firsts),
+        list(analysis.sentence_stops), [(norm, list(analysis.index[norm])) for norm in analysis.index],
+        analysis.questions,
+    )
+
+
+def _blanked(text: str, start: int, end: int) -> str:
+    def blank(part: str) -> str:
+        return "".join(c if c == "\n" else " " for c in part)
+
+    return blank(text[:start]) + text[start:end] + blank(text[end:])
+
+
+#: Pieces a draft's views are made of, the awkward ones too: entities, links, emoji, zero
+#: widths, numbers with separators, markup, abbreviations.
+_PIECES = [*"ab cD1,.!?'\"#@-_/:&;\n\t", "&amp;", "&#39;", "http://x.io/a", ".com", "👉", "\u200b", "1,000",
+           "9/11", "<br>", "’", "é", "Mr."]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), st.integers(0, 200), st.integers(0, 200))
+@settings(max_examples=400, deadline=None)
+def test_a_view_within_another_has_the_tokens_it_would_have_alone(text: str, start: int, end: int) -> None:
+    """``analyse_within`` takes a parent view's tokens only when a scan of the view itself
+    gives the very same columns (or declines): ``body`` and ``opening`` beside ``text``."""
+    parent = analyse(fold(text), folded=True)
+    start, end = sorted((min(start, len(parent.text)), min(end, len(parent.text))))
+    view = _blanked(parent.text, start, end)
+    derived = analyse_within(parent, view)
+    if derived is not None:
+        assert _columns_of(derived) == _columns_of(analyse(view, folded=True))
+
+
+def test_a_view_cut_inside_a_word_is_scanned_on_its_own() -> None:
+    parent = analyse("Hi Dana,\n\nFollow me for more tips", folded=True)
+    assert analyse_within(parent, _blanked(parent.text, 12, len(parent.text))) is None  # "llow ..."
+    body = analyse_within(parent, _blanked(parent.text, 10, len(parent.text)))
+    assert body is not None and body.norms == ["follow", "me", "for", "more", "tips"]

@@ -462,10 +462,18 @@ class Document:
         key = self._view_key(scope, unmask)
         cached = self._analyses.get(key)
         if cached is None:
-            from sociable.text import analyse
+            from sociable.text import analyse, analyse_within
 
-            # (already folded: a second fold of a non-ASCII view was a copy as long as the text)
-            cached = analyse(self.reading(scope, unmask), self.sentence_spans(scope, unmask), folded=True)
+            reading, spans = self.reading(scope, unmask), self.sentence_spans(scope, unmask)
+            # A view that is one already analysed with some lines blanked (``body`` and
+            # ``opening`` beside ``text``) takes that one's tokens instead of a new scan.
+            for parent in self._analyses.values():
+                cached = analyse_within(parent, reading, spans)
+                if cached is not None:
+                    break
+            else:
+                # (already folded: a second fold of a non-ASCII view was a copy as long as the text)
+                cached = analyse(reading, spans, folded=True)
             self._analyses[key] = cached
         return cached
 

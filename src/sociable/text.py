@@ -614,7 +614,56 @@ def analyse(view: str, spans: Sequence[Span] | None = None, *, folded: bool = Fa
     ``spans``: the view's :func:`sentence_spans`, when the caller has split it already.
     """
     text = view if folded else fold(view)
-    columns = _columns(text)
+    return _analysed(text, _columns(text), spans)
+
+
+#: Views longer than this are always tokenised on their own (:func:`analyse_within` compares
+#: and copies a view's run; a long draft's memory was tuned without such copies).
+DERIVE_UP_TO = 1 << 16
+
+
+def analyse_within(parent: Analysis, text: str, spans: Sequence[Span] | None = None) -> Analysis | None:
+    """:func:`analyse` of ``text`` (a folded view) made from ``parent``'s tokens, or None when
+    that cannot be shown to give the same columns.
+
+    A draft's ``opening`` and ``body`` are its ``text`` with a few lines blanked, and each was
+    tokenised again from scratch (most of the text analysis of a channel draft). When
+    ``text`` is blank outside one run, that run is the same characters in the parent's view,
+    and whitespace borders the run there, the tokens are the parent's that start in the run:
+    no token holds whitespace (the link pattern neither), the token patterns look behind at
+    nothing and ahead at most two characters, whitespace in both views at the run's edges,
+    and the quoted-word flag reads three touching tokens, all inside the run. The sentences
+    are split from ``text`` itself, as :func:`analyse` does.
+    """
+    parent_text = parent.text
+    size = len(text)
+    if size != len(parent_text) or size > DERIVE_UP_TO:
+        return None
+    found = _NON_SPACE.search(text)
+    if found is None:
+        return None
+    first, last = found.start(), len(text.rstrip())
+    if first and not parent_text[first - 1].isspace():
+        return None
+    if last < size and not parent_text[last].isspace():
+        return None
+    if text[first:last] != parent_text[first:last]:
+        return None
+    low = bisect_left(parent.starts, first)
+    high = bisect_left(parent.starts, last, low)
+    columns = _Columns()
+    columns.starts, columns.ends = parent.starts[low:high], parent.ends[low:high]
+    columns.kinds, columns.flags = parent.kinds[low:high], parent.flags[low:high]
+    norms = columns.norms = parent.norms[low:high]
+    # Numbered by first occurrence, as the scan numbers them (the index's keys keep that order).
+    ids = columns.ids = {norm: number for number, norm in enumerate(dict.fromkeys(norms))}
+    columns.forms = list(ids)
+    columns.index = TokenIndex(ids, array("i", map(ids.__getitem__, norms)))
+    return _analysed(text, columns, spans)
+
+
+def _analysed(text: str, columns: _Columns, spans: Sequence[Span] | None) -> Analysis:
+    """The analysis of ``text`` from its token columns: sentences, their token ranges, questions."""
     index = columns.index
     assert index is not None
     if spans is None:

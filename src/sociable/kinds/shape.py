@@ -916,11 +916,9 @@ def _clause_starts(analysis: Analysis, number: int, preamble: frozenset[str]) ->
 def _matches(analysis: Analysis, shape: Shape, prepared: Prepared) -> Iterator[tuple[int, int]]:
     """Token ranges ``(first, stop)`` where ``shape`` matches, one per start, left to right."""
     keys = analysis.index.keys()
-    if shape.first_words is not None and shape.first_words.isdisjoint(keys):
-        return  # no token this shape can start with
-    for words in shape.requirements:
+    for words in shape.needs:  # the first words, and each required element's (Shape.needs)
         if words.isdisjoint(keys):
-            return  # a word some element needs is not in the draft
+            return  # a word the shape needs is not in the view
     yield from _positions(analysis, shape, prepared)
 
 
