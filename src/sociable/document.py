@@ -157,6 +157,8 @@ class Document:
     _view_runs: list[tuple[array[int], str]] = field(default_factory=list, repr=False)
     _analyses: dict[Hashable, Analysis] = field(default_factory=dict, repr=False)
     _derived: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    #: :meth:`_view_key`'s answers, by (scope, unmask).
+    _view_keys: dict[tuple[str, tuple[str, ...]], Hashable] = field(default_factory=dict, repr=False)
 
     # --- construction ------------------------------------------------------------------
 
@@ -361,14 +363,24 @@ class Document:
         changes nothing: on a long draft each view is as long as the text and each analysis
         holds every token, so sharing them is most of a long draft's memory.
         """
+        # Asked about sixty times a draft (every rule, screen and view reads through it), for
+        # a few (scope, unmask) pairs: each pair's key is kept. Only a tuple ``unmask`` is a
+        # key here (another iterable may be consumed, or hash by identity).
+        memo = (scope, unmask) if isinstance(unmask, tuple) and type(unmask) is tuple else None
+        if memo is not None:
+            known = self._view_keys.get(memo)
+            if known is not None:
+                return known
         spans = self.scopes.get(scope)
         if spans is None:
             raise KeyError(f"unknown scope {scope!r}; use one of: {', '.join(SCOPES)}")
         present = self.derived("mask-kinds", lambda: frozenset(kind for _s, _e, kind in self.masks))
         readable = frozenset(kind for kind in unmask if kind in present)
-        if scope in ("subject", "all"):  # these two read the frontmatter's subject line
-            return (scope, readable)
-        return (tuple(spans), readable)
+        # (these two read the frontmatter's subject line)
+        key = (scope, readable) if scope in ("subject", "all") else (tuple(spans), readable)
+        if memo is not None:
+            self._view_keys[memo] = key
+        return key
 
     def view(self, scope: str = "body", unmask: Iterable[str] = ()) -> str:
         """The text with everything outside ``scope`` or inside a mask blanked out.

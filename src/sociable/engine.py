@@ -176,6 +176,20 @@ _SCREEN_INDEXES: dict[int, tuple[tuple[Planned, ...], ScreenIndex | int]] = {}
 INDEX_SCREENS_FROM = 4
 
 
+#: The one :class:`ScreenIndex` every plan of the process adds its screens to (a folder's
+#: channels share most of their rules, so most of their word groups); emptied with
+#: ``_SCREEN_INDEXES``.
+_SHARED_INDEX: list[ScreenIndex] = []
+
+
+def _shared_index() -> ScreenIndex:
+    if not _SHARED_INDEX:
+        from sociable.kinds.screens import ScreenIndex
+
+        _SHARED_INDEX.append(ScreenIndex())
+    return _SHARED_INDEX[0]
+
+
 class _Screening:
     """One draft's screens (:mod:`sociable.kinds.screens`) through the plan's
     :class:`~sociable.kinds.screens.ScreenIndex`: each view's words are looked up once a
@@ -191,15 +205,15 @@ class _Screening:
         if entry is None or entry[0] is not plan:
             if len(_SCREEN_INDEXES) >= 16:  # a long editor session's old configurations
                 _SCREEN_INDEXES.clear()
+                _SHARED_INDEX.clear()
             entry = (plan, 0)
         made = entry[1]
         self.index: ScreenIndex | None = None
         if not isinstance(made, int):
             self.index = made
         elif made + 1 >= INDEX_SCREENS_FROM:
-            from sociable.kinds.screens import ScreenIndex
-
-            self.index = ScreenIndex(screen for _spec, _corpus, screen in plan if screen is not None)
+            self.index = _shared_index()
+            self.index.add(screen for _spec, _corpus, screen in plan if screen is not None)
             _SCREEN_INDEXES[id(plan)] = (plan, self.index)
         else:
             _SCREEN_INDEXES[id(plan)] = (plan, made + 1)
