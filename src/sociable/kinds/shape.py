@@ -1202,6 +1202,8 @@ def _negated(norms: Sequence[str], start: int, first: int, negation: frozenset[s
     (class ``nudge``: "don't forget to ...", "never hesitate to ...") is an imperative to do
     it, and "stop" before a ``visit-particle`` ("stop by") is an invitation to visit. The
     words are classes in ``rules/words.yaml``, so a pack can extend them."""
+    if negation.isdisjoint(norms[start:first]):
+        return False  # most matches: no negation word near, told in C
     return any(
         norms[i] in negation
         and not (i + 1 < first and norms[i + 1] in nudges)
@@ -1213,6 +1215,8 @@ def _negated(norms: Sequence[str], start: int, first: int, negation: frozenset[s
 def _reported(norms: Sequence[str], begin: int, first: int, reporting: frozenset[str]) -> bool:
     """True when a reporting word before the match makes it someone's reported words; one
     after "to" is the writer's own voice ("happy to say", "needless to say", "I have to say")."""
+    if reporting.isdisjoint(norms[begin:first]):
+        return False  # most matches: no reporting word before, told in C
     return any(
         norms[i] in reporting and not (i > begin and norms[i - 1] == "to")
         for i in range(begin, first)
