@@ -12,8 +12,8 @@ Each tree runs through a launcher that does what the console script of that tree
 calls ``sociable.faces.cli.main.run`` where the tree has it (the quick exit, phase 8) and
 ``main`` where it does not, so an older tree is timed as its own ``sociable`` command ran.
 
-Prints the median and best wall and CPU time (user + system) of each, and each tree's median
-wall time as a multiple of proselint's. Each tree gets its own cache folder, warmed first.
+Prints the median and best wall and CPU time (user + system) of each, the CPU time's lower
+quartile, and each tree's median wall time as a multiple of proselint's. Each tree gets its own cache folder, warmed first.
 """
 
 from __future__ import annotations
@@ -79,14 +79,18 @@ def main(argv: list[str] | None = None) -> int:
                 wall, cpu = map(float, done.stdout.split())
                 samples[name].append((wall, cpu))
     print(f"{args.runs} interleaved rounds; load average {os.getloadavg()[0]:.1f} at the end")
-    print("| run | wall median (best) | CPU median (best) | wall / proselint |")
-    print("|---|---|---|---|")
+    # On a shared machine the load comes in spikes: the median moves by a few ms between
+    # runs of one tree, so the lower quartile (steadier than the best) is printed too.
+    print("| run | wall median (best) | CPU median (best) | CPU lower quartile | wall / proselint |")
+    print("|---|---|---|---|---|")
     prose = statistics.median(w for w, _ in samples["proselint"]) if "proselint" in samples else None
     for name, values in samples.items():
         walls, cpus = [w for w, _ in values], [c for _, c in values]
         ratio = f"{statistics.median(walls) / prose:.2f}x" if prose and name.startswith("sociable") else "–"
+        quartile = statistics.quantiles(cpus, n=4)[0] if len(cpus) > 1 else cpus[0]
         print(f"| {name} | {statistics.median(walls) * 1000:.0f} ms ({min(walls) * 1000:.0f}) | "
-              f"{statistics.median(cpus) * 1000:.0f} ms ({min(cpus) * 1000:.0f}) | {ratio} |")
+              f"{statistics.median(cpus) * 1000:.1f} ms ({min(cpus) * 1000:.1f}) | "
+              f"{quartile * 1000:.1f} ms | {ratio} |")
     return 0
 
 

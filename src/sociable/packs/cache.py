@@ -117,10 +117,8 @@ def read(cache_file: Path) -> tuple[list[RuleSpec], Kept] | None:
     form lies in the rest), then the forms' bytes, so only the index is unpickled here.
     """
     try:
-        with cache_file.open("rb") as handle:
-            data = handle.read()
-        length = int.from_bytes(data[:_LENGTH], "little")
-        view = memoryview(data)
+        view = _contents(cache_file)
+        length = int.from_bytes(view[:_LENGTH], "little")
         specs, index = _loads(view[_LENGTH:_LENGTH + length])
         blobs = view[_LENGTH + length:]
     except Exception:  # missing, stale or unreadable: rebuild it
@@ -130,6 +128,25 @@ def read(cache_file: Path) -> tuple[list[RuleSpec], Kept] | None:
     if any(not (0 <= start <= end <= stop <= len(blobs)) for _, start, end, stop in index.values()):
         return None  # cut short
     return specs, KeptForms(blobs, index)
+
+
+def _contents(cache_file: Path) -> memoryview:
+    """The file's bytes, mapped rather than read where files are replaced by renaming.
+
+    A run uses the index (a sixth of the file) and a few rules' forms; reading the whole
+    file (4.8 MB) into a new ``bytes`` object made the kernel copy all of it into fresh
+    pages, 2.6-3.7 ms of CPU of a one-draft run, where a mapping touches only the pages
+    unpickled. Writers never change a cache file in place (:func:`write` renames a new
+    one over it), so what is mapped cannot change under the run. On Windows a mapped file
+    could not be renamed over or pruned by another run, so it is read there as before.
+    """
+    with cache_file.open("rb") as handle:
+        if os.name != "posix":
+            return memoryview(handle.read())
+        import mmap
+
+        # An empty file raises ValueError: a miss, like any unreadable file.
+        return memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
 
 
 def write(cache_file: Path, specs: list[RuleSpec], kept: Kept) -> None:
