@@ -155,7 +155,7 @@ def bench_grammar(states: list[str], cold: bool = False) -> tuple[list[float], l
     return timed(states, call)
 
 
-#: ``--no-memo``: sessions search every sentence again (``Session.shape_memo`` off), to time
+#: ``--no-memo``: sessions search every sentence again (``Session.memos`` off), to time
 #: the per-sentence memo of the shape kind against its absence in one tree.
 MEMO = True
 
@@ -171,7 +171,7 @@ def server_session(folder: Path) -> Any:
     else:
         session = Session([folder])
     if not MEMO:
-        session.shape_memo = False
+        session.memos = False
     return session
 
 
@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--no-memo", action="store_true",
-        help="sessions without the shape kind's per-sentence memo (Session.shape_memo)",
+        help="sessions without the shape kind's per-sentence memo (Session.memos)",
     )
     args = parser.parse_args(argv)
     global MEMO

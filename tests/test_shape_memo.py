@@ -1,4 +1,5 @@
-"""The shape kind's per-sentence memo (kinds/shape_memo.py) never changes a finding.
+"""The session's memos (the shape kind's per sentence, kinds/shape_memo.py, and the views'
+tokens per paragraph, text.ParagraphMemo) never change a finding.
 
 A session keeps what each shape rule found in each sentence and reads it again for the
 sentences an edit did not touch. Over random sequences of edits to a post (words that make
@@ -16,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sociable import text
 from sociable.faces.lsp.session import Session
 from sociable.findings import Finding
 from sociable.kinds import shape_memo
@@ -58,7 +60,7 @@ def _shape_session(folder: Path, memo: bool) -> Session:
     """A session that runs only the shape rules, with or without the memo."""
     session = Session([folder], references=False)
     ruleset = session.context_for(folder / "post.md").ruleset
-    session.shape_memo = memo
+    session.memos = memo
     ruleset.selected = [code for code in ruleset.selected if ruleset.specs[code].kind == "shape"]
     return session
 
@@ -98,7 +100,9 @@ def test_the_session_keeps_the_memo_for_the_buffer_only(tmp_path: Path) -> None:
     assert ruleset.kinds["shape"]._memo is None  # type: ignore[attr-defined]
     _findings(session, tmp_path, POST)
     assert len(_memo(session, tmp_path)) > 0
+    assert session._paragraphs is not None and len(session._paragraphs) > 0  # text.ParagraphMemo
     assert not ruleset.settings[SHAPE_MEMO]  # off again between lints
+    assert text._MEMO is None
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
