@@ -155,8 +155,8 @@ def bench_grammar(states: list[str], cold: bool = False) -> tuple[list[float], l
     return timed(states, call)
 
 
-#: ``--no-memo``: sessions search every sentence again (``Session.memos`` off), to time
-#: the per-sentence memo of the shape kind against its absence in one tree.
+#: ``--no-memo``: sessions scan every paragraph and search every sentence again
+#: (``Session.memos`` off), to time the session's memos against their absence in one tree.
 MEMO = True
 
 
@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--no-memo", action="store_true",
-        help="sessions without the shape kind's per-sentence memo (Session.memos)",
+        help="sessions without their paragraph and shape memos (Session.memos)",
     )
     args = parser.parse_args(argv)
     global MEMO
