@@ -20,7 +20,7 @@ Wall-clock times grow on a busy machine; the ``cpu`` lines (thread CPU time) do 
 compare those between runs.
 
     python benchmarks/lsp_latency.py [--changes N] [--no-server] [--grammar-only] [--only LINE]
-                                     [--parts]
+                                     [--parts] [--no-memo]
 
 ``--only session-channel`` (or ``session``, ``engine``, ``grammar``) times that line alone, in
 a fresh process: Harper's own caches (in Rust, out of Python's reach) then hold only the
@@ -155,6 +155,11 @@ def bench_grammar(states: list[str], cold: bool = False) -> tuple[list[float], l
     return timed(states, call)
 
 
+#: ``--no-memo``: sessions scan every paragraph and search every sentence again
+#: (``Session.memos`` off), to time the session's memos against their absence in one tree.
+MEMO = True
+
+
 def server_session(folder: Path) -> Any:
     """A session made as the server makes it (a tree before ``freeze_gc`` has no such option)."""
     import inspect
@@ -162,8 +167,12 @@ def server_session(folder: Path) -> Any:
     from sociable.faces.lsp.session import Session
 
     if "freeze_gc" in inspect.signature(Session).parameters:
-        return Session([folder], freeze_gc=True)
-    return Session([folder])
+        session = Session([folder], freeze_gc=True)
+    else:
+        session = Session([folder])
+    if not MEMO:
+        session.memos = False
+    return session
 
 
 def bench_session(states: list[str], folder: Path) -> tuple[list[float], list[float]]:
@@ -301,7 +310,13 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="the session channel line's CPU by rule kind and Harper call",
     )
+    parser.add_argument(
+        "--no-memo", action="store_true",
+        help="sessions without their paragraph and shape memos (Session.memos)",
+    )
     args = parser.parse_args(argv)
+    global MEMO
+    MEMO = not args.no_memo
     post = make_post()
     states = edits(post, args.changes)
     print(f"post: {len(post)} characters, {post.count(chr(10)) + 1} lines; "

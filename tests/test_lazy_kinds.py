@@ -109,7 +109,7 @@ def test_every_registered_kind_declares_what_its_class_does(lazy: LazyKind) -> N
 
 def test_the_built_in_kinds_cover_every_kind_module() -> None:
     folder = Path(builtin.__file__).resolve().parent.parent / "kinds"
-    helpers = {"__init__", "base", "corpus", "lazy", "matching", "minhash", "prefilter", "screens"}
+    helpers = {"__init__", "base", "corpus", "lazy", "matching", "minhash", "prefilter", "screens", "shape_memo"}
     modules = {p.stem for p in folder.glob("*.py")} - helpers
     registered = {lazy.module.rpartition(".")[2] for lazy in builtin.sociable_rule_kinds()}  # type: ignore[union-attr]
     assert registered == modules

@@ -26,7 +26,9 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -454,15 +456,8 @@ def tokenize(view: str) -> list[Token]:
 def _columns(view: str) -> _Columns:
     """The token columns of a view, each link one ``url`` token; the link scan runs only on a
     hint of one. Words standing alone between quotes are then flagged :data:`QUOTED`."""
-    columns = _Columns()
-    position = 0
-    if _URL_HINT.search(view):
-        for link in _URL.finditer(view):
-            start, end = link.span()
-            columns.scan(view, position, start)
-            columns.add(start, end, URL, link.group().casefold())
-            position = end
-    columns.scan(view, position, len(view))
+    memo = _MEMO
+    columns = _scanned(view) if memo is None else memo.scan(view)
     starts, ends, kinds, norms, flags = columns.starts, columns.ends, columns.kinds, columns.norms, columns.flags
     index = columns.index = TokenIndex(columns.ids, columns.token_ids)
     columns.token_ids = array("i")  # grouped into the index: not kept twice
@@ -481,6 +476,103 @@ def _columns(view: str) -> _Columns:
             ):
                 flags[word] |= QUOTED
     return columns
+
+
+def _scanned(view: str) -> _Columns:
+    """The tokens of ``view``, links found first (no index, no quoted flags yet)."""
+    columns = _Columns()
+    position = 0
+    if _URL_HINT.search(view):
+        for link in _URL.finditer(view):
+            start, end = link.span()
+            columns.scan(view, position, start)
+            columns.add(start, end, URL, link.group().casefold())
+            position = end
+    columns.scan(view, position, len(view))
+    return columns
+
+
+# --- the paragraphs a language server session has scanned -------------------------------
+
+_PARAGRAPH_BREAK = regex_cache.lazy(r"\n[ \t\r\f\v]*\n")
+#: Paragraphs longer than this are scanned, not kept (the memo is bounded by count).
+KEEP_UP_TO = 8192
+
+
+class ParagraphMemo:
+    """Each paragraph's tokens (offsets from its first character), for a session that
+    re-lints one buffer after every edit: one edit changes one paragraph, and the view's
+    token scan (most of a view's analysis) was done again for all of them.
+
+    Exact: no token holds whitespace (words, tags, entities, emoji and the link pattern
+    neither), the patterns look behind at nothing but a character the link patterns refuse
+    (whitespace passes as the start of a text does) and ahead at whitespace or the end alike,
+    so a paragraph between two line breaks is tokenised the same alone as within its view.
+    What reads across tokens (the quoted-word flag, the index) is made over the whole view
+    afterwards, as without the memo. An LRU of ``size`` paragraphs.
+    """
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._kept: OrderedDict[str, tuple[array[int], array[int], bytes, tuple[str, ...], bytes]] = OrderedDict()
+        self.scanned = 0  # paragraphs scanned (tests count them)
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def scan(self, view: str) -> _Columns:
+        """:func:`_scanned` of ``view``, from kept paragraphs where they are the same."""
+        columns = _Columns()
+        position = 0
+        for found in _PARAGRAPH_BREAK.finditer(view):
+            self._add(columns, view, position, found.start())
+            position = found.end()
+        self._add(columns, view, position, len(view))
+        return columns
+
+    def _add(self, columns: _Columns, view: str, start: int, end: int) -> None:
+        if start >= end:
+            return
+        paragraph = view[start:end]
+        kept = self._kept.get(paragraph) if end - start <= KEEP_UP_TO else None
+        if kept is None:
+            self.scanned += 1
+            part = _scanned(paragraph)
+            kept = (part.starts, part.ends, bytes(part.kinds), tuple(part.norms), bytes(part.flags))
+            if end - start <= KEEP_UP_TO:
+                self._kept[paragraph] = kept
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
+        else:
+            self._kept.move_to_end(paragraph)
+        starts, ends, kinds, norms, flags = kept
+        columns.starts.extend([offset + start for offset in starts])
+        columns.ends.extend([offset + start for offset in ends])
+        columns.kinds.extend(kinds)
+        columns.flags.extend(flags)
+        ids, forms, token_ids, column = columns.ids, columns.forms, columns.token_ids, columns.norms
+        for norm in norms:  # numbered by first occurrence, as the scan numbers them
+            ident = ids.get(norm)
+            if ident is None:
+                ident = ids[norm] = len(forms)
+                forms.append(norm)
+            token_ids.append(ident)
+            column.append(forms[ident])
+
+
+_MEMO: ParagraphMemo | None = None
+
+
+@contextmanager
+def remembering(memo: ParagraphMemo | None) -> Iterator[None]:
+    """Within the block, views are tokenised through ``memo`` (None: scanned whole). The
+    language server's session lints its buffer in such a block; nothing else does."""
+    global _MEMO
+    previous, _MEMO = _MEMO, memo
+    try:
+        yield
+    finally:
+        _MEMO = previous
 
 
 # --- sentences ----------------------------------------------------------------------------

@@ -67,7 +67,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any, overload
 
@@ -80,6 +80,7 @@ if TYPE_CHECKING:
     from sociable.document import Document
     from sociable.findings import Finding
     from sociable.kinds.screens import WordScreen
+    from sociable.kinds.shape_memo import SentenceMemo
     from sociable.packs.schema import RuleSpec
     from sociable.text import Analysis
 
@@ -663,6 +664,7 @@ class ShapeKind(Kind):
     def __init__(self) -> None:
         self._extended: dict[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], Prepared] = {}
         self._needs = NeedIndex()
+        self._memo: SentenceMemo | None = None  # made on a session's first lint
 
     def validate(self, spec: RuleSpec) -> None:
         self.prepare(spec, syntax_only=True)
@@ -736,6 +738,19 @@ class ShapeKind(Kind):
             self._extended[key] = cached
         return cached
 
+    def _memo_matches(
+        self, rule: Rule, analysis: Analysis, prepared: Prepared
+    ) -> Callable[[Shape], Iterator[tuple[int, int]]] | None:
+        """Each shape's unguarded matches from the per-sentence memo, when the run keeps one
+        (the language server's session sets ``shape_memo``); None: search the view."""
+        if not rule.settings.get("shape_memo"):
+            return None
+        if self._memo is None:
+            from sociable.kinds.shape_memo import SentenceMemo
+
+            self._memo = SentenceMemo()
+        return self._memo.unguarded(analysis, prepared, lambda part: _unguarded(part, prepared, self._needs))
+
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         prepared = self._prepared(rule)
         analysis = doc.analysis(rule.spec.scope, prepared.unmask)
@@ -751,15 +766,21 @@ class ShapeKind(Kind):
         coverage = prepared.max_other_words >= 0  # coverage needs every match, not the first few
         hits: list[tuple[int, int]] = []  # sorted and disjoint
         covered: list[tuple[int, int]] = []  # every unguarded match, overlapping ones too
+        # A session's memo gives each shape's unguarded matches, sentence by sentence as
+        # found before (kinds/shape_memo.py); the draft-level logic below runs either way.
+        unguarded = self._memo_matches(rule, analysis, prepared)
         for shape in shapes:
             # A shape's own matches never overlap (one per start, left to right), so each is
             # tested against the earlier shapes' hits only: a search in their sorted starts,
             # not a scan of every hit (quadratic on a long draft with a hit a paragraph).
             earlier = _Disjoint(hits) if hits else None
             found: list[tuple[int, int]] = []
-            for first, stop in _positions(analysis, shape, prepared):
+            for first, stop in (_positions(analysis, shape, prepared) if unguarded is None
+                                else unguarded(shape)):
                 overlaps = earlier is not None and earlier.overlaps(first, stop)
-                if (overlaps and not coverage) or _guarded(analysis, first, stop, prepared):
+                if (overlaps and not coverage) or (
+                    unguarded is None and _guarded(analysis, first, stop, prepared)
+                ):
                     continue
                 covered.append((first, stop))
                 if not overlaps:
@@ -781,6 +802,17 @@ class ShapeKind(Kind):
         starts, ends = analysis.starts, analysis.ends
         for first, stop in sorted(hits)[: prepared.max_findings]:
             yield rule.finding(doc, starts[first], ends[stop - 1])
+
+
+def _unguarded(part: Analysis, prepared: Prepared, needs: NeedIndex) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """For each shape of ``prepared``, its matches in ``part`` (one sentence) that no guard
+    or ``unless`` shape excuses: what :meth:`ShapeKind.check` keeps of ``_positions``."""
+    possible = {id(shape) for shape in needs.possible(prepared, part)}
+    return tuple(
+        tuple(match for match in _positions(part, shape, prepared) if not _guarded(part, *match, prepared))
+        if id(shape) in possible else ()
+        for shape in prepared.shapes
+    )
 
 
 class _Disjoint:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from sociable.context import Context
     from sociable.document import Document
     from sociable.engine import DraftResult
+    from sociable.text import ParagraphMemo
 
 log = logging.getLogger("sociable.lsp")
 
@@ -36,6 +37,9 @@ MAX_REFERENCE_FILES = 2000  # a workspace bigger than this is compared in part, 
 #: large run (numpy signing the near-duplicate sketch: about 1 ms of a 3,000-character post's
 #: re-lint, against 0.1 ms) pays here too.
 SESSION_DRAFTS = 100_000
+#: The run-time setting that lets the shape kind keep its matches per sentence
+#: (:data:`sociable.kinds.shape_memo.SETTING`; named here so no kind is imported to lint).
+SHAPE_MEMO = "shape_memo"
 
 
 @dataclass
@@ -84,6 +88,11 @@ class Session:
         #: that makes many sessions need not.
         self.freeze_gc = freeze_gc
         self._freeze_pending = False
+        #: Whether the buffer's lints keep each paragraph's tokens and the shape kind's
+        #: matches per sentence (tests and ``lsp_latency.py --no-memo`` compare a session
+        #: without them).
+        self.memos = True
+        self._paragraphs: ParagraphMemo | None = None
         self.config_path = config_path
         self.isolated = isolated
         self.problem = problem
@@ -189,10 +198,24 @@ class Session:
         # Paths relative to the project, as the CLI prints them: a repetition finding names
         # the other draft the way the writer knows it ("sent/ana.md:3").
         relative = relative_to(path, config.root) if path is not None else "-"
-        outcome = lint_source(
-            Source(text, relative), context.ruleset, readers, config, reader=reader,
-            keep_documents=True,
-        )
+        # A buffer is linted again on every pause, one edited sentence at a time: the views'
+        # token scan keeps each paragraph's tokens (text.ParagraphMemo) and the shape kind
+        # what each rule found in each sentence (kinds/shape_memo.py), both bounded, for the
+        # buffer's lint only (the workspace's drafts are read once each).
+        from sociable.text import ParagraphMemo, remembering
+
+        if self.memos and self._paragraphs is None:
+            self._paragraphs = ParagraphMemo()
+        settings = context.ruleset.settings
+        settings[SHAPE_MEMO] = self.memos
+        try:
+            with remembering(self._paragraphs if self.memos else None):
+                outcome = lint_source(
+                    Source(text, relative), context.ruleset, readers, config, reader=reader,
+                    keep_documents=True,
+                )
+        finally:
+            settings[SHAPE_MEMO] = False
         if outcome.error is not None:
             return Linted(text, error=f"sociable: {outcome.error.removeprefix(relative + ': ')}")
         documents, results = outcome.documents, outcome.results
