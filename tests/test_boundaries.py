@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -224,7 +223,7 @@ def test_warn_at_and_error_at_move_the_boundaries(moved: RuleSet) -> None:
 def test_prepare_falls_back_to_the_documented_defaults(rp101: RuleSet) -> None:
     spec = rp101.specs["RP101"]
     kind = rp101.kinds[spec.kind]
-    bare = replace(spec, options={})
+    bare = spec.replace(options={})
     options = kind.prepare(bare)
     assert (options.warn_at, options.error_at, options.min_words) == (0.7, 0.9, 8)
     assert options.history is True
@@ -245,7 +244,7 @@ def test_thresholds_out_of_range_are_rule_errors(rp101: RuleSet, options, messag
 
     spec = rp101.specs["RP101"]
     with pytest.raises(RuleError, match=message):
-        rp101.kinds[spec.kind].prepare(replace(spec, options=options))
+        rp101.kinds[spec.kind].prepare(spec.replace(options=options))
 
 
 # --- faces/formatters/sarif.py: info is "note" -------------------------------------------------

@@ -104,7 +104,7 @@ def test_only_the_very_spec_uses_its_kept_form(kinds, cold: ColdLoad,
     monkeypatch.setattr(shape, "prepare", lambda s, **k: prepared.append(s.code) or real(s, **k))
     kept_rules = RuleSet({code: spec}, kinds, [code], kept=kept)
     assert kept_rules.rule(code).prepared == real(spec) and prepared == []
-    edited = dataclasses.replace(spec, options={**spec.options})
+    edited = spec.replace(options={**spec.options})
     other = RuleSet({code: edited}, kinds, [code], kept=kept)
     other.rule(code)
     assert prepared == [code]  # not the spec it was kept for: prepared afresh

@@ -187,17 +187,13 @@ class ResultCache:
 
         if not isinstance(outcome, FileOutcome):
             return None
-        from dataclasses import replace
-
-        return replace(outcome, results=list(outcome.results), cached=True)
+        return outcome.replace(results=list(outcome.results), cached=True)
 
     def put(self, key: str, outcome: FileOutcome) -> None:
         """Record ``outcome`` (without texts) for :meth:`save`; nothing is written yet."""
         if outcome.cached or any(result.problems for result in outcome.results):
             return  # a timeout or a plugin's failure depends on the machine, not the file
-        from dataclasses import replace
-
-        self._fresh[key] = replace(outcome, texts=[], cached=False)
+        self._fresh[key] = outcome.replace(texts=[], cached=False)
 
     def save(self) -> None:
         """Write the store once: old entries and this run's, the few newest of each file. A read-only folder or an outcome that does not pickle costs only speed."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pickle
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import groupby
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -22,6 +22,7 @@ from sociable.document import Document
 from sociable.findings import Finding
 from sociable.kinds.base import Incomplete, Unavailable
 from sociable.overlaps import merge_kind, one_per_problem, same_habits
+from sociable.records import Record
 from sociable.regex_guard import RegexTimeout, time_limit
 from sociable.ruleset import RuleSet
 
@@ -38,15 +39,23 @@ CHARACTERS_PER_LIMIT = 50_000
 SKIPPED = "skipped for this draft"
 
 
-@dataclass
-class DraftResult:
-    """What one draft produced; small and picklable."""
+class DraftResult(Record):
+    """What one draft produced; small and picklable (a :class:`~sociable.records.Record`:
+    no dataclass methods generated at start-up)."""
 
     path: str
     findings: list[Finding]
     suppressions: Suppressions
-    signatures: dict[str, Any] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    signatures: dict[str, Any]
+    problems: list[str]
+
+    def __init__(self, path: str, findings: list[Finding], suppressions: Suppressions,
+                 signatures: dict[str, Any] | None = None, problems: list[str] | None = None) -> None:
+        self.path = path
+        self.findings = findings
+        self.suppressions = suppressions
+        self.signatures = {} if signatures is None else signatures
+        self.problems = [] if problems is None else problems
 
     def packed(self) -> PackedResult | DraftResult:
         """This result as :class:`PackedResult` (itself when its findings do not pickle, as
@@ -61,8 +70,7 @@ class DraftResult:
         return self
 
 
-@dataclass
-class PackedResult:
+class PackedResult(Record):
     """A :class:`DraftResult` whose findings and suppressions are one compressed pickle.
 
     What workers send back and the results cache keeps: the main process of a large run holds
@@ -74,8 +82,15 @@ class PackedResult:
 
     path: str
     packed_findings: bytes
-    signatures: dict[str, Any] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    signatures: dict[str, Any]
+    problems: list[str]
+
+    def __init__(self, path: str, packed_findings: bytes, signatures: dict[str, Any] | None = None,
+                 problems: list[str] | None = None) -> None:
+        self.path = path
+        self.packed_findings = packed_findings
+        self.signatures = {} if signatures is None else signatures
+        self.problems = [] if problems is None else problems
 
     def packed(self) -> PackedResult:
         return self

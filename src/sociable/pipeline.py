@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +28,7 @@ from sociable.engine import (
     lint_document,
 )
 from sociable.readers.decoding import InputError, decode
+from sociable.records import Record
 
 if TYPE_CHECKING:
     from sociable.config import Config
@@ -42,8 +42,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record):
     """One text to lint and the names it goes by.
 
     ``display`` is the name findings show (a path as typed, ``-`` for stdin); ``relative`` is
@@ -51,33 +50,58 @@ class Source:
     (defaults to ``display``). ``channel`` overrides the channel those globs would give.
     """
 
+    _frozen = True
     text: str
-    display: str = "-"
-    relative: str | None = None
-    channel: str | None = None
+    display: str
+    relative: str | None
+    channel: str | None
     #: Whom the draft is for when its frontmatter has no ``to:`` (the API's ``to=``).
-    recipient: Recipient | None = None
+    recipient: Recipient | None
+
+    def __init__(self, text: str, display: str = "-", relative: str | None = None,
+                 channel: str | None = None, recipient: Recipient | None = None) -> None:
+        init = object.__setattr__
+        init(self, "text", text)
+        init(self, "display", display)
+        init(self, "relative", relative)
+        init(self, "channel", channel)
+        init(self, "recipient", recipient)
 
     @property
     def matched_path(self) -> str:
         return self.relative if self.relative is not None else self.display
 
 
-@dataclass
-class FileOutcome:
-    """What one source produced: its drafts' results, or one error line for the user."""
+class FileOutcome(Record):
+    """What one source produced: its drafts' results, or one error line for the user.
 
+    :class:`Source`, this and the engine's results are :class:`~sociable.records.Record` records,
+    not dataclasses: every run builds these classes, and a dataclass's generated methods cost
+    it start-up time (docs/performance.md, phase 10d).
+    """
+
+    _hidden = frozenset({"documents"})
     path: str
     #: Packed (:class:`sociable.engine.PackedResult`) when the runner made them, so that a
     #: large run's main process holds each draft's findings as one compressed value.
-    results: list[AnyResult] = field(default_factory=list)
-    error: str | None = None
+    results: list[AnyResult]
+    error: str | None
     #: The decoded texts, only kept when asked (``--show-source``, ``--fix``).
-    texts: list[str] = field(default_factory=list)
+    texts: list[str]
     #: True when this outcome came from the results cache (``sociable.cache``).
-    cached: bool = False
+    cached: bool
     #: The documents read, only kept when asked (the language server, ``--fix``); never cached.
-    documents: list[Document] = field(default_factory=list, repr=False, compare=False)
+    documents: list[Document]
+
+    def __init__(self, path: str, results: list[AnyResult] | None = None, error: str | None = None,
+                 texts: list[str] | None = None, cached: bool = False,
+                 documents: list[Document] | None = None) -> None:
+        self.path = path
+        self.results = [] if results is None else results
+        self.error = error
+        self.texts = [] if texts is None else texts
+        self.cached = cached
+        self.documents = [] if documents is None else documents
 
 
 def reader_for(name: str, readers: Mapping[str, Reader]) -> Reader:

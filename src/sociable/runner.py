@@ -13,7 +13,6 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,7 @@ from sociable.decisions import channel_for, per_file_ignores
 from sociable.pipeline import FileOutcome, Source, lint_source, reader_for
 from sociable.readers.base import Reader
 from sociable.readers.decoding import InputError, decode
+from sociable.records import Record
 from sociable.ruleset import RuleSet
 
 if TYPE_CHECKING:
@@ -38,16 +38,23 @@ __all__ = [
 PARALLEL_THRESHOLD = 48  # files; below this, worker start-up costs more than it saves
 
 
-@dataclass
-class Job:
+class Job(Record):
     """Everything a worker needs; inherited by forked workers, pickled otherwise."""
 
     ruleset: RuleSet
     readers: Mapping[str, Reader]
     config: Config
-    keep_text: bool = False
+    keep_text: bool
     #: Results of unchanged files (``sociable.cache``); None with ``--no-cache``.
-    cache: ResultCache | None = None
+    cache: ResultCache | None
+
+    def __init__(self, ruleset: RuleSet, readers: Mapping[str, Reader], config: Config,
+                 keep_text: bool = False, cache: ResultCache | None = None) -> None:
+        self.ruleset = ruleset
+        self.readers = readers
+        self.config = config
+        self.keep_text = keep_text
+        self.cache = cache
 
 
 _JOB: Job | None = None

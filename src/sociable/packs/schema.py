@@ -7,10 +7,10 @@ kind-specific keys live in :attr:`RuleSpec.options` and are validated by the kin
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from sociable import regex_cache
+from sociable.records import Record
 
 CATEGORIES = (
     "engagement-bait",
@@ -38,20 +38,40 @@ NAME_RE = regex_cache.lazy(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOCS_URL = "https://github.com/sociable-lint/sociable/blob/main/docs/rules/{code}.md"
 
 
-@dataclass(frozen=True)
-class FixSpec:
-    """How to fix what a rule matched; only ``safe`` fixes run under plain ``--fix``."""
+class FixSpec(Record):
+    """How to fix what a rule matched; only ``safe`` fixes run under plain ``--fix``.
 
+    A frozen :class:`~sociable.records.Record`, not a dataclass: every run imports this module,
+    and generating a dataclass's methods cost that run about 0.3 ms here and 1.5-1.9 ms for
+    :class:`RuleSpec` (docs/performance.md, phase 10d).
+    """
+
+    _frozen = True
     action: str
-    replacement: str = ""
-    applicability: str = "safe"
-    description: str = ""
+    replacement: str
+    applicability: str
+    description: str
+
+    def __init__(self, action: str, replacement: str = "", applicability: str = "safe",
+                 description: str = "") -> None:
+        init = object.__setattr__
+        init(self, "action", action)
+        init(self, "replacement", replacement)
+        init(self, "applicability", applicability)
+        init(self, "description", description)
 
 
-@dataclass(frozen=True)
-class RuleSpec:
-    """One validated rule from a pack."""
+class RuleSpec(Record):
+    """One validated rule from a pack: frozen plain data (a :class:`~sociable.records.Record`).
 
+    ``options`` is left out of ``==`` and ``hash`` (it holds the kind's own keys and the word
+    classes, and two specs are the same rule by their common fields), but not out of ``repr``:
+    the results cache signs a run by its specs' ``repr`` (:func:`sociable.cache.run_fingerprint`),
+    so a changed shape must change it.
+    """
+
+    _frozen = True
+    _hidden = frozenset({"options"})
     code: str
     name: str
     kind: str
@@ -64,18 +84,52 @@ class RuleSpec:
     examples_good: tuple[str, ...]
     pack: str
     source: str  # "path/to/pack.yaml:LINE" of the rule, for error messages and `explain`
-    channels: tuple[str, ...] = ()
-    fix: FixSpec | None = None
-    summary: str = ""
-    link: str = ""
-    enabled: bool = True
-    unmask: tuple[str, ...] = ()
+    channels: tuple[str, ...]
+    fix: FixSpec | None
+    summary: str
+    link: str
+    enabled: bool
+    unmask: tuple[str, ...]
     #: Codes of rules in other families that catch this rule's habit in the same words (a raw
     #: merge tag is "impersonal" and "a tool's error" at once): only such findings merge across
     #: families (:mod:`sociable.overlaps`). Two families on the same words are otherwise two
     #: habits, each with its own advice.
-    same_habit: tuple[str, ...] = ()
-    options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    same_habit: tuple[str, ...]
+    options: dict[str, Any]
+
+    def __init__(
+        self, code: str, name: str, kind: str, category: str, severity: str, scope: str,
+        message: str, why: str, examples_bad: tuple[str, ...], examples_good: tuple[str, ...],
+        pack: str, source: str, channels: tuple[str, ...] = (), fix: FixSpec | None = None,
+        summary: str = "", link: str = "", enabled: bool = True, unmask: tuple[str, ...] = (),
+        same_habit: tuple[str, ...] = (), options: dict[str, Any] | None = None,
+    ) -> None:
+        init = object.__setattr__
+        init(self, "code", code)
+        init(self, "name", name)
+        init(self, "kind", kind)
+        init(self, "category", category)
+        init(self, "severity", severity)
+        init(self, "scope", scope)
+        init(self, "message", message)
+        init(self, "why", why)
+        init(self, "examples_bad", examples_bad)
+        init(self, "examples_good", examples_good)
+        init(self, "pack", pack)
+        init(self, "source", source)
+        init(self, "channels", channels)
+        init(self, "fix", fix)
+        init(self, "summary", summary)
+        init(self, "link", link)
+        init(self, "enabled", enabled)
+        init(self, "unmask", unmask)
+        init(self, "same_habit", same_habit)
+        init(self, "options", {} if options is None else options)
+
+    def __repr__(self) -> str:
+        # Every field, ``options`` too, as the dataclass it replaces wrote it: see the docstring.
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields())
+        return f"{type(self).__qualname__}({shown})"
 
     @property
     def url(self) -> str:

@@ -14,7 +14,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -326,7 +326,7 @@ class Session:
         except (OSError, InputError):
             return []  # the CLI reports unreadable drafts; here they simply take no part
         outcome = lint_source(source, context.ruleset, readers, config, reader=reader)
-        return [replace(result.unpacked(), findings=[]) for result in outcome.results]
+        return [result.unpacked().replace(findings=[]) for result in outcome.results]
 
 
 def _warm(context: Context) -> None:
