@@ -22,7 +22,6 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sociable.text import URL_PATTERN, Coverage, break_markup, fold
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from sociable.text import Analysis, Sentences, Spans, Tokens
 
 from sociable import regex_cache
+from sociable.records import Record, fill
 
 _T = TypeVar("_T")
 
@@ -77,13 +77,21 @@ class DocumentError(ValueError):
     """The draft cannot be read as written (bad frontmatter, say); the message says why."""
 
 
-@dataclass(frozen=True)
-class Recipient:
-    """Whom a draft is for, from frontmatter ``to:`` or an export's recipient columns."""
+class Recipient(Record):
+    """Whom a draft is for, from frontmatter ``to:`` or an export's recipient columns.
 
-    name: str = ""
-    company: str = ""
-    role: str = ""
+    Frozen; a record rather than a dataclass, as is :class:`Document`: making a dataclass costs
+    every run start-up time (:mod:`sociable.records`).
+    """
+
+    _frozen = True  # no __slots__: sent back with each document kept, read as a dataclass's
+
+    name: str
+    company: str
+    role: str
+
+    def __init__(self, name: str = "", company: str = "", role: str = "") -> None:
+        fill(self, name=name, company=company, role=role)
 
     @property
     def first_name(self) -> str:
@@ -135,30 +143,80 @@ _SINGLE_QUOTED = regex_cache.lazy(
 _PARAGRAPH_BREAK = regex_cache.lazy(r"\n[ \t]*\r?\n")
 
 
-@dataclass
-class Document:
-    """One draft, parsed once, read by every rule."""
+#: The fields of :class:`Document` its ``repr`` shows (the caches after them are compared but
+#: not shown, as ``field(repr=False)`` had it).
+_SHOWN = (
+    "path", "text", "channel", "frontmatter", "recipient", "ignores", "bom", "line_base", "scopes", "masks",
+)
+
+
+class Document(Record):
+    """One draft, parsed once, read by every rule.
+
+    Mutable, without slots. Every field, the caches too, takes part in ``==`` (as the
+    dataclass it was); ``repr`` leaves the caches out. A field left out is a new, empty one.
+    """
 
     path: str
     text: str
-    channel: str | None = None
-    frontmatter: dict[str, Any] = field(default_factory=dict)
-    recipient: Recipient | None = None
-    ignores: tuple[str, ...] = ()
-    bom: bool = False
+    channel: str | None
+    frontmatter: dict[str, Any]
+    recipient: Recipient | None
+    ignores: tuple[str, ...]
+    bom: bool
     # Added to every line number: a draft read out of a bigger file (a CSV row) starts there.
-    line_base: int = 0
-    scopes: dict[str, list[Span]] = field(default_factory=dict)
-    masks: list[tuple[int, int, str]] = field(default_factory=list)
+    line_base: int
+    scopes: dict[str, list[Span]]
+    masks: list[tuple[int, int, str]]
     #: Where each line starts: 4 bytes a line (a long draft has hundreds of thousands).
-    _line_starts: array[int] = field(default_factory=lambda: array("i"), repr=False)
-    _views: dict[Hashable, str] = field(default_factory=dict, repr=False)
+    _line_starts: array[int]
+    _views: dict[Hashable, str]
     #: Long views assembled from their runs, with those runs: bases for :meth:`_from_base`.
-    _view_runs: list[tuple[array[int], str]] = field(default_factory=list, repr=False)
-    _analyses: dict[Hashable, Analysis] = field(default_factory=dict, repr=False)
-    _derived: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    _view_runs: list[tuple[array[int], str]]
+    _analyses: dict[Hashable, Analysis]
+    _derived: dict[Hashable, Any]
     #: :meth:`_view_key`'s answers, by (scope, unmask).
-    _view_keys: dict[tuple[str, tuple[str, ...]], Hashable] = field(default_factory=dict, repr=False)
+    _view_keys: dict[tuple[str, tuple[str, ...]], Hashable]
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        channel: str | None = None,
+        frontmatter: dict[str, Any] | None = None,
+        recipient: Recipient | None = None,
+        ignores: tuple[str, ...] = (),
+        bom: bool = False,
+        line_base: int = 0,
+        scopes: dict[str, list[Span]] | None = None,
+        masks: list[tuple[int, int, str]] | None = None,
+        _line_starts: array[int] | None = None,
+        _views: dict[Hashable, str] | None = None,
+        _view_runs: list[tuple[array[int], str]] | None = None,
+        _analyses: dict[Hashable, Analysis] | None = None,
+        _derived: dict[Hashable, Any] | None = None,
+        _view_keys: dict[tuple[str, tuple[str, ...]], Hashable] | None = None,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.channel = channel
+        self.frontmatter = {} if frontmatter is None else frontmatter
+        self.recipient = recipient
+        self.ignores = ignores
+        self.bom = bom
+        self.line_base = line_base
+        self.scopes = {} if scopes is None else scopes
+        self.masks = [] if masks is None else masks
+        self._line_starts = array("i") if _line_starts is None else _line_starts
+        self._views = {} if _views is None else _views
+        self._view_runs = [] if _view_runs is None else _view_runs
+        self._analyses = {} if _analyses is None else _analyses
+        self._derived = {} if _derived is None else _derived
+        self._view_keys = {} if _view_keys is None else _view_keys
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _SHOWN)
+        return f"{type(self).__qualname__}({shown})"
 
     # --- construction ------------------------------------------------------------------
 

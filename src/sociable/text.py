@@ -29,12 +29,12 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 from typing import TypeVar, overload
 
 from sociable import regex_cache
+from sociable.records import Record
 
 Span = tuple[int, int]
 _R = TypeVar("_R")
@@ -160,13 +160,22 @@ CAPS, QUOTED = 1, 2
 _ENTITY, _TAG, _WORDS, _EMOJIS = 1, 2, 3, 4
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+#: Sets a field of a frozen record past its closed ``__setattr__`` (``records.fill`` without
+#: the keyword dict: :class:`Token` is made once per token read as an object).
+_set = object.__setattr__
+
+
+class Token(Record):
     """One token of a view. ``norm`` is case-folded, entity-decoded, without ``#``/``@``.
 
     Built on access from the columns of an :class:`Analysis` (see :class:`Tokens`), for
-    readers that are not hot; the shape kind reads the columns themselves.
+    readers that are not hot; the shape kind reads the columns themselves. Frozen, with
+    slots; a record rather than a dataclass, as are :class:`Sentence` and :class:`Analysis`:
+    making a dataclass costs every run start-up time (:mod:`sociable.records`).
     """
+
+    __slots__ = ("caps", "end", "kind", "norm", "quoted", "start", "text")
+    _frozen = True
 
     start: int
     end: int
@@ -175,23 +184,42 @@ class Token:
     #: ``word``, ``number``, ``hashtag``, ``mention``, ``emoji``, ``url`` or ``punct``.
     kind: str
     #: An upper-case word of two or more letters ("GUIDE"), the way dictated words are written.
-    caps: bool = False
+    caps: bool
     #: A word standing alone between quotes ('yes', "GUIDE").
-    quoted: bool = False
+    quoted: bool
+
+    def __init__(
+        self, start: int, end: int, text: str, norm: str, kind: str, caps: bool = False, quoted: bool = False,
+    ) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
+        _set(self, "norm", norm)
+        _set(self, "kind", kind)
+        _set(self, "caps", caps)
+        _set(self, "quoted", quoted)
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence: its span and the index range of its tokens in :attr:`Analysis.tokens`."""
+class Sentence(Record):
+    """A sentence: its span and the index range of its tokens in :attr:`Analysis.tokens`
+    (frozen, with slots)."""
+
+    __slots__ = ("end", "first", "start", "stop")
+    _frozen = True
 
     start: int
     end: int
     first: int
     stop: int
 
+    def __init__(self, start: int, end: int, first: int, stop: int) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "first", first)
+        _set(self, "stop", stop)
 
-@dataclass
-class Analysis:
+
+class Analysis(Record):
     """Tokens and sentences of one view as parallel columns, and an index from normal form to
     token positions.
 
@@ -199,6 +227,7 @@ class Analysis:
     (:data:`WORD` ...), normal form ``norms[i]`` (one string object per distinct form) and
     ``flags[i]`` (:data:`CAPS`, :data:`QUOTED`). Columns rather than one object a token: a
     20 MB draft has 4.5 million tokens, and as objects they took about 195 bytes each.
+    Mutable, without slots (``index`` and ``cache`` are a new dict each when not given).
     """
 
     text: str
@@ -213,11 +242,41 @@ class Analysis:
     sentence_ends: array[int]
     sentence_firsts: array[int]
     sentence_stops: array[int]
-    index: Mapping[str, Sequence[int]] = field(default_factory=dict)  # a TokenIndex
+    index: Mapping[str, Sequence[int]]  # a TokenIndex
     #: Sentences that end in a question mark.
-    questions: frozenset[int] = frozenset()
+    questions: frozenset[int]
     #: Derived facts kinds compute once per view (clause starts, say), keyed by the kind.
-    cache: dict[object, object] = field(default_factory=dict)
+    cache: dict[object, object]
+
+    def __init__(
+        self,
+        text: str,
+        starts: array[int],
+        ends: array[int],
+        kinds: bytearray,
+        norms: list[str],
+        flags: bytearray,
+        sentence_starts: array[int],
+        sentence_ends: array[int],
+        sentence_firsts: array[int],
+        sentence_stops: array[int],
+        index: Mapping[str, Sequence[int]] | None = None,
+        questions: frozenset[int] = frozenset(),
+        cache: dict[object, object] | None = None,
+    ) -> None:
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+        self.kinds = kinds
+        self.norms = norms
+        self.flags = flags
+        self.sentence_starts = sentence_starts
+        self.sentence_ends = sentence_ends
+        self.sentence_firsts = sentence_firsts
+        self.sentence_stops = sentence_stops
+        self.index = {} if index is None else index
+        self.questions = questions
+        self.cache = {} if cache is None else cache
 
     @property
     def tokens(self) -> Tokens:
