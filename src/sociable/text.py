@@ -1,6 +1,7 @@
 """Text analysis shared by every rule kind: one normaliser, one tokenizer, one sentence splitter.
 
-Part of the document model's bottom layer: it imports nothing of sociable's. Everything here
+Part of the document model's bottom layer: of sociable it imports only the bottom helpers
+(`regex_cache`, `records`). Everything here
 keeps offsets true, so a span found in analysed text is a span of the draft as written.
 
 * :func:`fold` maps characters one to one (same length) to what readers see: NFKC where it

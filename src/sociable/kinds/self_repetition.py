@@ -17,12 +17,12 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
 from sociable.kinds.corpus import trim, view_sentences, words_only
+from sociable.records import Record
 from sociable.text import Coverage, Spans, more_words_than
 
 if TYPE_CHECKING:
@@ -41,13 +41,24 @@ _STOP_WORDS = (
 _STOP = frozenset(_STOP_WORDS.split(" "))
 
 
-@dataclass(frozen=True)
-class SelfOptions:
+class SelfOptions(Record):
+    """The prepared form: a frozen record, not a dataclass (no methods generated at start-up)."""
+
+    _frozen = True
     unit: str
     min_words: int
     min_count: int
     max_findings: int
     max_words: int | None
+
+    def __init__(self, unit: str, min_words: int, min_count: int, max_findings: int,
+                 max_words: int | None) -> None:
+        init = object.__setattr__
+        init(self, "unit", unit)
+        init(self, "min_words", min_words)
+        init(self, "min_count", min_count)
+        init(self, "max_findings", max_findings)
+        init(self, "max_words", max_words)
 
 
 class SelfRepetition(Kind):
