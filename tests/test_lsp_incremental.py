@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from edits import apply_edit, finding_key
 from sociable.faces.lsp.session import Session
-from sociable.findings import Finding
 
 POST = (
     "Three years ago our logistics team spent every Monday reconciling depot spreadsheets by "
@@ -43,16 +43,6 @@ TYPED = st.sampled_from([
 EDIT = st.tuples(st.floats(min_value=0, max_value=1), st.integers(min_value=0, max_value=6), TYPED)
 
 
-def _apply(text: str, edit: tuple[float, int, str]) -> str:
-    share, deleted, typed = edit
-    at = min(len(text), int(share * len(text)))
-    return text[:at] + typed + text[at + deleted:]
-
-
-def _key(finding: Finding) -> tuple[object, ...]:
-    return (finding.code, finding.start, finding.end, finding.line, finding.column,
-            finding.end_line, finding.end_column, finding.message, finding.fix, finding.extra)
-
 
 def _fresh(folder: Path, text: str) -> list[tuple[object, ...]]:
     from sociable.grammar.base import choose
@@ -65,7 +55,7 @@ def _fresh(folder: Path, text: str) -> list[tuple[object, ...]]:
         forget()  # Harper reads every paragraph again, as on a first open
     linted = session.lint(text, folder / "post.md")
     assert linted is not None and linted.error is None
-    return [_key(f) for f in linted.findings]
+    return [finding_key(f) for f in linted.findings]
 
 
 @pytest.fixture(scope="module")
@@ -85,10 +75,10 @@ def test_every_state_of_an_editing_session_is_linted_as_a_fresh_lint(
 ) -> None:
     text = POST
     for edit in edits:
-        text = _apply(text, edit)
+        text = apply_edit(text, edit)
         linted = session.lint(text, folder / "post.md")
         assert linted is not None and linted.error is None
-        assert [_key(f) for f in linted.findings] == _fresh(folder, text)
+        assert [finding_key(f) for f in linted.findings] == _fresh(folder, text)
 
 
 def test_the_post_has_findings_of_several_kinds(session: Session, folder: Path) -> None:

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from edits import apply_edit, finding_key
 from sociable import text
 from sociable.faces.lsp.session import Session
-from sociable.findings import Finding
 from sociable.kinds import shape_memo
 
 POST = (
@@ -45,16 +45,6 @@ TYPED = st.sampled_from([
 EDIT = st.tuples(st.floats(min_value=0, max_value=1), st.integers(min_value=0, max_value=8), TYPED)
 
 
-def _apply(text: str, edit: tuple[float, int, str]) -> str:
-    share, deleted, typed = edit
-    at = min(len(text), int(share * len(text)))
-    return text[:at] + typed + text[at + deleted:]
-
-
-def _key(finding: Finding) -> tuple[object, ...]:
-    return (finding.code, finding.start, finding.end, finding.line, finding.column,
-            finding.end_line, finding.end_column, finding.message, finding.fix, finding.extra)
-
 
 def _shape_session(folder: Path, memo: bool) -> Session:
     """A session that runs only the shape rules, with or without the memo."""
@@ -70,7 +60,7 @@ def _findings(session: Session, folder: Path, text: str) -> list[tuple[object, .
     assert linted is not None
     if linted.error is not None:  # an edit inside the frontmatter can misspell the channel
         return [("error", linted.error)]
-    return [_key(f) for f in linted.findings]
+    return [finding_key(f) for f in linted.findings]
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +103,7 @@ def test_every_state_of_an_editing_session_finds_what_a_full_search_finds(
 ) -> None:
     text = CHANNEL + POST if channel else POST
     for edit in edits:
-        text = _apply(text, edit)
+        text = apply_edit(text, edit)
         assert _findings(kept, folder, text) == _findings(searched, folder, text)
 
 
