@@ -143,19 +143,15 @@ _SINGLE_QUOTED = regex_cache.lazy(
 _PARAGRAPH_BREAK = regex_cache.lazy(r"\n[ \t]*\r?\n")
 
 
-#: The fields of :class:`Document` its ``repr`` shows (the caches after them are compared but
-#: not shown, as ``field(repr=False)`` had it).
-_SHOWN = (
-    "path", "text", "channel", "frontmatter", "recipient", "ignores", "bom", "line_base", "scopes", "masks",
-)
-
-
 class Document(Record):
     """One draft, parsed once, read by every rule.
 
     Mutable, without slots. Every field, the caches too, takes part in ``==`` (as the
     dataclass it was); ``repr`` leaves the caches out. A field left out is a new, empty one.
     """
+
+    #: The caches, compared but not shown (as ``field(repr=False)`` had it).
+    _unshown = frozenset({"_line_starts", "_views", "_view_runs", "_analyses", "_derived", "_view_keys"})
 
     path: str
     text: str
@@ -213,10 +209,6 @@ class Document(Record):
         self._analyses = {} if _analyses is None else _analyses
         self._derived = {} if _derived is None else _derived
         self._view_keys = {} if _view_keys is None else _view_keys
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _SHOWN)
-        return f"{type(self).__qualname__}({shown})"
 
     # --- construction ------------------------------------------------------------------
 

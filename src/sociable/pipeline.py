@@ -28,7 +28,7 @@ from sociable.engine import (
     lint_document,
 )
 from sociable.readers.decoding import InputError, decode
-from sociable.records import Record
+from sociable.records import Record, fill
 
 if TYPE_CHECKING:
     from sociable.config import Config
@@ -60,12 +60,8 @@ class Source(Record):
 
     def __init__(self, text: str, display: str = "-", relative: str | None = None,
                  channel: str | None = None, recipient: Recipient | None = None) -> None:
-        init = object.__setattr__
-        init(self, "text", text)
-        init(self, "display", display)
-        init(self, "relative", relative)
-        init(self, "channel", channel)
-        init(self, "recipient", recipient)
+        fill(self, text=text, display=display, relative=relative, channel=channel,
+             recipient=recipient)
 
     @property
     def matched_path(self) -> str:

@@ -20,7 +20,9 @@ _R = TypeVar("_R", bound="Record")
 class Record:
     """Fields are the parameters of ``__init__``, in order, and the ``__slots__`` if the class
     has them (a frozen class with many instances to unpickle is quicker without); ``_hidden``
-    fields are left out of ``==``, ``hash`` and ``repr`` (``field(compare=False, repr=False)``).
+    fields are left out of ``==``, ``hash`` and ``repr`` (``field(compare=False, repr=False)``);
+    ``_unshown``, when a class sets it, says instead which fields ``repr`` leaves out
+    (``field(repr=False)`` alone, or a field out of ``==`` that ``repr`` still shows).
 
     A subclass that sets ``_frozen = True`` cannot be assigned to after ``__init__`` (which sets
     its fields with ``object.__setattr__``), as a frozen dataclass cannot; a mutable one is
@@ -29,10 +31,12 @@ class Record:
 
     __slots__ = ()
     _hidden: ClassVar[frozenset[str]] = frozenset()
+    _unshown: ClassVar[frozenset[str] | None] = None
     _frozen: ClassVar[bool] = False
     #: Every field, in order (the ``__slots__`` of the class and its bases), made once.
     _field_names: ClassVar[tuple[str, ...]] = ()
     _compared_names: ClassVar[tuple[str, ...]] = ()
+    _shown_names: ClassVar[tuple[str, ...]] = ()
     #: ``_compared_names`` read as one tuple (a static method: called with the record).
     _compared_getter: ClassVar[Any]
 
@@ -53,6 +57,8 @@ class Record:
                 raise TypeError(f"{cls.__name__}: __init__ parameters {fields} are not its __slots__")
         cls._field_names = tuple(fields)
         cls._compared_names = compared = tuple(name for name in fields if name not in cls._hidden)
+        unshown = cls._hidden if cls._unshown is None else cls._unshown
+        cls._shown_names = tuple(name for name in fields if name not in unshown)
         # The compared fields as one tuple, built in C (equality and hashing of thousands of
         # shape elements when the pack cache is written); attrgetter of one name is no tuple.
         getter: Callable[[Any], tuple[Any, ...]] = attrgetter(*compared) if len(compared) > 1 else (
@@ -86,7 +92,7 @@ class Record:
         return hash(self._compared())
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._compared_names)
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._shown_names)
         return f"{type(self).__qualname__}({shown})"
 
     def __setattr__(self, name: str, value: Any) -> None:  # frozen classes only

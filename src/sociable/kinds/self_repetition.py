@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from sociable import regex_cache
 from sociable.kinds.base import Key, Kind, Rule, RuleError
 from sociable.kinds.corpus import trim, view_sentences, words_only
-from sociable.records import Record
+from sociable.records import Record, fill
 from sociable.text import Coverage, Spans, more_words_than
 
 if TYPE_CHECKING:
@@ -53,12 +53,8 @@ class SelfOptions(Record):
 
     def __init__(self, unit: str, min_words: int, min_count: int, max_findings: int,
                  max_words: int | None) -> None:
-        init = object.__setattr__
-        init(self, "unit", unit)
-        init(self, "min_words", min_words)
-        init(self, "min_count", min_count)
-        init(self, "max_findings", max_findings)
-        init(self, "max_words", max_words)
+        fill(self, unit=unit, min_words=min_words, min_count=min_count, max_findings=max_findings,
+             max_words=max_words)
 
 
 class SelfRepetition(Kind):

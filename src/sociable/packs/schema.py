@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from sociable import regex_cache
-from sociable.records import Record
+from sociable.records import Record, fill
 
 CATEGORIES = (
     "engagement-bait",
@@ -54,11 +54,8 @@ class FixSpec(Record):
 
     def __init__(self, action: str, replacement: str = "", applicability: str = "safe",
                  description: str = "") -> None:
-        init = object.__setattr__
-        init(self, "action", action)
-        init(self, "replacement", replacement)
-        init(self, "applicability", applicability)
-        init(self, "description", description)
+        fill(self, action=action, replacement=replacement, applicability=applicability,
+             description=description)
 
 
 class RuleSpec(Record):
@@ -72,6 +69,7 @@ class RuleSpec(Record):
 
     _frozen = True
     _hidden = frozenset({"options"})
+    _unshown = frozenset[str]()  # repr shows options: see the docstring
     code: str
     name: str
     kind: str
@@ -104,32 +102,11 @@ class RuleSpec(Record):
         summary: str = "", link: str = "", enabled: bool = True, unmask: tuple[str, ...] = (),
         same_habit: tuple[str, ...] = (), options: dict[str, Any] | None = None,
     ) -> None:
-        init = object.__setattr__
-        init(self, "code", code)
-        init(self, "name", name)
-        init(self, "kind", kind)
-        init(self, "category", category)
-        init(self, "severity", severity)
-        init(self, "scope", scope)
-        init(self, "message", message)
-        init(self, "why", why)
-        init(self, "examples_bad", examples_bad)
-        init(self, "examples_good", examples_good)
-        init(self, "pack", pack)
-        init(self, "source", source)
-        init(self, "channels", channels)
-        init(self, "fix", fix)
-        init(self, "summary", summary)
-        init(self, "link", link)
-        init(self, "enabled", enabled)
-        init(self, "unmask", unmask)
-        init(self, "same_habit", same_habit)
-        init(self, "options", {} if options is None else options)
-
-    def __repr__(self) -> str:
-        # Every field, ``options`` too, as the dataclass it replaces wrote it: see the docstring.
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields())
-        return f"{type(self).__qualname__}({shown})"
+        fill(self, code=code, name=name, kind=kind, category=category, severity=severity,
+             scope=scope, message=message, why=why, examples_bad=examples_bad,
+             examples_good=examples_good, pack=pack, source=source, channels=channels, fix=fix,
+             summary=summary, link=link, enabled=enabled, unmask=unmask, same_habit=same_habit,
+             options={} if options is None else options)
 
     @property
     def url(self) -> str:
