@@ -45,7 +45,7 @@ from sociable.kinds.corpus import (
 )
 from sociable.kinds.minhash import (
     VECTOR_FROM,
-    alike_pairs,
+    best_partners,
     shingle_hashes_of_parts,
     sign,
     sketch,
@@ -148,16 +148,9 @@ def best_matches(
     best: dict[int, Match] = {}
     history = [d.history for d in drafts]
     sketches, sizes = [d.sketch for d in drafts], [d.size for d in drafts]
-    # Each alike pair comes once; the best partner does not depend on the order they come in.
-    for i, j, value in alike_pairs(sketches, sizes, history, limit, warn_at):
-        a, b = drafts[i], drafts[j]
-        for mine, other, index in ((i, b, j), (j, a, i)):
-            if history[mine] or mine >= limit:
-                continue
-            current = best.get(mine)
-            rank = (value, other.history, -index)
-            if current is None or rank > current.rank:
-                best[mine] = Match(other.place, value, other.history, rank)
+    for mine, other, value in best_partners(sketches, sizes, history, limit, warn_at):
+        partner = drafts[other]
+        best[mine] = Match(partner.place, value, partner.history, (value, partner.history, -other))
     return best
 
 
