@@ -136,6 +136,18 @@ def test_handle_reads_user_names_as_tools_paste_them(tmp_path: Path) -> None:
     assert hits(handle, "Hi 3rd, thanks") == []
 
 
+def test_count_reads_numbers_and_magnitude_letters(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    count = with_shapes(spec, shapes=["to :count likes"])
+    assert hits(count, "get this to 500 likes") == ["to 500 likes"]
+    assert hits(count, "get this to 10K likes") == ["to 10K likes"]
+    assert hits(count, "get this to 2m likes") == ["to 2m likes"]
+    # a word that only starts with digits, or a unit that is not a magnitude, is no count
+    assert hits(count, "get this to 3rd likes") == []
+    assert hits(count, "get this to 10kg likes") == []
+    assert hits(count, "get this to many likes") == []
+
+
 def test_links_are_one_token_read_only_by_rules_that_name_them(tmp_path: Path) -> None:
     spec = load(tmp_path)["ZZ201"]
     link = with_shapes(spec, shapes=["my {fruit} :url"])

@@ -13,12 +13,12 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
 * ``{class}`` a word of a named word class (a lexicon declared in a pack, with inflections);
   ``{a}|{b}|word`` mixes classes and literals; a class may hold phrases (``lost dog``),
   each matched as its word sequence, when the class is not inside a group;
-* ``:word`` ``:number`` ``:emoji`` ``:caps`` (an upper-case word) ``:quoted`` (a word alone
-  between quotes) ``:dictated`` (quoted, caps, emoji or number) ``:hashtag`` ``:mention``
-  ``:name`` (a capitalised word) ``:lower`` (a word in lower case) ``:handle`` (a user name
-  as tools paste it: ``@kev``, ``dana_lee``, ``jsmith84``) ``:url`` (a link or a bare
-  domain: a rule that names ``:url`` reads links, which other rules see masked) ``:punct``
-  ``:any``;
+* ``:word`` ``:number`` ``:count`` (a number, or one with a magnitude letter: ``10k``,
+  ``2M``) ``:emoji`` ``:caps`` (an upper-case word) ``:quoted`` (a word alone between
+  quotes) ``:dictated`` (quoted, caps, emoji or number) ``:hashtag`` ``:mention`` ``:name``
+  (a capitalised word) ``:lower`` (a word in lower case) ``:handle`` (a user name as tools
+  paste it: ``@kev``, ``dana_lee``, ``jsmith84``) ``:url`` (a link or a bare domain: a rule
+  that names ``:url`` reads links, which other rules see masked) ``:punct`` ``:any``;
 * ``(sign up|register|join)`` a group: any one of several word sequences, each a
   space-separated line of single-token elements (``(check out|visit) my {own-content}``); a
   suffix ``?`` ``*`` ``+`` applies to the whole group;
@@ -85,7 +85,7 @@ if TYPE_CHECKING:
     from sociable.text import Analysis
 
 ATTRIBUTES = (
-    "word", "number", "emoji", "caps", "quoted", "dictated", "hashtag", "mention", "name",
+    "word", "number", "count", "emoji", "caps", "quoted", "dictated", "hashtag", "mention", "name",
     "lower", "url", "handle", "punct", "any",
 )
 GUARDS = ("negation", "commentary", "reported", "question")
@@ -359,6 +359,17 @@ class Prepared(Record):
              nudges=nudges, visit_particles=visit_particles)
 
 
+#: A count written the way feeds write reach: digits and a thousands or millions letter.
+_SHORT_COUNT = regex_cache.lazy(r"\d+[kmb]")
+
+
+def _is_count(a: Analysis, i: int) -> bool:
+    """A number, or a count with a magnitude letter (``10k``, ``2M``): how reach targets
+    are written ("get this to 10k likes"), which the tokenizer reads as words."""
+    kind = a.kinds[i]
+    return kind == NUMBER or (kind == WORD and a.norms[i][:1].isdecimal() and _SHORT_COUNT.fullmatch(a.norms[i]) is not None)
+
+
 def _is_handle(a: Analysis, i: int) -> bool:
     """A user name as tools paste it: ``dana_lee``, ``jsmith84``, ``@kev`` (not ``B2B`` or ``3rd``)."""
     kind = a.kinds[i]
@@ -375,6 +386,7 @@ def _is_handle(a: Analysis, i: int) -> bool:
 _HAS = {
     "word": lambda a, i: a.kinds[i] == WORD,
     "number": lambda a, i: a.kinds[i] == NUMBER,
+    "count": _is_count,
     "emoji": lambda a, i: a.kinds[i] == EMOJI,
     "caps": lambda a, i: bool(a.flags[i] & CAPS),
     "quoted": lambda a, i: bool(a.flags[i] & QUOTED),
