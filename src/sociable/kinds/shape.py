@@ -359,7 +359,7 @@ class Prepared(Record):
              nudges=nudges, visit_particles=visit_particles)
 
 
-#: A count written the way feeds write reach: digits and a thousands or millions letter.
+#: A count written the way feeds write reach: digits and a letter for thousands, millions or billions.
 _SHORT_COUNT = regex_cache.lazy(r"\d+[kmb]")
 
 
