@@ -417,3 +417,36 @@ def test_a_reporting_word_after_to_is_the_writers_own_voice(tmp_path: Path) -> N
     assert hits(spec, "Happy to say we won the regional final.") == ["we won"]
     assert hits(spec, "Needless to say, we won.") == ["we won"]
     assert hits(spec, "My coach said we won on points.") == []  # someone else's words
+
+
+def test_an_element_with_exceptions_fits_any_token_but_those(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    thing = with_shapes(spec, shapes=["your :word!time|{fruit}"], guards=[])
+    assert hits(thing, "Loved your thesis.") == ["your thesis"]
+    # the excepted words, a class's words among them, never fit; the case does not matter
+    assert hits(thing, "Thanks for your time.") == []
+    assert hits(thing, "Thanks for your APPLE.") == []
+    named = with_shapes(spec, shapes=["met :name!{fruit}|may at"], guards=[])
+    assert hits(named, "we met Dana at the fair") == ["met Dana at"]
+    assert hits(named, "we met May at the fair") == []
+    # a bare "!", or one between bars, stays the exclamation mark
+    bang = with_shapes(spec, shapes=["agree .|!|,", "wow !"], guards=[])
+    assert hits(bang, "I agree! Wow!") == ["agree!", "Wow!"]
+    assert "other than 'time' or a fruit word" in describe_shape("your :word!time|{fruit}")
+    with pytest.raises(RuleError, match="exceptions"):
+        parse_shape("your :word!(time|money)")
+
+
+def test_when_missing_flags_a_draft_with_none_of_the_shapes_once(tmp_path: Path) -> None:
+    spec = load(tmp_path)["ZZ201"]
+    evidence = with_shapes(spec, shapes=["hi :name!there", "your talk on"], when="missing", guards=[])
+    assert hits(evidence, "Hi there, we build dashboards.\nWant a demo?") == ["Hi there, we build dashboards."]
+    assert hits(evidence, "Hi Dana, we build dashboards.") == []
+    assert hits(evidence, "Loved your talk on flaky tests.") == []
+    assert hits(evidence, "") == []
+    # unless_draft shapes are evidence too; requires says whether the rule applies at all
+    assert hits(with_shapes(evidence, unless_draft=["{fruit}"]), "Hi there, apple pie?") == []
+    assert hits(with_shapes(evidence, requires=["{fruit}"]), "Hi there, we build dashboards.") == []
+    assert "holds none of these shapes" in describe_rule(evidence)
+    with pytest.raises(RuleError, match="'when'"):
+        ShapeKind().prepare(with_shapes(spec, when="sometimes"))

@@ -47,11 +47,11 @@ ABSENCE = "absence"
 
 
 def merge_kind(spec: RuleSpec) -> str:
-    """The kind :func:`one_per_problem` sees for ``spec``: a pattern rule that flags what the
-    draft lacks (``when: missing``, "names nothing about them") stands on the first line only
-    to have a place, so those words are not its problem and it merges with no rule that flags
-    them (a "thanks for the follow" auto-DM that also names nothing is two problems)."""
-    if spec.kind == "pattern" and spec.options.get("when") == "missing":
+    """The kind :func:`one_per_problem` sees for ``spec``: a pattern or shape rule that flags
+    what the draft lacks (``when: missing``, "names nothing about them") stands on the first
+    line only to have a place, so those words are not its problem and it merges with no rule
+    that flags them (a "thanks for the follow" auto-DM that also names nothing is two problems)."""
+    if spec.kind in ("pattern", "shape") and spec.options.get("when") == "missing":
         return ABSENCE
     return spec.kind
 

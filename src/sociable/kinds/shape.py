@@ -19,6 +19,10 @@ LanguageTool pattern rules, Vale's ``sequence`` checks and spaCy's ``Matcher`` w
   (a capitalised word) ``:lower`` (a word in lower case) ``:handle`` (a user name as tools
   paste it: ``@kev``, ``dana_lee``, ``jsmith84``) ``:url`` (a link or a bare domain: a rule
   that names ``:url`` reads links, which other rules see masked) ``:punct`` ``:any``;
+* ``a|b!c|d`` an element with exceptions: a token that fits ``a|b`` but not ``c|d``
+  (``:name!{month}`` a capitalised word that is not a month, ``:word!here`` any word but
+  "here"), LanguageTool's ``<exception>`` and spaCy's ``NOT_IN``; the exceptions are words,
+  classes of single words, affixes and token tests;
 * ``(sign up|register|join)`` a group: any one of several word sequences, each a
   space-separated line of single-token elements (``(check out|visit) my {own-content}``); a
   suffix ``?`` ``*`` ``+`` applies to the whole group;
@@ -56,6 +60,9 @@ Keys (besides the common ones):
   words of the scope lie outside every match (a comment that is *nothing but* praise and
   thanks, however it is worded; one line of its own content makes it a real reply).
 * ``max_findings`` (int, default 3) and ``min_matches`` (int, default 1) as for ``pattern``.
+* ``when`` (``found`` | ``missing``, default ``found``): with ``missing`` the shapes are
+  evidence of a good draft ("your talk on ...", "Hi Dana") and the rule flags the scope once,
+  on its first line, when none of them matches (a note that names nothing about its reader).
 
 Speed: a draft is tokenised once and indexed by normal form (:class:`sociable.text.Analysis`);
 a shape only starts where its first element can match (an index lookup) or at clause starts,
@@ -107,6 +114,9 @@ _CLASS = regex_cache.lazy(r"^\{([a-z][a-z0-9-]*)\}$")
 #: A shape's elements: a parenthesised group (which may hold spaces) or a run of non-spaces.
 _PART = regex_cache.lazy(r"\([^()]+\)[?*+]?|\S+")
 _GROUP = regex_cache.lazy(r"^\(([^()]+)\)([?*+]?)$")
+#: An element with exceptions, ``:name!april|may``: a ``!`` with an alternative on each side
+#: (a bare ``!``, or one between bars as in ``.|!|?``, stays the exclamation mark).
+_EXCEPTION = regex_cache.lazy(r"^(.*?[^|!])!([^|!].*)$")
 
 
 class Element(Record):
@@ -135,6 +145,9 @@ class Element(Record):
     #: (``None`` for the sequences any word may open): a phrase class holds hundreds of
     #: sequences, and testing each head a token was most of the kind's matching time.
     by_head: dict[str | None, tuple[int, ...]]
+    #: The words this element must not be, as an element of their own (``:name!april|may``,
+    #: LanguageTool's ``<exception>``): a token that fits it never fits here; None: no exception.
+    excepts: Element | None
 
     def __init__(
         self,
@@ -150,10 +163,12 @@ class Element(Record):
         heads: tuple[frozenset[str] | None, ...] = (),
         hashtags: frozenset[str] = frozenset(),
         by_head: dict[str | None, tuple[int, ...]] | None = None,
+        excepts: Element | None = None,
     ) -> None:
         fill(self, words=words, classes=classes, attributes=attributes, low=low, high=high,
              source=source, prefixes=prefixes, suffixes=suffixes, sequences=sequences, heads=heads,
-             hashtags=hashtags, by_head=_heads_index(heads) if by_head is None else by_head)
+             hashtags=hashtags, by_head=_heads_index(heads) if by_head is None else by_head,
+             excepts=excepts)
 
     @property
     def names(self) -> frozenset[str]:
@@ -185,6 +200,8 @@ class Element(Record):
 
     def fits(self, analysis: Analysis, position: int) -> bool:
         """Whether token ``position`` of the analysis may stand here (read from its columns)."""
+        if self.excepts is not None and self.excepts.fits(analysis, position):
+            return False
         norm = analysis.norms[position]
         if norm in self.words:
             return True
@@ -332,6 +349,9 @@ class Prepared(Record):
     nudges: frozenset[str]
     #: Class ``visit-particle``: words after which "stop" is a visit, not a negation.
     visit_particles: frozenset[str]
+    #: ``when: missing``: the shapes are evidence of a good draft, and the rule flags the
+    #: scope once when none of them is there (``pattern``'s ``when`` for word shapes).
+    missing: bool
 
     def __init__(
         self,
@@ -351,12 +371,13 @@ class Prepared(Record):
         unmask: tuple[str, ...] = (),
         nudges: frozenset[str] = frozenset(),
         visit_particles: frozenset[str] = frozenset(),
+        missing: bool = False,
     ) -> None:
         fill(self, shapes=shapes, unless=unless, unless_draft=unless_draft, requires=requires,
              guards=guards, max_findings=max_findings, min_matches=min_matches,
              max_words=max_words, max_other_words=max_other_words, preamble=preamble,
              negation=negation, commentary=commentary, reporting=reporting, unmask=unmask,
-             nudges=nudges, visit_particles=visit_particles)
+             nudges=nudges, visit_particles=visit_particles, missing=missing)
 
 
 #: A count written the way feeds write reach: digits and a letter for thousands, millions or billions.
@@ -455,6 +476,16 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
     if len(part) > 1 and part[-1] in "?*+" and not part.endswith("\\?"):
         low, high = {"?": (0, 1), "*": (0, 3), "+": (1, 3)}[part[-1]]
         body = part[:-1]
+    excepts: Element | None = None
+    exception = _EXCEPTION.match(body)
+    if exception:
+        body = exception.group(1)
+        excepts = _element(exception.group(2), source, lexicons)
+        if excepts.sequences or (excepts.low, excepts.high) != (1, 1):
+            raise RuleError(
+                f"exceptions {exception.group(2)!r} in {part!r} of shape {source!r}: list single "
+                "words, classes of single words and token tests, with no ?/*/+", key="shapes",
+            )
     words: set[str] = set()
     hashtags: set[str] = set()
     phrases: list[str] = []
@@ -496,8 +527,10 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
             words.add(alternative.casefold().replace("’", "'"))
     element = Element(
         frozenset(words), tuple(classes), tuple(attributes), 1 if phrases else low, 1 if phrases else high,
-        part, tuple(prefixes), tuple(suffixes), hashtags=frozenset(hashtags),
+        part, tuple(prefixes), tuple(suffixes), hashtags=frozenset(hashtags), excepts=excepts,
     )
+    if phrases and excepts is not None:
+        raise RuleError(f"{part!r} of shape {source!r}: a class holding phrases takes no exceptions", key="shapes")
     return _with_phrases(element, sorted(phrases), low, high) if phrases else element
 
 
@@ -614,23 +647,32 @@ def describe_shape(source: str) -> str:
         if len(part) > 1 and part[-1] in "?*+" and not part.endswith("\\?"):
             suffix = {"?": " (optional)", "*": " (any number, up to 3)", "+": " (one to three)"}[part[-1]]
             body = part[:-1]
-        options = []
-        for alternative in body.split("|"):
-            klass = _CLASS.match(alternative)
-            if klass:
-                options.append(f"a {klass.group(1)} word")
-            elif alternative.endswith("~") and len(alternative) > 2:
-                options.append(f"a word starting '{alternative[:-1]}'")
-            elif alternative.startswith("~") and len(alternative) > 2:
-                options.append(f"a word ending '{alternative[1:]}'")
-            elif alternative.startswith(":") and len(alternative) > 1:
-                options.append(f"any {alternative[1:]} token")
-            else:
-                options.append(f"'{alternative.replace(chr(92), '')}'")
-        words.append(" or ".join(options) + suffix)
+        exception = _EXCEPTION.match(body)
+        excepted = ""
+        if exception:
+            body = exception.group(1)
+            excepted = " other than " + " or ".join(_describe_alternatives(exception.group(2)))
+        words.append(" or ".join(_describe_alternatives(body)) + excepted + suffix)
     if tail:
         words.append(tail)
     return ", then ".join(words)
+
+
+def _describe_alternatives(body: str) -> list[str]:
+    options = []
+    for alternative in body.split("|"):
+        klass = _CLASS.match(alternative)
+        if klass:
+            options.append(f"a {klass.group(1)} word")
+        elif alternative.endswith("~") and len(alternative) > 2:
+            options.append(f"a word starting '{alternative[:-1]}'")
+        elif alternative.startswith("~") and len(alternative) > 2:
+            options.append(f"a word ending '{alternative[1:]}'")
+        elif alternative.startswith(":") and len(alternative) > 1:
+            options.append(f"any {alternative[1:]} token")
+        else:
+            options.append(f"'{alternative.replace(chr(92), '')}'")
+    return options
 
 
 def describe_rule(spec: RuleSpec) -> str:
@@ -638,7 +680,10 @@ def describe_rule(spec: RuleSpec) -> str:
     shapes = spec.options.get("shapes") or []
     if isinstance(shapes, str):
         shapes = [shapes]
-    lines = ["Flags a sentence with any of these shapes:", ""]
+    if spec.options.get("when") == "missing":
+        lines = ["Flags the message once when it holds none of these shapes (each is evidence it was written for its reader):", ""]
+    else:
+        lines = ["Flags a sentence with any of these shapes:", ""]
     lines += [f"- `{shape}`: {describe_shape(shape)}" for shape in shapes]
     guards = spec.options.get("guards")
     guards = DEFAULT_GUARDS if guards is None else guards
@@ -671,6 +716,7 @@ class ShapeKind(Kind):
         "max_other_words": Key((int,), "apply only when at most this many words are outside the matches", default=-1),
         "max_findings": Key((int,), "at most this many findings per draft", default=3),
         "min_matches": Key((int,), "flag only drafts with at least this many matches", default=1),
+        "when": Key((str,), "'found' flags matches, 'missing' flags a scope with none of them", default="found"),
     }
 
     def __init__(self) -> None:
@@ -696,6 +742,9 @@ class ShapeKind(Kind):
         shapes = _shapes(options.get("shapes"), "shapes", lexicons)
         if not shapes:
             raise RuleError("'shapes' must list at least one shape", key="shapes")
+        when = options.get("when") or "found"
+        if when not in ("found", "missing"):
+            raise RuleError("'when' must be 'found' or 'missing'", key="when")
 
         def kind_class(name: str) -> frozenset[str]:
             return (lexicons or {}).get(name, frozenset())
@@ -717,6 +766,7 @@ class ShapeKind(Kind):
             _reads(spec),
             kind_class("nudge"),
             kind_class("visit-particle"),
+            when == "missing",
         )
 
     def describe(self, spec: RuleSpec) -> str:
@@ -730,6 +780,8 @@ class ShapeKind(Kind):
         (``extend_lexicons``) change the needs: then every draft is checked."""
         from sociable.kinds.screens import WordScreen
 
+        if prepared.missing:
+            return None  # a draft with none of the words is the one to flag
         groups: dict[frozenset[str], tuple[str, ...]] = {}  # equal sets stored once
         alternatives = []
         for shape in prepared.shapes:
@@ -765,6 +817,9 @@ class ShapeKind(Kind):
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         prepared = self._prepared(rule)
+        if prepared.missing:
+            yield from self._check_missing(doc, rule, prepared)
+            return
         analysis = doc.analysis(rule.spec.scope, prepared.unmask)
         if not analysis.norms or not analysis.sentence_starts:
             return  # nothing to read, or only emoji and marks: no sentence a shape could sit in
@@ -814,6 +869,34 @@ class ShapeKind(Kind):
         starts, ends = analysis.starts, analysis.ends
         for first, stop in sorted(hits)[: prepared.max_findings]:
             yield rule.finding(doc, starts[first], ends[stop - 1])
+
+
+    def _check_missing(self, doc: Document, rule: Rule, prepared: Prepared) -> Iterator[Finding]:
+        """``when: missing``: one finding on the scope's first line when no shape matches
+        (unguarded) in it and no ``unless_draft`` shape in the draft; ``requires`` and
+        ``max_words`` say, as for ``found``, when the rule applies at all."""
+        analysis = doc.analysis(rule.spec.scope, prepared.unmask)
+        if not analysis.norms or not analysis.sentence_starts:
+            return  # nothing written, or only emoji and marks: nothing to say of it
+        if prepared.max_words and analysis.kinds.count(WORD) > prepared.max_words:
+            return
+        unguarded = self._memo_matches(rule, analysis, prepared)
+        for shape in self._needs.possible(prepared, analysis):
+            matches = _positions(analysis, shape, prepared) if unguarded is None else unguarded(shape)
+            for first, stop in matches:
+                if unguarded is not None or not _guarded(analysis, first, stop, prepared):
+                    return
+        if prepared.requires or prepared.unless_draft:
+            whole = doc.analysis("text", prepared.unmask)
+            if prepared.requires and not any(_found(whole, shape, prepared) for shape in prepared.requires):
+                return
+            if any(_found(whole, shape, prepared) for shape in prepared.unless_draft):
+                return
+        view = analysis.text
+        start = analysis.starts[0]
+        line_end = view.find("\n", start)
+        end = line_end if line_end != -1 else len(view.rstrip())
+        yield rule.finding(doc, start, max(start + 1, end), fix=None)
 
 
 def _unguarded(part: Analysis, prepared: Prepared, needs: NeedIndex) -> tuple[tuple[tuple[int, int], ...], ...]:
