@@ -261,6 +261,9 @@ def test_bad_shape_syntax_is_reported(tmp_path: Path) -> None:
         parse_shape("this? that?")
     with pytest.raises(RuleError, match="gap"):
         parse_shape("a ...40 b")
+    # a group written as one alternative of a token would split at its space unnoticed
+    with pytest.raises(RuleError, match="mixes words and a group"):
+        parse_shape("home ok|(all right)")
 
 
 def test_long_pattern_is_rejected_with_a_pointer_to_shapes(tmp_path: Path) -> None:

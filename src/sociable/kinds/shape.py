@@ -497,6 +497,11 @@ def _element(part: str, source: str, lexicons: Mapping[str, Collection[str]] | N
         alternative = alternative.replace("\\?", "?")
         if not alternative:
             raise RuleError(f"empty alternative in {part!r} of shape {source!r}", key="shapes")
+        if len(alternative) > 1 and ("(" in alternative or ")" in alternative):
+            raise RuleError(
+                f"{part!r} of shape {source!r} mixes words and a group: put every alternative in "
+                "the group, as in (ok|all right)", key="shapes",
+            )
         klass = _CLASS.match(alternative)
         if klass:
             name = klass.group(1)
@@ -669,7 +674,7 @@ def _describe_alternatives(body: str) -> list[str]:
         elif alternative.startswith("~") and len(alternative) > 2:
             options.append(f"a word ending '{alternative[1:]}'")
         elif alternative.startswith(":") and len(alternative) > 1:
-            options.append(f"any {alternative[1:]} token")
+            options.append("any token" if alternative == ":any" else f"any {alternative[1:]} token")
         else:
             options.append(f"'{alternative.replace(chr(92), '')}'")
     return options
