@@ -865,16 +865,11 @@ class ShapeKind(Kind):
             return
         if coverage and _other_words(analysis, covered) > prepared.max_other_words:
             return
-        if prepared.requires or prepared.unless_draft:
-            whole = doc.analysis("text", prepared.unmask)
-            if prepared.requires and not any(_found(whole, shape, prepared) for shape in prepared.requires):
-                return
-            if any(_found(whole, shape, prepared) for shape in prepared.unless_draft):
-                return
+        if not _draft_allows(doc, prepared):
+            return
         starts, ends = analysis.starts, analysis.ends
         for first, stop in sorted(hits)[: prepared.max_findings]:
             yield rule.finding(doc, starts[first], ends[stop - 1])
-
 
     def _check_missing(self, doc: Document, rule: Rule, prepared: Prepared) -> Iterator[Finding]:
         """``when: missing``: one finding on the scope's first line when no shape matches
@@ -891,17 +886,24 @@ class ShapeKind(Kind):
             for first, stop in matches:
                 if unguarded is not None or not _guarded(analysis, first, stop, prepared):
                     return
-        if prepared.requires or prepared.unless_draft:
-            whole = doc.analysis("text", prepared.unmask)
-            if prepared.requires and not any(_found(whole, shape, prepared) for shape in prepared.requires):
-                return
-            if any(_found(whole, shape, prepared) for shape in prepared.unless_draft):
-                return
+        if not _draft_allows(doc, prepared):
+            return
         view = analysis.text
         start = analysis.starts[0]
         line_end = view.find("\n", start)
         end = line_end if line_end != -1 else len(view.rstrip())
         yield rule.finding(doc, start, max(start + 1, end), fix=None)
+
+
+def _draft_allows(doc: Document, prepared: Prepared) -> bool:
+    """Whether the whole draft lets the rule speak: one of its ``requires`` shapes is there
+    (when it has any) and none of its ``unless_draft`` shapes is."""
+    if not (prepared.requires or prepared.unless_draft):
+        return True
+    whole = doc.analysis("text", prepared.unmask)
+    if prepared.requires and not any(_found(whole, shape, prepared) for shape in prepared.requires):
+        return False
+    return not any(_found(whole, shape, prepared) for shape in prepared.unless_draft)
 
 
 def _unguarded(part: Analysis, prepared: Prepared, needs: NeedIndex) -> tuple[tuple[tuple[int, int], ...], ...]:
