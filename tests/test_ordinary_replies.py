@@ -37,6 +37,10 @@ ORDINARY: list[tuple[str, str]] = [
     ('cold-email', "Hi Ana,\\n\\nI run the tenants' association at 14 Elm Road. The lift has been broken since March; could your office send someone this week?\\n\\nThanks,\\nLee"),
     ('linkedin-connect', 'Hi Sam, we met at the Leeds data meetup last week, you asked about dbt tests. Happy to connect.'),
     ('x-dm', 'Hey, saw your thread on sourdough hydration, what flour do you use?'),
+    ('comment', 'If anyone needs a lift to the meetup from the station, message me, I have two seats.'),
+    ('comment', 'The food bank has openings for volunteers this week, the Saturday shift is the quietest.'),
+    ('comment', 'Your new album is out and it has not left my car stereo since, the last track especially.'),
+    ('comment', 'Honestly, I do most of my own repairs too, it is cheaper and the parts are easy to find.'),
 ]
 
 # (code, channel, text): the same words turned into the habit still fire.
@@ -45,6 +49,9 @@ HABITS: list[tuple[str, str, str]] = [
     ("SP120", "comment", "We offer the same service for half the price, message me."),
     ("SP120", "comment", "Need a logo? I design them at fair rates, DM me."),
     ("SP120", "comment", "We solve exactly this at Ledgerly, let's chat!"),
+    ("SP120", "comment", "If anyone needs a menu designed, message me, I do them cheap."),
+    ("SP120", "comment", "Same! I have a few openings for new clients this month, by the way."),
+    ("SP120", "comment", "Love this set. My new single drops Friday, go pre-save it!"),
     ("SP622", "instagram-post", "Buy my new zine today, only 50 printed!"),
     ("SP622", "linkedin-post", "Just published: my guide to pricing freelance work."),
 ]
