@@ -36,7 +36,7 @@ ORDINARY: list[tuple[str, str]] = [
     ("instagram-post", "New in the shop: linen aprons in three colours. Each one takes me about two hours to sew, and the pockets are deep enough for a phone."),
     ("instagram-post", "Closed today, the oven broke. Back tomorrow with sourdough."),
     ("facebook-post", "Our daughter Lily was born on Tuesday, 3.2 kg, and everyone is healthy and exhausted."),
-    ("cold-email", "Hi Marco,\\n\\nI run the ops team at a 40-person bike courier firm in Bristol. Your talk at Logistics Live mentioned routing by cargo weight. Is the open-source version ready for others to try?\\n\\nThanks,\\nElla"),
+    ("cold-email", "Hi Marco,\n\nI run the ops team at a 40-person bike courier firm in Bristol. Your talk at Logistics Live mentioned routing by cargo weight. Is the open-source version ready for others to try?\n\nThanks,\nElla"),
 ]
 
 # (code, channel, text): the same words turned into the habit still fire.
