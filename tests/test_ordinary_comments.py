@@ -27,6 +27,8 @@ ORDINARY: list[tuple[str, str]] = [
     ("comment", "I run a small bakery and the tip about cold retarding changed our mornings. Thank you!"),
     ("comment", "Is there a Discord for this mod? I'd join it to ask about the save bug."),
     ("comment", "She would be a great ambassador for the sport; the kids at our club adore her."),
+    ("comment", "I made a video about this exact bug last year; the fix is at 3:20 if it helps."),
+    ("comment", "Your question about proofing: my notes cover it, I'll paste them below."),
     ("linkedin-post", "I'm excited to share that our paper on low-resource translation was accepted. The code and the 12k-sentence test set are public: github.com/lab/yo-mt"),
     ("linkedin-post", "Thrilled to announce that the city approved our community garden! Planting day is 4 May, bring gloves."),
     ("linkedin-post", "Honoured to be asked to judge the regional science fair again. Last year's winner built a water filter from sand and charcoal."),
@@ -52,6 +54,9 @@ HABITS: list[tuple[str, str, str]] = [
     ("SP101", "linkedin-post", "I'm excited to share that our paper was accepted at ACL! So proud of the team."),
     ("SP131", "instagram-post", "Our cafe is the best in town, come taste the difference"),
     ("EB126", "facebook-post", "99% of people can't answer this. Can you?"),
+    ("SP606", "comment", "I made a video about this, check it out on my channel"),
+    ("SP601", "comment", "My podcast covers this, link in bio"),
+    ("SP120", "comment", "Follow my page for more on this topic"),
 ]
 
 test_ordinary_comments_get_no_judgment_finding = no_judgment_test(ORDINARY, "comments-ordinary")
