@@ -3,7 +3,7 @@
 "The new Zelda is out", "this café is the best in town", "Stripe just launched a new billing
 API", "something big is coming to our village hall on Friday: a free film night": the launch,
 the superlative and the teaser are about someone else's work, or they give the reader the
-thing itself. Self-promotion is about the writer's own offer, so these must draw no judgment
+thing itself; "watch my sister's channel" recommends someone else. Self-promotion is about the writer's own offer, so these must draw no judgment
 finding. Written for this test; none comes from a corpus.
 """
 
@@ -39,6 +39,15 @@ ORDINARY: list[tuple[str, str]] = [
     ('comment', "I'm a freelance translator too; the glossary tip is gold, we do the same for medical terms."),
     ('comment', 'Hop into the comments of the last post, someone posted the fix for the Android crash there.'),
     ('x-dm', 'Thanks for following back! Loved your photo of the Whitby harbour at dawn.'),
+    # a relative's or a friend's work, recommended
+    ('comment', "Check out my friend's shop on Elm Street, she restores chairs like this for a fair price."),
+    ('comment', "You should watch my sister's channel, she did the same repair last month and filmed every step."),
+    ('linkedin-post', "Please support my daughter's lemonade stand this Saturday, all money goes to the animal shelter."),
+    ('x-post', 'Go follow my colleague @dana_lee, her threads on queue theory are the best on here.'),
+    ('facebook-post', "Visit my mum's new website for her knitting patterns, she's 78 and built it herself!"),
+    ('comment', "Listen to my dad's old band on Spotify if you want to hear what Leeds sounded like in 1979."),
+    ('instagram-post', "Shop my neighbour's stall at the Sunday market, her plum jam is the best in town."),
+    ('linkedin-dm', "Hi Ravi, you asked for a bookkeeper: my cousin's firm does exactly that for small charities, here's her email if useful."),
 ]
 
 # (code, channel, text): the same words about the writer's own offer still fire.
