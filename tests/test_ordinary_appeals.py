@@ -37,6 +37,13 @@ ORDINARY: list[tuple[str, str]] = [
     ('linkedin-post', "What's one thing you wish your manager had told you in your first month? I'm writing our onboarding guide and will credit every idea I use."),
     ('facebook-post', 'Vote in the council election on Thursday! Polling stations are open 7am to 10pm.'),
     ('x-post', 'RT @cityfire: Road closed at Elm St due to a gas leak. Use Oak Ave instead.'),
+    # errands between people already tied, with the pleasantries and apologies people use
+    ('linkedin-dm', "Hi Tom, hope you're well! Quick question about the handover doc: is the Q3 tab the final one?"),
+    ('dm', 'Hey! Just checking in after your surgery, how are you feeling? Soup is in your fridge.'),
+    ('follow-up-email', 'Hi Dana,\n\nJust following up on the invoice from March 3 (#2231, £480): our bank shows it unpaid. Could you check with accounts?\n\nThanks, Lee'),
+    ('cold-email', "Hi Mr. Patel,\n\nI hope this email finds you well. I'm the parent of Aisha in 4B; she left her inhaler in the PE changing room on Tuesday. Could someone check the lost property?\n\nThank you,\nNadia"),
+    ('follow-up-email', 'Hi Jo,\n\nSorry to bug you again! The venue needs final numbers by Friday, could you confirm whether your two guests are coming?\n\nBest, Kim'),
+    ('x-dm', 'Hey, hope all is well! Is your offer of the spare bike rack still open? I can collect Saturday.'),
 ]
 
 # (code, channel, text): the same words turned into the habit still fire.
